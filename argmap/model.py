@@ -462,3 +462,17 @@ class Map:
     def relations_from(self, id: str) -> tuple[Relation, ...]:
         """The relations written from the node *id* of this map."""
         return tuple(r for r in self.relations if r.source.map in (None, self.id) and r.source.id == id)
+
+    # -- the later stages, for Python users (each imports its module lazily) --
+
+    def evaluate(self, semantics: str = "grounded", **options):
+        """Which claims stand once every attack is counted (see :mod:`argmap.evaluate`)."""
+        from argmap.evaluate import evaluate
+
+        return evaluate(self, semantics, **options)
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        """Show the map as a diagram in Jupyter (see :mod:`argmap.render`)."""
+        from argmap.render import mimebundle
+
+        return mimebundle(self, include=include, exclude=exclude)
