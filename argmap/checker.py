@@ -12,6 +12,7 @@ import attrs
 
 from argmap.diagnostics import Diagnostic, Severity, Span, sort_diagnostics
 from argmap.model import Map
+from argmap.parser import no_gc
 from argmap.quotes import SourceText
 from argmap.rules import Rule, all_rules
 
@@ -137,15 +138,16 @@ def check(
         source_name = (m.document.text if m.document and m.document.text else "source text")
     ctx = Context(m, SourceText(source_text) if source_text is not None else None, source_name, config)
     path = m.display_path
-    for r in rules:
-        if r.function is None or not config.enabled(r, path):
-            continue
-        severity = config.severity_of(r)
-        for finding in r.function(ctx):
-            diagnostics.append(Diagnostic(
-                path, finding.span, r.code, r.name,
-                finding.severity if finding.severity is not None and severity == r.severity else severity,
-                finding.message, finding.hint))
+    with no_gc():
+        for r in rules:
+            if r.function is None or not config.enabled(r, path):
+                continue
+            severity = config.severity_of(r)
+            for finding in r.function(ctx):
+                diagnostics.append(Diagnostic(
+                    path, finding.span, r.code, r.name,
+                    finding.severity if finding.severity is not None and severity == r.severity else severity,
+                    finding.message, finding.hint))
     kept = []
     table = suppressions(m)
     names = {r.code: r.name for r in rules}

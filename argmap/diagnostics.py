@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 import json
 from collections.abc import Iterable
+from typing import NamedTuple
 
 import attrs
 
@@ -34,9 +35,12 @@ class Severity(enum.IntEnum):
             ) from None
 
 
-@attrs.frozen
-class Span:
-    """Where something was written: 1-based line and column, end exclusive."""
+class Span(NamedTuple):
+    """Where something was written: 1-based line and column, end exclusive.
+
+    A named tuple rather than an attrs class: the parser makes one for every
+    name it reads, and this is the cheapest immutable value Python has.
+    """
 
     line: int
     column: int

@@ -9,7 +9,9 @@ reports several mistakes.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import importlib.resources
 import re
 import threading
@@ -109,22 +111,54 @@ class _Line:
     span: Span
 
 
-def _cite(tok: Token) -> Citation:
-    return Citation(str(tok)[2:-1], _span(tok))
+_ONE_CITE = re.compile(r"\[\^([^\]\s]+)\]")
+_NAME = re.compile(r"[^\W\d]\w*(?:\.[^\W\d]\w*)?")
+
+
+def _cites(tok: Token | None) -> tuple[Citation, ...]:
+    """The citations in one CITES token, each with its own column."""
+    if tok is None:
+        return ()
+    line, column = tok.line, tok.column
+    return tuple(Citation(m.group(1), Span(line, column + m.start(), line, column + m.end()))
+                 for m in _ONE_CITE.finditer(tok))
+
+
+def _ref_in(tok: Token) -> Ref:
+    """The reference inside an OWNER ``(case)`` or ASSERTER ``by person`` token."""
+    value = str(tok)
+    start = 3 if value.startswith("by") else 1
+    m = _NAME.search(value, start)
+    head, dot, tail = m.group(0).partition(".")
+    span = Span(tok.line, tok.column + m.start())
+    return Ref(tail, head, span) if dot else Ref(head, None, span)
+
+
+_CLAIM_HEAD = re.compile(
+    r"claim[ \t]+(?P<id>[^\W\d]\w*)(?:[ \t]*\([ \t]*(?P<case>[^\W\d]\w*(?:\.[^\W\d]\w*)?)[ \t]*\))?"
+    r"(?:[ \t]+by[ \t]+(?P<by>[^\W\d]\w*(?:\.[^\W\d]\w*)?))?")
+_LINK_LINE = re.compile(
+    r"(?P<kind>\w+)[ \t]+(?P<a>[^\W\d]\w*(?:\.[^\W\d]\w*)?)(?:[ \t]*->[ \t]*(?P<b>[^\W\d]\w*(?:\.[^\W\d]\w*)?))?")
+
+
+def _ref_at(name: str, line: int, column: int) -> Ref:
+    head, dot, tail = name.partition(".")
+    span = Span(line, column)
+    return Ref(tail, head, span) if dot else Ref(name, None, span)
 
 
 class Builder(Transformer):
     """Turns the parser's reductions into model objects, one rule at a time."""
 
     def text(self, children):
-        tok, *cites = children
-        return _Text(_text(tok), tuple(_cite(c) for c in cites), _span(tok))
+        tok = children[0]
+        return _Text(_text(tok), _cites(children[1] if len(children) > 1 else None), Span(tok.line, tok.column))
 
     def ref(self, children):
-        span = _span(children[0])
-        if len(children) == 2:
-            return Ref(str(children[1]), str(children[0]), span)
-        return Ref(str(children[0]), None, span)
+        tok = children[0]
+        head, dot, tail = tok.partition(".")
+        span = Span(tok.line, tok.column)
+        return Ref(tail, head, span) if dot else Ref(str(tok), None, span)
 
     def link_target(self, children):
         source, target = children
@@ -159,15 +193,10 @@ class Builder(Transformer):
         kind, ident, text = children
         return Person(str(ident), text.text, str(kind), text.citations, _span(ident))
 
-    def owner(self, children):
-        return ("owner", children[0])
-
-    def asserter(self, children):
-        return ("by", children[0])
-
     def quote(self, children):
-        string, *cites = children
-        return _Line("quote", Quote(unescape(str(string)), tuple(_cite(c) for c in cites), _span(string)), _span(string))
+        string = children[0]
+        span = _span(string)
+        return _Line("quote", Quote(unescape(str(string)), _cites(children[1] if len(children) > 1 else None), span), span)
 
     def tags(self, children):
         return _Line("tags", tuple(str(c) for c in children), _span(children[0]))
@@ -176,20 +205,37 @@ class Builder(Transformer):
         return _Line("concession", True, Span(0, 0))
 
     def link(self, children):
+        if len(children) == 1:  # the LINK_LINE fast lane
+            tok = children[0]
+            m = _LINK_LINE.match(tok)
+            line, column = tok.line, tok.column
+            target = _ref_at(m.group("a"), line, column + m.start("a"))
+            if m.group("b"):
+                target = Link(target, _ref_at(m.group("b"), line, column + m.start("b")), target.span)
+            return _Line("link", (m.group("kind"), target), Span(line, column))
         kind, target = children
         return _Line("link", (str(kind), target), _span(kind))
 
     def claim(self, children):
         ident, *rest = children
         case = by = None
+        if ident.type == "CLAIM_HEAD":  # the fast lane: pick the head apart
+            m = _CLAIM_HEAD.match(ident)
+            line, column = ident.line, ident.column
+            if m.group("case"):
+                case = _ref_at(m.group("case"), line, column + m.start("case"))
+            if m.group("by"):
+                by = _ref_at(m.group("by"), line, column + m.start("by"))
+            ident = Token("ID", m.group("id"), ident.start_pos + m.start("id"), line, column + m.start("id"),
+                          line, column + m.end("id"), ident.start_pos + m.end("id"))
         text = _Text("", (), _span(ident))
         lines: list[_Line] = []
         for item in rest:
-            if isinstance(item, tuple):
-                if item[0] == "owner":
-                    case = item[1]
+            if isinstance(item, Token):
+                if item.type == "OWNER":
+                    case = _ref_in(item)
                 else:
-                    by = item[1]
+                    by = _ref_in(item)
             elif isinstance(item, _Text):
                 text = item
             else:
@@ -220,11 +266,11 @@ class Builder(Transformer):
         case = by = None
         refs = []
         for item in rest:
-            if isinstance(item, tuple):
-                if item[0] == "owner":
-                    case = item[1]
+            if isinstance(item, Token):
+                if item.type == "OWNER":
+                    case = _ref_in(item)
                 else:
-                    by = item[1]
+                    by = _ref_in(item)
             else:
                 refs.append(item)
         *premises, conclusion = refs
@@ -402,7 +448,10 @@ _TOKEN_WORDS = {
     "ID": "a name (letters, digits, _)",
     "STRING": 'a "quoted string"',
     "TEXT": "text",
-    "CITE": "a footnote citation like [^1]",
+    "CITES": "a footnote citation like [^1]",
+    "REF": "a name (letters, digits, _), or map.name",
+    "OWNER": "the claim's case in brackets, like (brown)",
+    "ASSERTER": "`by` and who asserts it, like by ushakov",
     "COLON": "a colon (:)",
     "LPAR": "(",
     "RPAR": ")",
@@ -525,6 +574,20 @@ def _syntax_diagnostic(path: str, error: UnexpectedInput, text: str) -> Diagnost
     return Diagnostic(path, Span(line, column), "A001", "syntax-error", Severity.ERROR, message, hint)
 
 
+@contextlib.contextmanager
+def no_gc():
+    """Pause the cycle collector: parsing makes millions of objects and no cycles,
+    and collections triggered by the allocations alone make big maps parse in
+    more than linear time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def parse(text: str, path: str | None = None) -> Map:
     """Parse map text into a :class:`Map`.
 
@@ -542,7 +605,8 @@ def parse(text: str, path: str | None = None) -> Map:
     while True:
         _comments.bucket = []
         try:
-            items = _parser().parse(current)
+            with no_gc():
+                items = _parser().parse(current)
             comments = tuple(_comments.bucket)
             break
         except UnexpectedInput as error:
