@@ -31,6 +31,7 @@ class Config:
     ignore: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     severity: tuple[tuple[str, str], ...] = ()
+    base: str | None = None  # per-file-ignores patterns are relative to this folder
 
     @staticmethod
     def _matches(rule: Rule, selector: str) -> bool:
@@ -45,10 +46,13 @@ class Config:
             return False
         if any(self._matches(rule, s) for s in self.ignore):
             return False
-        if path is not None:
-            normalized = path.replace(os.sep, "/")
+        if path is not None and self.per_file_ignores:
+            candidates = {path.replace(os.sep, "/")}
+            if self.base is not None:
+                relative = os.path.relpath(os.path.abspath(path), self.base)
+                candidates.add(relative.replace(os.sep, "/"))
             for pattern, codes in self.per_file_ignores:
-                if fnmatch.fnmatch(normalized, pattern) or fnmatch.fnmatch(Path(normalized).name, pattern):
+                if any(fnmatch.fnmatch(c, pattern) for c in candidates):
                     if any(self._matches(rule, s) for s in codes):
                         return False
         return True
@@ -66,6 +70,7 @@ class Config:
             ignore=self.ignore + other.ignore,
             per_file_ignores=self.per_file_ignores + other.per_file_ignores,
             severity=self.severity + other.severity,
+            base=other.base or self.base,
         )
 
 

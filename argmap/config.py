@@ -10,6 +10,7 @@ Keys (the same in both files; in ``argmap.toml`` at the top level)::
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 
@@ -61,7 +62,12 @@ def load_config(path: Path) -> Config:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        raise _fail(path, f"not valid TOML: {exc.msg}", None, getattr(exc, "lineno", 1) or 1, getattr(exc, "colno", 1) or 1) from None
+        # Python 3.11's error has its position only in the message: "... (at line 2, column 1)"
+        text = str(exc)
+        where = re.search(r"\(at line (\d+), column (\d+)\)", text)
+        message = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", text)
+        line, column = (int(where.group(1)), int(where.group(2))) if where else (1, 1)
+        raise _fail(path, f"not valid TOML: {message}", None, line, column) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise _fail(path, f"cannot read the configuration: {exc}") from None
     if path.name == "pyproject.toml":
@@ -84,4 +90,5 @@ def load_config(path: Path) -> Config:
         ignore=_strings(path, "ignore", data.get("ignore", [])),
         per_file_ignores=tuple((pattern, _strings(path, "per-file-ignores", codes)) for pattern, codes in per_file.items()),
         severity=tuple((k, str(v)) for k, v in severity.items()),
+        base=str(path.resolve().parent),
     )

@@ -88,7 +88,7 @@ def unescape(string_token: str) -> str:
     return re.sub(r"\\(.)", r"\1", body)
 
 
-_CONTINUATION = re.compile(r"\\\r?\n[ \t]*")
+_CONTINUATION = re.compile(r"[ \t]*\\\r?\n[ \t]*")
 
 
 def _text(tok: Token) -> str:

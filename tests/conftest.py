@@ -1,0 +1,31 @@
+"""Shared test set-up: hypothesis profiles and paths to the real-world fixtures.
+
+CI (``CI=true``) runs the derandomized ``ci`` profile so that a red build is
+always reproducible; locally the ``dev`` profile searches wider, and
+``HYPOTHESIS_PROFILE=fuzz`` wider still.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+ROOT = Path(__file__).resolve().parent.parent
+MAPS = ROOT / "maps"
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+settings.register_profile("ci", derandomize=True, max_examples=60, deadline=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("fuzz", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
+
+
+@pytest.fixture
+def seeds() -> Path:
+    """The folder of the articles' texts (beside the repository, as in CI)."""
+    assert SEEDS.is_dir(), f"the article texts are expected in {SEEDS}"
+    return SEEDS

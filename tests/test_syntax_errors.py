@@ -1,0 +1,56 @@
+"""Syntax errors: a message a debate coach understands, and several per run."""
+
+from __future__ import annotations
+
+import pytest
+
+import argmap
+from argmap import ArgmapError
+
+
+def errors(text: str):
+    with pytest.raises(ArgmapError) as info:
+        argmap.parse(text, "m.argmap")
+    return info.value.diagnostics
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ('claim a (c): t\n  quote "never closed\n', 2, "quotation is never closed"),
+    ("claim a text\n", 1, "ends with a colon"),
+    ("claim: text\n", 1, "needs an id"),
+    ("claim a (): text\n", 1, "case in brackets needs a name"),
+    ("claim a: t\n  supports\n", 2, "needs the id of the claim"),
+    ("case brown new_approach: x\n", 1, "for or against"),
+    ("hello world\n", 1, "does not start a statement"),
+    ("claim a: t\n  supports b c\n", 2, "single target"),
+    ("argument a: b + c\n", 1, "premises joined by +"),
+    ('map a {\n  title "x"\n}\n', 2, "unknown field"),
+    ("footnotes\n[^1]:\n", 2, "footnote definition needs its text"),
+    ("use ../../etc/passwd\n", 1, "names another map by its id"),
+])
+def test_messages_teach_the_syntax(text, line, words):
+    (d,) = errors(text)
+    assert d.line == line
+    assert words in d.message
+    assert d.hint, "every syntax error comes with a hint"
+
+
+def test_hint_shows_the_right_form():
+    (d,) = errors("claim a text\n")
+    assert "claim id (case) by person: text" in d.hint
+
+
+def test_several_mistakes_are_all_reported():
+    text = "claim a: ok\nclaim b text\nclaim c: ok\ncase x y: z\nclaim d: ok\n  supports\n"
+    found = errors(text)
+    assert [d.line for d in found] == [2, 4, 6]
+
+
+def test_error_count_is_bounded():
+    found = errors("x y z\n" * 500)
+    assert 1 <= len(found) <= 25
+
+
+def test_columns_point_at_the_mistake():
+    (d,) = errors("claim a (c): t\n  supports b c\n")
+    assert (d.line, d.column) == (2, 14)

@@ -1,0 +1,39 @@
+"""The grammar ships inside the wheel: an installed, non-editable argmap parses maps."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.slow
+def test_wheel_installs_and_parses(tmp_path):
+    dist = tmp_path / "dist"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(ROOT)],
+                   check=True, capture_output=True)
+    (wheel,) = dist.glob("argmap-*.whl")
+    with zipfile.ZipFile(wheel) as zf:
+        names = zf.namelist()
+    assert "argmap/grammar/argmap.lark" in names
+
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    python = venv / "bin" / "python"
+    subprocess.run([str(python), "-m", "pip", "install", "-q", str(wheel)], check=True, capture_output=True)
+    (tmp_path / "m.argmap").write_text("thesis t: T\ncase c for t: C\nclaim a (c): A point.\n  supports t\n")
+    # run from a folder where the source tree is not importable
+    result = subprocess.run(
+        [str(python), "-c",
+         "import argmap, sys; m = argmap.load('m.argmap'); print(argmap.__file__); print(len(m.claims))"],
+        cwd=tmp_path, capture_output=True, text=True, check=True)
+    location, claims = result.stdout.split()
+    assert str(venv) in location and claims == "1"
+    cli = subprocess.run([str(venv / "bin" / "argmap"), "check", "m.argmap"], cwd=tmp_path,
+                         capture_output=True, text=True)
+    assert cli.returncode == 0, cli.stdout + cli.stderr
