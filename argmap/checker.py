@@ -100,7 +100,7 @@ def suppressions(m: Map) -> dict[int, set[str] | None]:
             continue
         raw = match.group(1) or match.group(2)
         codes = {c.strip().upper() for c in re.split(r"[,\s]+", raw) if c.strip()} if raw else None
-        line = comment.span.line if comment.span.column > 1 else comment.span.line + 1
+        line = comment.span.line if comment.trailing else comment.span.line + 1
         table[line] = codes
     return table
 

@@ -124,10 +124,15 @@ class Citation:
 
 @attrs.frozen
 class Comment:
-    """A comment line; kept so that formatting never loses one."""
+    """A comment; kept so that formatting never loses one.
+
+    ``trailing`` says it followed a statement on the same line rather than
+    standing on a line of its own.
+    """
 
     text: str
     span: Span = _span()
+    trailing: bool = attrs.field(default=False, eq=False)
 
 
 # ------------------------------------------------------------- document ----

@@ -301,8 +301,11 @@ def _collect_comments(tok: Token) -> Token:
             if hash_at < 0 or raw[:hash_at].strip():
                 continue
             body = raw[hash_at + 1:].rstrip()
+            # Only the token's first piece can share its line with a statement:
+            # it does unless the token starts the file.
+            trailing = i == 0 and tok.start_pos > 0
             column = (tok.column + hash_at) if i == 0 else hash_at + 1
-            bucket.append(Comment(body[1:] if body.startswith(" ") else body, Span(tok.line + i, column)))
+            bucket.append(Comment(body[1:] if body.startswith(" ") else body, Span(tok.line + i, column), trailing))
     return tok
 
 

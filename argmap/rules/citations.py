@@ -209,7 +209,9 @@ def uncited_quotation(ctx):
     """A quotation with no footnote.
 
     What it finds: a `quote "..."` line with no `[^n]` after it, under a
-    claim that cites nothing either.
+    claim that cites nothing either, in a map that has footnotes.  (When
+    the article has no footnotes at all there is nothing to cite; its
+    quotations are still checked against its text by C108.)
     Why it matters: a quotation is a claim about what someone said; the
     reader needs to know where it was said.  Some articles quote without a
     note: say so in a comment above the quotation.
@@ -222,6 +224,8 @@ def uncited_quotation(ctx):
         claim a (c) by putin: Putin denies any territorial problem.
           quote "We believe we have no territorial problems at all." [^14]
     """
+    if not ctx.map.footnotes:
+        return
     for claim in ctx.map.claims:
         for q in claim.quotes:
             if not q.citations and not claim.citations:
