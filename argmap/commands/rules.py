@@ -10,6 +10,8 @@ RULES_EXAMPLES = """\
 examples:
   argmap rules                    every rule: code, name, severity, summary
   argmap rules --group citations  only the citation rules
+  argmap rules --format markdown > docs/rules.md
+                                  regenerate the rule reference
   argmap explain C108             what a rule finds, why, and examples
 """
 
@@ -18,6 +20,8 @@ def register(sub) -> None:
     p = sub.add_parser("rules", help="list every check argmap makes", epilog=RULES_EXAMPLES,
                        formatter_class=FORMATTER, description="List the rules: code, name, default severity, summary.")
     p.add_argument("--group", help="only rules of this group (citations, structure, syntax, use, ...)")
+    p.add_argument("--format", choices=("text", "markdown"), default="text",
+                   help="text: one line a rule (default); markdown: the full reference, as in docs/rules.md")
     p.set_defaults(func=run_rules)
     e = sub.add_parser("explain", help="explain one rule", epilog=RULES_EXAMPLES, formatter_class=FORMATTER,
                        description="Print a rule's documentation: what it finds, why it matters, examples.")
@@ -28,6 +32,14 @@ def register(sub) -> None:
 def run_rules(args) -> int:
     from argmap.rules import all_rules
 
+    if getattr(args, "format", "text") == "markdown":
+        if args.group:
+            print("argmap rules: --format markdown writes the whole reference; drop --group", file=sys.stderr)
+            return 2
+        from argmap.rules.docs import markdown_reference
+
+        sys.stdout.write(markdown_reference())
+        return 0
     rules = [r for r in all_rules() if not args.group or args.group in r.groups]
     if not rules:
         print(f"argmap rules: no rules in group {args.group!r}", file=sys.stderr)

@@ -101,6 +101,10 @@ def all_rules() -> list[Rule]:
         from argmap.rules import structure  # noqa: F401
     except ImportError:  # pragma: no cover - during development of structure rules
         pass
+    try:
+        from argmap.rules import interop  # noqa: F401
+    except ImportError:  # pragma: no cover - during development of the converters
+        pass
     return sorted(REGISTRY.values(), key=lambda r: r.code)
 
 

@@ -219,10 +219,17 @@ def uncited_quotation(ctx):
     Fails:
         claim a (c) by putin: Putin denies any territorial problem.
           quote "We believe we have no territorial problems at all."
+        claim b (c) by putin: Putin refuses to trade territory. [^13]
+        footnotes
+          [^13]: Bloomberg, September 2, 2016.
 
     Passes:
         claim a (c) by putin: Putin denies any territorial problem.
           quote "We believe we have no territorial problems at all." [^14]
+        claim b (c) by putin: Putin refuses to trade territory. [^13]
+        footnotes
+          [^13]: Bloomberg, September 2, 2016.
+          [^14]: Kyodo, December 13, 2016.
     """
     if not ctx.map.footnotes:
         return

@@ -1,0 +1,600 @@
+"""evaluate: which claims stand once every attack is counted.
+
+Two layers, both pure functions:
+
+* the plain-graph layer, :func:`grounded`, :func:`preferred` and
+  :func:`stable`, over any hashable node ids and ``(attacker, target)``
+  pairs (Dung 1995); usable without a map, e.g. for ICCMA files;
+* the map layer, :func:`attack_graph` and :func:`evaluate`, which turns a
+  :class:`~argmap.model.Map` into an attack graph (supports flattened into
+  derived attacks through one node per support link) and labels it.
+
+``docs/evaluation.md`` explains the construction and the semantics, with
+references.  Grounded labelling is linear in nodes + attacks and iterative;
+preferred and stable enumerate, and refuse graphs with more than
+:data:`ENUMERATION_LIMIT` nodes left undecided by the grounded labelling.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import gc
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from typing import Literal
+
+import attrs
+
+from argmap.model import Argument, Claim, Link, Map, Ref, Thesis
+
+ENUMERATION_LIMIT = 24
+"""Most nodes left undecided by grounded that preferred/stable will enumerate."""
+
+MAX_LABELLINGS = 4096
+"""Most preferred or stable labellings returned before giving up."""
+
+SEMANTICS = ("grounded", "preferred", "stable")
+
+
+class Label(str, enum.Enum):
+    """A node's status: accepted (IN), rejected (OUT) or undecided (UNDEC)."""
+
+    IN = "in"
+    OUT = "out"
+    UNDEC = "undec"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class EvaluationError(ValueError):
+    """An evaluation that cannot be done: unknown semantics, a graph too large to enumerate."""
+
+
+_UNDEC, _IN, _OUT = 0, 1, 2
+
+
+@contextlib.contextmanager
+def _no_gc():
+    """Pause the cyclic garbage collector while building big acyclic tables.
+
+    Millions of fresh lists and tuples would otherwise trigger repeated full
+    collections that find nothing to free (the parser does the same).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+_LABEL = (Label.UNDEC, Label.IN, Label.OUT)
+
+
+# ---------------------------------------------------------- plain graphs ----
+
+
+@attrs.frozen
+class Labelling:
+    """A labelling of a plain attack graph, with the IN attacker of every OUT node."""
+
+    labels: Mapping[Hashable, Label]
+    reasons: Mapping[Hashable, Hashable] = attrs.field(factory=dict)
+
+    def extension(self) -> frozenset:
+        """The IN nodes."""
+        return frozenset(n for n, lab in self.labels.items() if lab is Label.IN)
+
+
+@attrs.frozen
+class _Indexed:
+    """A graph on the integers 0..n-1: successors lists and in-degrees."""
+
+    nodes: Sequence[Hashable]
+    succ: list
+    indegree: list
+
+
+def _index(nodes: Iterable[Hashable], attacks: Iterable[tuple[Hashable, Hashable]]) -> _Indexed:
+    nodes = list(dict.fromkeys(nodes))
+    index = {node: i for i, node in enumerate(nodes)}
+    succ: list[list[int]] = [[] for _ in nodes]
+    indegree = [0] * len(nodes)
+    pair = None
+    try:
+        for pair in attacks:
+            a, b = pair
+            j = index[b]
+            succ[index[a]].append(j)
+            indegree[j] += 1
+    except KeyError as exc:
+        raise EvaluationError(f"the attack {pair[0]!r} -> {pair[1]!r} names a node that is not in the graph: {exc.args[0]!r}") from None
+    return _Indexed(nodes, succ, indegree)
+
+
+def _grounded_core(succ: list, indegree: list) -> tuple[bytearray, list]:
+    """Grounded labelling on integer nodes: (labels, reason) in O(nodes + attacks).
+
+    A node goes IN when its last live attacker goes OUT; every IN node puts
+    all it attacks OUT.  Each attack is looked at a bounded number of times.
+    """
+    n = len(succ)
+    lab = bytearray(n)
+    reason = [-1] * n
+    live = indegree[:]
+    queue = [i for i in range(n) if not live[i]]
+    for x in queue:  # the list grows while it is read: a FIFO queue without pops
+        lab[x] = _IN
+        for y in succ[x]:
+            if not lab[y]:
+                lab[y] = _OUT
+                reason[y] = x
+                for z in succ[y]:
+                    live[z] -= 1
+                    if not live[z] and not lab[z]:
+                        queue.append(z)
+    return lab, reason
+
+
+def grounded(nodes: Iterable[Hashable], attacks: Iterable[tuple[Hashable, Hashable]]) -> Labelling:
+    """The grounded labelling of a plain attack graph (Dung 1995; Caminada 2006).
+
+    >>> grounded("abc", [("a", "b"), ("b", "c")]).labels["c"]
+    <Label.IN: 'in'>
+    """
+    with _no_gc():
+        g = _index(nodes, attacks)
+        lab, reason = _grounded_core(g.succ, g.indegree)
+        names = g.nodes
+        labels = dict(zip(names, map(_LABEL.__getitem__, lab)))
+        reasons = {names[i]: names[r] for i, r in enumerate(reason) if r >= 0}
+    return Labelling(labels, reasons)
+
+
+def grounded_extension(nodes: Iterable[Hashable], attacks: Iterable[tuple[Hashable, Hashable]]) -> frozenset:
+    """The IN nodes of the grounded labelling, without building label tables."""
+    with _no_gc():
+        g = _index(nodes, attacks)
+        lab, _ = _grounded_core(g.succ, g.indegree)
+        names = g.nodes
+        return frozenset(names[i] for i, v in enumerate(lab) if v == _IN)
+
+
+def preferred(nodes: Iterable[Hashable], attacks: Iterable[tuple[Hashable, Hashable]], *,
+              limit: int = ENUMERATION_LIMIT) -> tuple[Labelling, ...]:
+    """Every preferred labelling (maximal admissible sets), for small undecided parts."""
+    g = _index(nodes, attacks)
+    return tuple(_labelling_of(g, ext) for ext in _enumerate(g, "preferred", limit))
+
+
+def stable(nodes: Iterable[Hashable], attacks: Iterable[tuple[Hashable, Hashable]], *,
+           limit: int = ENUMERATION_LIMIT) -> tuple[Labelling, ...]:
+    """Every stable labelling (conflict-free sets attacking all else); may be empty."""
+    g = _index(nodes, attacks)
+    return tuple(_labelling_of(g, ext) for ext in _enumerate(g, "stable", limit))
+
+
+def _labelling_of(g: _Indexed, extension: set[int]) -> Labelling:
+    lab = bytearray(len(g.nodes))
+    reason: dict[int, int] = {}
+    for x in extension:
+        lab[x] = _IN
+    for x in sorted(extension):
+        for y in g.succ[x]:
+            if lab[y] != _OUT:
+                lab[y] = _OUT
+                reason[y] = x
+    names = g.nodes
+    return Labelling({names[i]: _LABEL[v] for i, v in enumerate(lab)},
+                     {names[y]: names[x] for y, x in reason.items()})
+
+
+def _enumerate(g: _Indexed, semantics: str, limit: int) -> list[set[int]]:
+    """Preferred or stable extensions as sets of node numbers.
+
+    Every complete extension contains the grounded one, and the extensions
+    of the graph are the grounded extension joined with those of the part
+    it leaves undecided (the reduct; Baumann, Brewka & Ulbricht 2020).  That
+    part is split into weakly connected components, each enumerated on
+    bitmasks, and the results combined.
+    """
+    lab, _ = _grounded_core(g.succ, g.indegree)
+    base = {i for i, v in enumerate(lab) if v == _IN}
+    undecided = [i for i, v in enumerate(lab) if v == _UNDEC]
+    if len(undecided) > limit:
+        raise EvaluationError(
+            f"{semantics} semantics enumerates labellings, and this graph leaves {len(undecided)} nodes "
+            f"undecided after grounded evaluation (the limit is {limit}); use grounded semantics, "
+            f"or break some of the cycles of attacks")
+    pos = {u: k for k, u in enumerate(undecided)}
+    k = len(undecided)
+    att = [0] * k  # attackers within the undecided part, as bitmasks
+    tgt = [0] * k
+    for u in undecided:
+        for v in g.succ[u]:
+            if v in pos:
+                tgt[pos[u]] |= 1 << pos[v]
+                att[pos[v]] |= 1 << pos[u]
+    per_component = []
+    for comp in _components(k, att, tgt):
+        exts = _component_extensions(comp, att, tgt, semantics)
+        if not exts:
+            return []  # no stable extension anywhere
+        per_component.append(exts)
+    total = 1
+    for exts in per_component:
+        total *= len(exts)
+    if total > MAX_LABELLINGS:
+        raise EvaluationError(f"this graph has {total} {semantics} labellings, more than the {MAX_LABELLINGS} "
+                              f"argmap lists; use grounded semantics")
+    results = [0]
+    for exts in per_component:
+        results = [r | e for r in results for e in exts]
+    return [base | {undecided[b] for b in range(k) if mask >> b & 1} for mask in sorted(results)]
+
+
+def _components(k: int, att: list, tgt: list) -> list[list[int]]:
+    seen = [False] * k
+    comps = []
+    for start in range(k):
+        if seen[start]:
+            continue
+        seen[start] = True
+        comp, stack = [], [start]
+        while stack:
+            x = stack.pop()
+            comp.append(x)
+            neighbours = att[x] | tgt[x]
+            while neighbours:
+                low = neighbours & -neighbours
+                y = low.bit_length() - 1
+                neighbours ^= low
+                if not seen[y]:
+                    seen[y] = True
+                    stack.append(y)
+        comps.append(sorted(comp))
+    return comps
+
+
+def _component_extensions(comp: list[int], att: list, tgt: list, semantics: str) -> list[int]:
+    """Preferred (or stable) extensions of one component, as bitmasks."""
+    admissible = []
+    stack = [(0, 0, 0, 0)]  # next index, chosen set, what it attacks, what attacks it
+    n = len(comp)
+    while stack:
+        i, chosen, attacked, attackers = stack.pop()
+        if i == n:
+            if attackers & ~attacked == 0:
+                admissible.append(chosen)
+            continue
+        stack.append((i + 1, chosen, attacked, attackers))
+        x = comp[i]
+        bit = 1 << x
+        if (tgt[x] | att[x]) & (chosen | bit):
+            continue  # would be in conflict with the set, or with itself
+        stack.append((i + 1, chosen | bit, attacked | tgt[x], attackers | att[x]))
+    admissible.sort(key=lambda s: -s.bit_count())
+    maximal: list[int] = []
+    for s in admissible:
+        if not any(s & m == s for m in maximal):
+            maximal.append(s)
+    if semantics == "stable":
+        everything = 0
+        for x in comp:
+            everything |= 1 << x
+        out = []
+        for s in maximal:
+            reach = s
+            for x in comp:
+                if s >> x & 1:
+                    reach |= tgt[x]
+            if reach & everything == everything:
+                out.append(s)
+        return out
+    return maximal
+
+
+# ------------------------------------------------------------------ maps ----
+
+NodeKind = Literal["claim", "thesis", "argument", "link", "premise-out"]
+
+
+@attrs.frozen
+class AttackGraph:
+    """A map's attack graph: the nodes, the attacks, and what each one stands for.
+
+    Node keys are ids (``failed``), ids in an imported map (``togo2013.x``),
+    support links (``a -> b``) and, internally, "premise is out" nodes.
+    ``relation`` names the relation kind behind each direct attack;
+    ``supports`` lists, for each node, the link and argument nodes that
+    support it.
+    """
+
+    nodes: tuple[str, ...]
+    attacks: tuple[tuple[str, str], ...]
+    kind: Mapping[str, NodeKind]
+    relation: Mapping[tuple[str, str], str]
+    supports: Mapping[str, tuple[str, ...]]
+    cited: frozenset[str]
+    premise_of: Mapping[str, str]
+    support_edges: tuple[tuple[str, str], ...] = ()
+
+
+def _not(key: str) -> str:
+    return "\x00not " + key
+
+
+def attack_graph(m: Map) -> AttackGraph:
+    """The attack graph of *m* and of the maps it uses (see docs/evaluation.md)."""
+    kind: dict[str, NodeKind] = {}
+    cited: set[str] = set()
+    direct: dict[str, list[str]] = {}
+    relation: dict[tuple[str, str], str] = {}
+    support_pairs: list[tuple[str, str]] = []
+    arguments: list[tuple[str, list[str], str | None]] = []
+    link_owner: dict[tuple[str, str], list[str]] = {}  # (premise, conclusion) -> argument keys
+    undercut_links: list[tuple[str, str, str]] = []
+
+    def attack(a: str, b: str, how: str) -> None:
+        direct.setdefault(a, []).append(b)
+        relation.setdefault((a, b), how)
+
+    todo = [(m, "")]
+    seen_maps = {id(m)}
+    while todo:
+        current, prefix = todo.pop()
+        own_nodes, own_id, imports = current.nodes, current.id, current.imports  # look-ups hoisted: hot loop
+
+        def key(ref: Ref) -> str | None:
+            """The node key *ref* names (None: dangling, reported by S201/C110)."""
+            if ref.map is None or ref.map == own_id:
+                return prefix + ref.id if ref.id in own_nodes else None
+            other = imports.get(ref.map)
+            if other is None or ref.id not in other.nodes:
+                return None
+            if id(other) not in seen_maps:
+                seen_maps.add(id(other))
+                todo.append((other, other.id + "."))
+            return f"{other.id}.{ref.id}"
+
+        for node in own_nodes.values():
+            k = prefix + node.id
+            if isinstance(node, Claim):
+                kind[k] = "claim"
+                if node.all_citations:
+                    cited.add(k)
+            elif isinstance(node, Thesis):
+                kind[k] = "thesis"
+                if node.citations:
+                    cited.add(k)
+            else:
+                kind[k] = "argument"
+        for uses in current.uses:  # every map used takes part, referenced or not
+            other = current.imports.get(uses.id)
+            if other is not None and id(other) not in seen_maps:
+                seen_maps.add(id(other))
+                todo.append((other, other.id + "."))
+        for arg in current.arguments:
+            if own_nodes.get(arg.id) is not arg:
+                continue  # a duplicate id: the first definition stands (S211 reports it)
+            premises = [p for p in (key(r) for r in arg.premises) if p is not None]
+            conclusion = key(arg.conclusion)
+            arguments.append((prefix + arg.id, premises, conclusion))
+            if conclusion is not None:
+                for p in premises:
+                    link_owner.setdefault((p, conclusion), []).append(prefix + arg.id)
+        for rel in current.relations:
+            source = key(rel.source)
+            if source is None:
+                continue
+            if isinstance(rel.target, Link):
+                if rel.kind == "undercuts":
+                    a, b = key(rel.target.source), key(rel.target.target)
+                    if a is not None and b is not None:
+                        undercut_links.append((source, a, b))
+                continue
+            target = key(rel.target)
+            if target is None:
+                continue
+            if rel.kind == "supports":
+                support_pairs.append((source, target))
+            elif rel.kind == "rebuts":
+                attack(source, target, "rebuts")
+            elif rel.kind == "contradicts":
+                attack(source, target, "contradicts")
+                attack(target, source, "contradicts")
+            elif rel.kind == "undercuts" and kind.get(target) == "argument":
+                attack(source, target, "undercuts")
+            # `undercuts c` of a claim c names no inference: S205 reports it
+
+    links: dict[str, tuple[str, str]] = {}
+    for a, b in support_pairs:
+        links.setdefault(f"{a} -> {b}", (a, b))
+    for source, a, b in undercut_links:
+        name = f"{a} -> {b}"
+        if name in links:
+            attack(source, name, "undercuts")
+        for arg_key in link_owner.get((a, b), ()):
+            attack(source, arg_key, "undercuts")
+
+    attacks: list[tuple[str, str]] = []
+    premise_of: dict[str, str] = {}
+    supports: dict[str, list[str]] = {}
+    # A support link stands when its premise stands and nothing undercuts it
+    # (premise -> not-premise -> link), and then attacks what the supported
+    # node attacks (supported attack, Cayrol & Lagasquie-Schiex 2005).
+    # It falls, too, with its conclusion when that is attacked by a node the
+    # conclusion does not attack back (a one-sided rebuttal defeats the
+    # inference as well, as in ASPIC+); in a two-sided conflict it is what
+    # tips the balance.
+    one_sided: dict[str, list[str]] = {}
+    for x, targets in direct.items():
+        for t in targets:
+            if x not in direct.get(t, ()):
+                one_sided.setdefault(t, []).append(x)
+
+    def step(name: str, conclusion: str) -> None:
+        for t in direct.get(conclusion, ()):
+            attacks.append((name, t))
+        for x in one_sided.get(conclusion, ()):
+            attacks.append((x, name))
+            relation.setdefault((x, name), relation.get((x, conclusion), "rebuts"))
+
+    for name, (a, b) in links.items():
+        kind[name] = "link"
+        supports.setdefault(b, []).append(name)
+        premise_of[_not(a)] = a
+        attacks.append((_not(a), name))
+        step(name, b)
+    for arg_key, premises, conclusion in arguments:
+        for p in premises:
+            premise_of[_not(p)] = p
+            attacks.append((_not(p), arg_key))
+        if conclusion is not None:
+            supports.setdefault(conclusion, []).append(arg_key)
+            step(arg_key, conclusion)
+    for p in premise_of:
+        kind[p] = "premise-out"
+        attacks.append((premise_of[p], p))
+    for a, targets in direct.items():
+        for t in targets:
+            attacks.append((a, t))
+    support_edges = tuple(links.values()) + tuple(
+        (p, conclusion) for _, premises, conclusion in arguments if conclusion is not None for p in premises)
+    return AttackGraph(tuple(kind), tuple(attacks), kind, relation,
+                       {k: tuple(v) for k, v in supports.items()}, frozenset(cited), premise_of, support_edges)
+
+
+@attrs.frozen
+class Reason:
+    """Why a node is OUT (the IN node that defeats it) or UNDEC (an undecided attacker).
+
+    ``how`` is the relation kind of a direct attack (``rebuts``,
+    ``undercuts``, ``contradicts``), ``supports`` when ``by`` is a support
+    link ``a -> b`` (or an argument) whose conclusion attacks the node, or
+    ``premise`` when the node is a link or argument and its premise ``by``
+    is OUT (or undecided).  ``undecided`` is True for the reason of an
+    UNDEC node.
+    """
+
+    by: str
+    how: str
+    undecided: bool = False
+
+    def __str__(self) -> str:
+        tail = ", which is undecided" if self.undecided else ""
+        if self.how == "premise":
+            return f"its premise {self.by} is {'undecided' if self.undecided else 'out'}"
+        if self.how == "supports":
+            source, arrow, target = self.by.partition(" -> ")
+            if not arrow:
+                return f"argument {self.by} concludes what attacks it{tail}"
+            return f"{source} supports {target}, which attacks it{tail}"
+        verb = {"rebuts": "rebutted", "undercuts": "undercut", "contradicts": "contradicted"}.get(self.how, self.how)
+        return f"{verb} by {self.by}{tail}"
+
+
+@attrs.frozen
+class Evaluation:
+    """The labels of a map's claims, theses and arguments under one semantics.
+
+    ``labels`` maps every node id (``togo2013.x`` for nodes of used maps) to
+    its label; for preferred and stable it is the sceptical view (IN or OUT
+    when every labelling agrees, else UNDEC) and ``labellings`` holds each
+    labelling.  ``reasons`` says why each OUT node is out; ``links`` labels
+    the support links ``a -> b``; ``weakened`` lists claims that are not OUT
+    but whose every support is OUT while they cite nothing themselves.
+    """
+
+    semantics: str
+    labels: Mapping[str, Label]
+    reasons: Mapping[str, Reason] = attrs.field(factory=dict)
+    weakened: frozenset[str] = frozenset()
+    links: Mapping[str, Label] = attrs.field(factory=dict)
+    labellings: tuple[Mapping[str, Label], ...] = ()
+
+    def __getitem__(self, id: str) -> Label:
+        return self.labels[id]
+
+    def ids(self, label: Label) -> tuple[str, ...]:
+        """The ids labelled *label*, in the map's order."""
+        return tuple(k for k, v in self.labels.items() if v is label)
+
+
+def evaluate(m: Map, semantics: str = "grounded", *, limit: int = ENUMERATION_LIMIT) -> Evaluation:
+    """Label every claim, thesis and argument of *m* (and of the maps it uses).
+
+    ``semantics`` is ``grounded`` (one labelling, linear time), ``preferred``
+    or ``stable`` (every labelling; EvaluationError when more than *limit*
+    nodes are left undecided by grounded).
+    """
+    if semantics not in SEMANTICS:
+        raise EvaluationError(f"unknown semantics {semantics!r}: use {', '.join(SEMANTICS)}")
+    with _no_gc():
+        return _evaluate(m, semantics, limit)
+
+
+def _evaluate(m: Map, semantics: str, limit: int) -> Evaluation:
+    graph = attack_graph(m)
+    g = _index(graph.nodes, graph.attacks)
+    names = g.nodes
+    if semantics == "grounded":
+        lab, reason = _grounded_core(g.succ, g.indegree)
+        labellings: tuple = ()
+        reason_of = {i: r for i, r in enumerate(reason) if r >= 0}
+        for x, targets in enumerate(g.succ):  # an undecided attacker for each undecided node
+            if lab[x] == _UNDEC:
+                for y in targets:
+                    if lab[y] == _UNDEC and y not in reason_of:
+                        reason_of[y] = x
+    else:
+        exts = _enumerate(g, semantics, limit)
+        all_labs = []
+        for ext in exts:
+            one = _labelling_of(g, ext)
+            all_labs.append([_code(one.labels[n]) for n in names])
+        labellings = tuple(all_labs)
+        lab = bytearray(len(names))
+        reason_of = {}
+        if all_labs:
+            for i in range(len(names)):
+                first = all_labs[0][i]
+                if all(la[i] == first for la in all_labs):
+                    lab[i] = first
+        in_everywhere = {i for i in range(len(names)) if lab[i] == _IN}
+        attackers: dict[int, list[int]] = {}
+        for x, targets in enumerate(g.succ):
+            for y in targets:
+                if lab[y] == _OUT:
+                    attackers.setdefault(y, []).append(x)
+        for y, xs in attackers.items():
+            good = [x for x in xs if x in in_everywhere]
+            reason_of[y] = good[0] if good else next(
+                (x for x in xs if all_labs[0][x] == _IN), xs[0])
+    public = {"claim", "thesis", "argument"}
+    labels = {n: _LABEL[lab[i]] for i, n in enumerate(names) if graph.kind[n] in public}
+    links = {n: _LABEL[lab[i]] for i, n in enumerate(names) if graph.kind[n] == "link"}
+    reasons = {}
+    for y, x in reason_of.items():
+        target, attacker = names[y], names[x]
+        if graph.kind[target] not in public and graph.kind[target] != "link":
+            continue
+        undecided = lab[y] == _UNDEC
+        if graph.kind[attacker] == "premise-out":
+            reasons[target] = Reason(graph.premise_of[attacker], "premise", undecided)
+        elif graph.kind[attacker] in ("link", "argument") and (attacker, target) not in graph.relation:
+            reasons[target] = Reason(attacker, "supports", undecided)
+        else:
+            reasons[target] = Reason(attacker, graph.relation.get((attacker, target), "rebuts"), undecided)
+    label_of = dict(zip(names, lab))
+    weakened = frozenset(
+        n for n, sup in graph.supports.items()
+        if graph.kind.get(n) in ("claim", "thesis") and n not in graph.cited
+        and label_of[n] != _OUT and all(label_of[s] == _OUT for s in sup))
+    public_labellings = tuple(
+        {n: _LABEL[one[i]] for i, n in enumerate(names) if graph.kind[n] in public} for one in labellings)
+    return Evaluation(semantics, labels, reasons, weakened, links, public_labellings)
+
+
+def _code(label: Label) -> int:
+    return {Label.UNDEC: _UNDEC, Label.IN: _IN, Label.OUT: _OUT}[label]

@@ -1,0 +1,101 @@
+"""ICCMA readers and `argmap eval`: labels on the terminal, clear errors, never a traceback."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from argmap.cli import main
+from argmap.evaluate import Label, grounded
+from argmap.iccma import IccmaError, read, read_apx, read_i23, read_tgf
+
+DATA = Path(__file__).parent / "data" / "iccma"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("name", ["chain.apx", "chain.tgf", "chain.i23"])
+def test_the_three_formats_read_the_same_graph(name):
+    g = read(DATA / name)
+    names = dict(zip("abcd", g.nodes))
+    assert len(g.nodes) == 4 and len(g.attacks) == 4
+    labels = grounded(g.nodes, g.attacks).labels
+    assert [labels[names[x]] for x in "abcd"] == [Label.IN, Label.OUT, Label.UNDEC, Label.UNDEC]
+
+
+@pytest.mark.parametrize("reader, text, where, words", [
+    (read_apx, "arg(a).\natt(a,b).\n", (2, 7), "no `arg(b).` declares"),
+    (read_apx, "arg(a).\nattack(a,a).\n", (2, 1), "expected `arg(name).` or `att(a,b).`"),
+    (read_apx, "arg(a). arg(b)\n", (1, 9), "expected"),
+    (read_tgf, "a\n#\na b\n", (3, 3), "not listed before the `#` line"),
+    (read_tgf, "a\n#\na\n", (3, 2), "needs two arguments"),
+    (read_i23, "p af 3\n1 2\n2 x\n", (3, 1), "expected an attack `i j`"),
+    (read_i23, "p af 3\n1  4\n", (2, 4), "argument 4 is outside 1..3"),
+    (read_i23, "# only a comment\n", (1, 1), "starts with `p af N`"),
+    (read_i23, "1 2\n", (1, 1), "expected the header `p af N`"),
+])
+def test_malformed_input_names_file_line_and_column(reader, text, where, words):
+    with pytest.raises(IccmaError) as exc:
+        reader(text, "g.txt")
+    assert (exc.value.line, exc.value.column) == where
+    assert str(exc.value).startswith(f"g.txt:{where[0]}:{where[1]}: ") and words in str(exc.value)
+
+
+def test_eval_prints_one_line_a_claim_and_a_summary(capsys):
+    assert main(["eval", str(ROOT / "maps" / "brown2017.argmap")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1].startswith("brown2017: ") and "under grounded semantics" in out[-1]
+    assert any(line.split()[1] == "OUT" and "by" in line for line in out[:-1])
+
+
+def test_eval_json_has_labels_and_reasons(capsys, tmp_path):
+    path = tmp_path / "m.argmap"
+    path.write_text("claim a: A.\nclaim b: B.\n  rebuts a\n", encoding="utf-8")
+    assert main(["eval", str(path), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["labels"] == {"a": "out", "b": "in"}
+    assert data["reasons"]["a"]["text"] == "rebutted by b"
+
+
+def test_eval_reads_iccma_by_suffix_and_by_flag(capsys, tmp_path):
+    assert main(["eval", str(DATA / "chain.apx")]) == 0
+    out = capsys.readouterr().out
+    assert "b  OUT    attacked by a, which is in" in out and out.rstrip().endswith("1 in, 1 out, 2 undecided")
+    copy = tmp_path / "graph.txt"
+    copy.write_text((DATA / "chain.tgf").read_text())
+    assert main(["eval", str(copy), "--from", "tgf", "--semantics", "stable"]) == 0
+    assert capsys.readouterr().out.rstrip().endswith("2 labellings")  # {a, c} and {a, d}
+
+
+def test_eval_reports_malformed_iccma_without_traceback(capsys):
+    assert main(["eval", str(DATA / "undeclared.apx")]) == 2
+    err = capsys.readouterr().err
+    assert "undeclared.apx:2:7:" in err and "Traceback" not in err
+
+
+def test_eval_reports_an_unparsable_map_with_its_diagnostics(capsys, tmp_path):
+    path = tmp_path / "bad.argmap"
+    path.write_text("claim a (c) no colon here\n", encoding="utf-8")
+    assert main(["eval", str(path)]) == 2
+    assert "bad.argmap:1:" in capsys.readouterr().err
+
+
+def test_eval_of_a_missing_file_exits_2(capsys):
+    assert main(["eval", "no/such/file.apx"]) == 2
+    assert "cannot read the file" in capsys.readouterr().err
+
+
+def test_eval_refuses_enumeration_beyond_the_limit_clearly(capsys, tmp_path):
+    path = tmp_path / "big.tgf"
+    n = 31
+    path.write_text("\n".join(str(i) for i in range(n)) + "\n#\n" +
+                    "\n".join(f"{i} {(i + 1) % n}" for i in range(n)) + "\n")
+    assert main(["eval", str(path), "--semantics", "preferred"]) == 2
+    assert "31 nodes undecided" in capsys.readouterr().err
+
+
+def test_eval_help_has_examples(capsys):
+    with pytest.raises(SystemExit):
+        main(["eval", "--help"])
+    assert "argmap eval graph.apx" in capsys.readouterr().out
