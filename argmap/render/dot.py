@@ -1,0 +1,542 @@
+"""Drawing a graph as DOT, the Graphviz language.
+
+The visual language (the legend on every diagram says it again):
+
+* a **thesis** is a grey box with a double border; a **claim** a rounded box
+  filled with its **case**'s colour (Okabe–Ito, safe for colour-blind
+  readers); a conceded claim has a dashed border;
+* inside a claim: a small first line with its id and the **footnotes** it
+  cites (``[11]``), its text, its **quotation** in italics between quote
+  marks, and ``— Name`` for **who asserts it**;
+* **supports** is a green arrow; **rebuts** a red arrow ending in a bar;
+  **undercuts** a red barred arrow that ends on a dot placed on the support
+  arrow it attacks; **contradicts** a dashed purple double-headed arrow;
+* premises that support only together meet in a ``+`` junction.
+
+Escaping.  Every piece of user text goes into plain (not HTML-like) DOT
+labels: HTML-like labels need Graphviz's XML parser, which the embedded
+renderer lacks.  :func:`dot_text` makes a line literal: ``&`` becomes
+``&amp;`` (Graphviz decodes entities in labels), backslashes are doubled by
+``graphviz.escape`` (so ``\\l`` or ``\\N`` stay text) and the graphviz
+package quotes ``"``; characters XML cannot carry become U+FFFD.  Lines are
+joined with ``\\n`` after escaping.  Italics and the small grey id line are
+added to the SVG afterwards (:func:`style_svg`) through a CSS class on each
+line, so both renderers give the same picture.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+
+import attrs
+import graphviz
+
+from argmap.render.graph import Edge, Graph, Node
+
+RANKDIRS = ("TB", "LR", "BT", "RL")
+CLUSTERS = ("document", "case", "none")
+WRAP = 40
+
+#: Okabe & Ito (2008), "Color Universal Design": distinguishable with any colour vision.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442")
+NO_CASE = "#888888"
+SUPPORT, ATTACK, CONTRA, WARN = "#1B7837", "#B2182B", "#762A83", "#B2182B"
+FONT = "Helvetica"
+
+EDGE_STYLE: Mapping[str, Mapping[str, str]] = {
+    "supports": {"color": SUPPORT, "arrowhead": "normal", "penwidth": "1.5"},
+    "premise": {"color": SUPPORT, "arrowhead": "none", "penwidth": "1.5"},
+    "rebuts": {"color": ATTACK, "arrowhead": "tee", "penwidth": "1.8"},
+    "undercuts": {"color": ATTACK, "arrowhead": "tee", "penwidth": "1.8"},
+    "contradicts": {"color": CONTRA, "style": "dashed", "dir": "both", "arrowhead": "normal",
+                    "arrowtail": "normal", "penwidth": "1.5", "constraint": "false"},
+}
+BADGES = {"IN": "✔ IN", "OUT": "✘ OUT", "UNDEC": "? UNDEC"}
+
+# Characters XML 1.0 cannot carry (and C1 controls): shown as U+FFFD.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean(text: str) -> str:
+    """*text* with characters an SVG cannot hold replaced by U+FFFD."""
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def dot_text(line: str) -> str:
+    """One line of user text as DOT label text that Graphviz shows literally."""
+    return graphviz.escape(clean(line).replace("&", "&amp;"))
+
+
+def dot_label(lines: Sequence[str]) -> str:
+    """Lines of user text as one centred DOT label (never read as an HTML-like label)."""
+    return graphviz.nohtml("\\n".join(dot_text(line) for line in lines))
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pieces(word: str, width: int) -> list[str]:
+    pieces, cur = [], ""
+    for ch in word:
+        if cur and _width(cur + ch) > width:
+            pieces.append(cur)
+            cur = ""
+        cur += ch
+    return pieces + [cur]
+
+
+def wrap(text: str, width: int = WRAP) -> list[tuple[str, bool]]:
+    """*text* in lines of about *width* columns, as (line, continues_word) pairs.
+
+    Lines break between words; a word wider than a line (a URL, or text in a
+    script without spaces) is cut, and its later pieces are marked
+    ``continues_word`` so the text can be put back exactly: join with ``""``
+    where marked and ``" "`` elsewhere.  Runs of whitespace become one space.
+    East Asian wide characters count two columns.
+    """
+    lines: list[list] = []
+    for word in text.split():
+        for i, piece in enumerate(_pieces(word, width)):
+            if i == 0 and lines and _width(lines[-1][0]) + 1 + _width(piece) <= width:
+                lines[-1][0] += " " + piece
+            else:
+                lines.append([piece, i > 0])
+    return [(line, cont) for line, cont in lines]
+
+
+def unwrap(lines: Sequence[tuple[str, bool]]) -> str:
+    """The text :func:`wrap` cut into *lines*."""
+    return "".join(("" if cont or i == 0 else " ") + line for i, (line, cont) in enumerate(lines))
+
+
+def tint(colour: str, amount: float = 0.8) -> str:
+    """*colour* mixed with white (amount 1 is white): a fill that keeps text readable."""
+    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{round(c + (255 - c) * amount):02X}" for c in (r, g, b))
+
+
+def short_name(name: str) -> str:
+    """A person's name without the description after the first comma."""
+    return name.split(",", 1)[0].strip() or name
+
+
+@attrs.frozen
+class Drawing:
+    """A graph drawn as DOT: the source, and what the SVG and HTML stages need to know.
+
+    ``roles`` gives, for each DOT node id, the role of each label line in
+    order (``meta``, ``text``, ``quote``, ``by``, ``diag``, with ``cont``
+    added to a line that continues a cut word); ``ids`` the DOT node id of
+    each graph node key; ``edge_ids`` the DOT ids drawn for each edge.
+    """
+
+    source: str
+    graph: Graph
+    roles: Mapping[str, tuple[str, ...]]
+    ids: Mapping[str, str]
+    edge_ids: tuple[tuple[Edge, tuple[str, ...]], ...]
+    engine: str = "dot"
+    problems: Mapping[str, Sequence[str]] = attrs.field(factory=dict)
+
+
+class _Label:
+    def __init__(self):
+        self.lines: list[str] = []
+        self.roles: list[str] = []
+
+    def add(self, line: str, role: str) -> None:
+        self.lines.append(line)
+        self.roles.append(role)
+
+    def add_text(self, text: str, role: str, width: int, before: str = "", after: str = "") -> None:
+        lines = wrap(text, width)
+        for i, (line, cont) in enumerate(lines):
+            self.add((before if i == 0 else "") + line + (after if i == len(lines) - 1 else ""),
+                     role + (" cont" if cont else ""))
+
+
+def _citations(item) -> str:
+    cited = getattr(item, "all_citations", None) or getattr(item, "citations", ())
+    return " ".join(f"[{label}]" for label in dict.fromkeys(c.label for c in cited))
+
+
+def _label_name(value) -> str | None:
+    if value is None:
+        return None
+    name = getattr(value, "name", None) or str(value)
+    return name.rsplit(".", 1)[-1].upper()
+
+
+class _Builder:
+    def __init__(self, g: Graph, *, rankdir: str, cluster: str, legend: bool, wrap: int,
+                 labels: Mapping[str, object] | None, problems: Mapping[str, Sequence[str]] | None,
+                 engine: str, stagger: int = 3):
+        self.stagger = stagger
+        self.g, self.rankdir, self.cluster, self.legend, self.width = g, rankdir, cluster, legend, wrap
+        self.labels = labels or {}
+        self.problems = problems or {}
+        self.engine = engine
+        self.roles: dict[str, tuple[str, ...]] = {}
+        self.ids: dict[str, str] = {k: f"n{i}" for i, k in enumerate(g.nodes)}
+        root_cases = [k for k, (c, home) in g.cases.items()]
+        self.colours = {k: PALETTE[i % len(PALETTE)] for i, k in enumerate(root_cases)}
+
+    # -- nodes ------------------------------------------------------------------
+
+    def label_of(self, node: Node) -> str | None:
+        value = self.labels.get(node.key)
+        if value is None and node.map_id == self.g.root.id:
+            value = self.labels.get(node.id)
+        return _label_name(value)
+
+    def node_attrs(self, node: Node) -> tuple[dict[str, str], _Label]:
+        lab = _Label()
+        w = self.width
+        colour = self.colours.get(node.case, NO_CASE)
+        verdict = self.label_of(node)
+        problems = self.problems.get(node.key, ())
+        own = node.map_id == self.g.root.id
+        name = node.id if own else node.key
+        meta = [BADGES[verdict]] if verdict in BADGES else []
+        attrs_: dict[str, str] = {}
+        if node.kind == "argument":
+            attrs_ = {"shape": "circle", "width": "0.3", "height": "0.3", "fixedsize": "true",
+                      "style": "filled", "fillcolor": tint(colour, 0.6), "color": colour, "fontsize": "11"}
+            lab.add("+", "junction")
+        elif node.kind == "missing":
+            attrs_ = {"shape": "box", "style": "dashed", "color": "#999999", "fontcolor": "#666666"}
+            lab.add(name, "meta")
+            lab.add("(not defined)" if own or node.map_id in self.g.root.imports else
+                    f"(map {node.map_id} is not used)", "text")
+        elif node.kind == "import":
+            attrs_ = {"shape": "box3d", "style": "filled", "fillcolor": "#F4F4F4", "color": "#777777"}
+            lab.add(f"map {node.id}", "meta")
+            doc = node.home.document if node.home is not None else None
+            if doc is not None and doc.title:
+                lab.add_text(doc.title, "text", w)
+            lab.add(f"({node.size} claims and theses)", "meta")
+        else:
+            item = node.item
+            if node.kind == "thesis":
+                meta.insert(0, "THESIS")
+                attrs_ = {"shape": "box", "style": "filled,bold", "peripheries": "2", "fillcolor": "#EEEEEE",
+                          "color": "#444444", "fontsize": "13"}
+            else:
+                style = "rounded,filled" + (",dashed" if item.concession else "")
+                attrs_ = {"shape": "box", "style": style, "fillcolor": tint(colour), "color": colour,
+                          "penwidth": "2"}
+                if item.concession:
+                    meta.append("(conceded)")
+            meta.append(name)
+            cites = _citations(item)
+            if cites:
+                meta.append(cites)
+            lab.add(" · ".join(meta), "meta")
+            if item.text:
+                lab.add_text(item.text, "text", w)
+            for quote in getattr(item, "quotes", ()):
+                lab.add_text(quote.text, "quote", w, "“", "”")
+            by = getattr(item, "by", None)
+            if by is not None:
+                person = node.home.resolve_person(by) if node.home is not None else None
+                lab.add_text("— " + short_name(person.name if person is not None else str(by)), "by", w)
+        if verdict == "OUT":
+            attrs_.update(fillcolor="#E6E6E6", fontcolor="#555555")
+        elif verdict == "IN" and node.kind != "argument":
+            attrs_["penwidth"] = "3"
+        for problem in problems[:3]:
+            lab.add("⚠ " + problem, "diag")
+        if len(problems) > 3:
+            lab.add(f"⚠ … and {len(problems) - 3} more", "diag")
+        if problems:
+            attrs_.update(color=WARN, penwidth="3")
+        attrs_["id"] = self.ids[node.key]
+        return attrs_, lab
+
+    def add_node(self, graph: graphviz.Digraph, node: Node) -> None:
+        attrs_, lab = self.node_attrs(node)
+        dot_id = self.ids[node.key]
+        self.roles[dot_id] = tuple(lab.roles)
+        graph.node(dot_id, dot_label(lab.lines), **attrs_)
+
+    # -- the whole graph ------------------------------------------------------------
+
+    def groups(self) -> list[tuple[str, str | None, list[Node]]]:
+        """(cluster name, cluster title, nodes); name "" for nodes outside any cluster."""
+        g = self.g
+        if self.cluster == "case":
+            groups: dict[str | None, list[Node]] = {}
+            for n in g.nodes.values():
+                groups.setdefault(n.case, []).append(n)
+            out = []
+            for i, (k, nodes) in enumerate(groups.items()):
+                if k is None or k not in g.cases:
+                    out.append(("", None, nodes))
+                else:
+                    c, home = g.cases[k]
+                    name = c.id if home is g.root else k
+                    out.append((f"cluster_case{i}", f"{name}: {c.stance} {c.thesis}", nodes))
+            return out
+        if self.cluster == "document":
+            docs: dict[str, list[Node]] = {}
+            for n in g.nodes.values():
+                docs.setdefault(n.map_id, []).append(n)
+            if len(docs) > 1:
+                out = []
+                for i, (map_id, nodes) in enumerate(docs.items()):
+                    if map_id == g.root.id:
+                        out.append(("", None, nodes))
+                        continue
+                    used = g.root.imports.get(map_id)
+                    title = used.document.title if used is not None and used.document is not None else None
+                    out.append((f"cluster_doc{i}", f"{map_id}: {title}" if title else map_id, nodes))
+                return out
+        return [("", None, list(g.nodes.values()))]
+
+    def build(self) -> Drawing:
+        g = self.g
+        dot = graphviz.Digraph(name="argmap", engine=self.engine)
+        dot.attr("graph", rankdir=self.rankdir, newrank="true", nodesep="0.3", ranksep="0.45",
+                 fontname=FONT, fontsize="12", bgcolor="white", outputorder="edgesfirst", pad="0.2")
+        dot.attr("node", fontname=FONT, fontsize="12", margin="0.12,0.06")
+        dot.attr("edge", fontname=FONT, fontsize="10")
+        for name, title, nodes in self.groups():
+            if not name:
+                for n in nodes:
+                    self.add_node(dot, n)
+                continue
+            with dot.subgraph(name=name) as sub:
+                sub.attr(label=dot_label([line for line, _ in wrap(title, 60)]), style="rounded,dashed",
+                         color="#999999", fontcolor="#444444", labeljust="l")
+                for n in nodes:
+                    self.add_node(sub, n)
+        edge_ids = self.add_edges(dot)
+        if self.legend:
+            self.add_legend(dot)
+        return Drawing(dot.source, g, dict(self.roles), dict(self.ids), edge_ids, self.engine, dict(self.problems))
+
+    def add_edges(self, dot: graphviz.Digraph) -> tuple[tuple[Edge, tuple[str, ...]], ...]:
+        g = self.g
+        points: dict[tuple[str, str], str] = {}
+        for e in g.edges:
+            if e.link is not None and e.link not in points:
+                points[e.link] = f"p{len(points)}"
+        drawn: list[tuple[Edge, tuple[str, ...]]] = []
+        minlen = self.stagger_lengths()
+        split: set[tuple[str, str]] = set()
+        seen_contra: set[frozenset] = set()
+        for i, e in enumerate(g.edges):
+            eid = f"e{i}"
+            style = dict(EDGE_STYLE[e.kind])
+            if e.kind == "contradicts":
+                pair = frozenset((e.source, e.target))
+                if pair in seen_contra:
+                    drawn.append((e, ()))
+                    continue
+                seen_contra.add(pair)
+            if e.kind == "supports" and (e.source, e.target) in points:
+                point = points[(e.source, e.target)]
+                split.add((e.source, e.target))
+                dot.edge(self.ids[e.source], point, id=eid, **{**style, "arrowhead": "none"})
+                dot.edge(point, self.ids[e.target], id=f"{eid}_2", **style)
+                drawn.append((e, (eid, f"{eid}_2")))
+            elif e.link is not None:
+                dot.edge(self.ids[e.source], points[e.link], id=eid, **style)
+                drawn.append((e, (eid,)))
+            else:
+                if i in minlen:
+                    style["minlen"] = str(minlen[i])
+                dot.edge(self.ids[e.source], self.ids[e.target], id=eid, **style)
+                drawn.append((e, (eid,)))
+        for (a, b), point in points.items():
+            dot.node(point, "", shape="point", width="0.09", color=ATTACK, id=point)
+            if (a, b) not in split:  # the undercut link is not drawn as a support: draw it
+                dot.edge(self.ids[a], point, id=f"{point}_a", **{**EDGE_STYLE["supports"], "arrowhead": "none"})
+                dot.edge(point, self.ids[b], id=f"{point}_b", **EDGE_STYLE["supports"])
+        return tuple(drawn)
+
+    def stagger_lengths(self) -> dict[int, int]:
+        """Edge index -> rank length, putting the leaves of a crowded claim on alternate rows.
+
+        A claim with many reasons that nothing else supports would put them
+        all side by side, making the diagram very wide; giving their edges
+        lengths 1, 2, 3, 1, ... stacks them in three rows instead (the idea
+        of Graphviz's ``unflatten -l``).
+        """
+        if self.stagger < 2 or self.engine != "dot":
+            return {}
+        pointed_at = {t for e in self.g.edges for t in ((e.target,) if e.target else e.link or ())}
+        leaves_of: dict[str, list[int]] = {}
+        for i, e in enumerate(self.g.edges):
+            if e.target is not None and e.kind != "contradicts" and e.source not in pointed_at:
+                leaves_of.setdefault(e.target, []).append(i)
+        lengths = {}
+        for edges in leaves_of.values():
+            if len(edges) > 2:
+                for j, i in enumerate(edges):
+                    lengths[i] = 1 + j % self.stagger
+        return lengths
+
+    def add_legend(self, dot: graphviz.Digraph) -> None:
+        """A box of samples: each shape and arrow the diagram uses, said in words."""
+        g = self.g
+        kinds = {e.kind for e in g.edges} | {"supports"}
+        has = {n.kind for n in g.nodes.values()}
+        rows: list[list[str]] = []  # top to bottom; a row of several nodes is drawn side by side
+        with dot.subgraph(name="cluster_legend") as lg:
+            lg.attr(label="Legend", style="rounded", color="#BBBBBB", fontcolor="#444444", fontsize="11",
+                    labeljust="l", margin="10")
+            lg.attr("node", fontsize="10", fontname=FONT)
+            lg.attr("edge", fontsize="10", fontname=FONT)
+
+            def node(name: str, lines: list[tuple[str, str]], **kw) -> str:
+                self.roles[name] = tuple(role for _, role in lines)
+                lg.node(name, dot_label([t for t, _ in lines]), id=name, **kw)
+                return name
+
+            def word(name: str, text: str) -> str:
+                return node(name, [(text, "text")], shape="plaintext", fontcolor="#444444", height="0.2")
+
+            if "thesis" in has:
+                rows.append([node("legend_thesis", [("THESIS", "meta"), ("what the debate is about", "text")],
+                                  shape="box", style="filled,bold", peripheries="2", fillcolor="#EEEEEE",
+                                  color="#444444")])
+            rows.append([node("legend_claim", [("id · [footnotes cited]", "meta"),
+                                               ("a claim, in the map's words", "text"),
+                                               ("“a quotation, verbatim”", "quote"), ("— who asserts it", "by")],
+                              shape="box", style="rounded,filled", fillcolor="#FFFFFF", color=NO_CASE,
+                              penwidth="2")])
+            for i, k in enumerate(k for k in self.colours if any(n.case == k for n in g.nodes.values())):
+                c, home = g.cases[k]
+                name = c.id if home is g.root else k
+                lines = [(f"case {name}: {c.stance} {c.thesis}", "meta")]
+                summary = wrap(c.text, 34)
+                lines += [(line + ("…" if j == 1 and len(summary) > 2 else ""), "text")
+                          for j, (line, _) in enumerate(summary[:2])]
+                rows.append([node(f"legend_case{i}", lines, shape="box", style="rounded,filled",
+                                  fillcolor=tint(self.colours[k]), color=self.colours[k], penwidth="2")])
+            if any(n.kind == "claim" and n.item.concession for n in g.nodes.values()):
+                rows.append([node("legend_conceded", [("(conceded)", "meta"), ("a point the author concedes", "text")],
+                                  shape="box", style="rounded,dashed", color=NO_CASE)])
+            if self.labels:
+                rows.append([node("legend_labels", [("✔ IN: stands", "text"), ("✘ OUT: defeated", "text"),
+                                                    ("? UNDEC: undecided", "text")],
+                                  shape="box", style="rounded", color="#BBBBBB")])
+            if self.problems:
+                rows.append([node("legend_problems", [("⚠ the checker found", "diag"), ("a problem here", "diag")],
+                                  shape="box", style="rounded", color=WARN, penwidth="3")])
+            samples = [("supports", "reason", "claim", "supports"),
+                       ("rebuts", "objection", "claim", "rebuts"),
+                       ("contradicts", "claim", "claim", "contradict")]
+            for kind, left, right, text in samples:
+                if kind not in kinds:
+                    continue
+                a, b = word(f"legend_{kind}_a", left), word(f"legend_{kind}_b", right)
+                lg.edge(a, b, label=text, id=f"legend_{kind}_edge", **{**EDGE_STYLE[kind], "constraint": "false"})
+                rows.append([a, b])
+            if "undercuts" in kinds:
+                a, b = word("legend_undercuts_a", "reason"), word("legend_undercuts_b", "claim")
+                lg.node("legend_undercuts_p", "", shape="point", width="0.09", color=ATTACK, id="legend_undercuts_p")
+                lg.edge(a, "legend_undercuts_p", **{**EDGE_STYLE["supports"], "arrowhead": "none"},
+                        id="legend_undercuts_edge1")
+                lg.edge("legend_undercuts_p", b, **EDGE_STYLE["supports"], id="legend_undercuts_edge2")
+                rows.append([a, "legend_undercuts_p", b])
+                u = word("legend_undercuts_u", "objection: undercuts (attacks the link)")
+                rows.append([u])
+            if "argument" in has:
+                j = node("legend_junction", [("+", "junction")], shape="circle", width="0.3", height="0.3",
+                         fixedsize="true", color=NO_CASE)
+                rows.append([j, word("legend_junction_text", "premises that support only together")])
+            rows = _pack(rows)
+            for row in rows:
+                if len(row) > 1:
+                    with lg.subgraph() as same:
+                        same.attr(rank="same")
+                        for name in row:
+                            same.node(name)
+            downward = self.rankdir in ("TB", "LR")
+            for upper, lower in zip(rows, rows[1:]):
+                if lower[0] == "legend_undercuts_u":
+                    lg.edge("legend_undercuts_u", "legend_undercuts_p", id="legend_undercuts_edge",
+                            **EDGE_STYLE["undercuts"])
+                    continue
+                tail, head = (upper[0], lower[0]) if downward else (lower[0], upper[0])
+                lg.edge(tail, head, style="invis")
+
+
+def _sample_row(row: list[str]) -> bool:
+    return len(row) > 1 or row[0].startswith("legend_undercuts")
+
+
+def _pack(rows: list[list[str]], width: int = 4) -> list[list[str]]:
+    """Legend rows put side by side, up to *width* nodes a row, so the legend stays short.
+
+    Only boxes are put together; each arrow sample keeps a row of its own, or
+    Graphviz may order the ends of two arrows among each other.
+    """
+    packed: list[list[str]] = []
+    for row in rows:
+        alone = len(row) > 1 or row[0].startswith("legend_undercuts")
+        if packed and not alone and len(packed[-1]) < width and not _sample_row(packed[-1]) \
+                and len(packed[-1]) + len(row) <= width:
+            packed[-1] = packed[-1] + row
+        else:
+            packed.append(list(row))
+    return packed
+
+
+def to_dot(g: Graph, *, rankdir: str = "BT", cluster: str = "document", legend: bool = True, wrap: int = WRAP,
+           labels: Mapping[str, object] | None = None, problems: Mapping[str, Sequence[str]] | None = None,
+           engine: str = "dot", stagger: int = 3) -> Drawing:
+    """Draw *g* as DOT.
+
+    *labels* maps node ids (``claim`` or ``map.claim``) to IN/OUT/UNDEC;
+    *problems* maps node keys (``map.claim``) to short diagnostic texts;
+    *stagger* the number of rows a claim's many unsupported reasons are
+    spread over (0 or 1: one row).
+    """
+    if rankdir not in RANKDIRS:
+        raise ValueError(f"rankdir must be one of {', '.join(RANKDIRS)}")
+    if cluster not in CLUSTERS:
+        raise ValueError(f"cluster must be one of {', '.join(CLUSTERS)}")
+    return _Builder(g, rankdir=rankdir, cluster=cluster, legend=legend, wrap=wrap, labels=labels,
+                    problems=problems, engine=engine, stagger=stagger).build()
+
+
+# ------------------------------------------------------------- SVG styling ----
+
+SVG_STYLE = """<style type="text/css">
+.argmap-meta { fill: #555555; font-size: 10px; }
+.argmap-quote { font-style: italic; }
+.argmap-by { fill: #333333; }
+.argmap-diag { fill: #B2182B; font-weight: bold; }
+</style>
+"""
+_NODE_GROUP = re.compile(r'<g id="([^"]+)" class="node">(.*?)</g>', re.DOTALL)
+
+
+def style_svg(svg: str, roles: Mapping[str, Sequence[str]]) -> str:
+    """The SVG Graphviz wrote, with a CSS class on each label line saying its role.
+
+    Graphviz writes one ``<text>`` per label line, in order, inside the
+    node's group; the class makes ids small and grey and quotations italic.
+    """
+    def one(match: re.Match) -> str:
+        line_roles = list(roles.get(match.group(1), ()))
+        if not line_roles:
+            return match.group(0)
+
+        def tag(_: re.Match) -> str:
+            if not line_roles:
+                return "<text "
+            classes = " ".join(f"argmap-{r}" for r in line_roles.pop(0).split())
+            return f'<text class="{classes}" '
+        return f'<g id="{match.group(1)}" class="node">' + re.sub(r"<text ", tag, match.group(2)) + "</g>"
+
+    svg = _NODE_GROUP.sub(one, svg)
+    start = svg.find("<svg")
+    end = svg.find(">", start) + 1 if start >= 0 else 0
+    return svg[:end] + "\n" + SVG_STYLE + svg[end:]
