@@ -18,15 +18,16 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 DESCRIPTION = """\
 argmap: citation-checked argument maps.
 
-Write a map in the argmap language (see `argmap explain A001` and docs/),
-then check it, evaluate it, render it or make a debate brief from it.
+Write a map in the argmap language, then check it, evaluate it, render it
+or make a debate brief from it.
 """
 
 EPILOG = """\
 start here:
-  argmap check maps/                         check every map in a folder
-  argmap check maps/ --text-dir ../shared/seeds
-                                              ... and verify quotations
+  argmap init mymap                          start a new map: mymap.argmap
+  argmap check mymap.argmap                  check it (or a folder of maps)
+  argmap check maps/ --text-dir texts/       ... and verify quotations against the articles
+  argmap render mymap.argmap -o mymap.svg    draw it (also .html, .dot; .png/.pdf need Graphviz)
   argmap rules                               list every check argmap makes
   argmap <command> --help                    examples for one command
 """

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 from argmap.rules import SECTIONS, all_rules
@@ -13,6 +14,18 @@ _GROUP_TITLES = {
     "citations": "Citations (C)",
     "structure": "Structure and coherence (S)",
 }
+
+
+def _fence_language(rule, example: str) -> str:
+    """The language an example is written in, for its code fence's highlighting."""
+    stripped = example.lstrip()
+    if stripped.startswith(("{", "[")) and not stripped.startswith("[^"):
+        return "json"
+    if re.search(r"^\s*[\w-]+\s*=\s*[\[\"{\w]", example, re.M) and "#" in example.splitlines()[0]:
+        return "toml"
+    if "interop" in rule.groups:
+        return "text"
+    return "argmap"
 
 
 def markdown_reference() -> str:
@@ -43,7 +56,8 @@ def markdown_reference() -> str:
             if body is None:
                 continue
             if title in ("Fails", "Passes"):
-                out += [f"**{title}:**", "", "```argmap", textwrap.dedent(body).rstrip(), "```", ""]
+                example = textwrap.dedent(body).rstrip()
+                out += [f"**{title}:**", "", f"```{_fence_language(r, example)}", example, "```", ""]
             else:
                 out += [f"**{title}:** {' '.join(body.split())}", ""]
         while out[-1] == "":
