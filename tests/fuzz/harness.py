@@ -1,0 +1,189 @@
+"""Fuzzing argmap: mutated real maps through every stage that reads user text.
+
+Run it (one process; see docs/fuzzing.md)::
+
+    .venv/bin/python -m tests.fuzz.harness --inputs 200000 --seed 1
+
+Hypothesis draws each input: a slice of a real map (maps/*.argmap and the
+corpus), then a few mutations (delete, duplicate, swap or cut lines, insert
+a piece of syntax or an odd character, flip a byte).  Each input goes
+through :func:`exercise`; anything but a clean result or an
+:class:`~argmap.parser.ArgmapError` is a finding, and so is an input that
+takes longer than the time limit.  Findings are written to
+``tests/fuzz/findings/`` (new inputs worth keeping go to ``corpus/`` by
+hand, minimised, so that ``tests/test_fuzz_corpus`` replays them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import signal
+import sys
+import time
+import traceback
+from collections import Counter
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+CORPUS = HERE / "corpus"
+FINDINGS = HERE / "findings"
+TIME_LIMIT = 2.0  # seconds per input; real maps take milliseconds
+
+
+class Finding(Exception):
+    """An input argmap mishandled: a crash, a hang, or a formatter that changed the map."""
+
+
+def exercise(text: str) -> str:
+    """Parse, check, format and draw *text*; returns how far it got. Raises Finding on misbehaviour."""
+    from argmap.checker import check
+    from argmap.parser import ArgmapError, parse
+    from argmap.writer import CannotFormat, UnsafeFormat, format_text
+
+    try:
+        m = parse(text, "fuzz.argmap")
+    except ArgmapError as exc:
+        if not exc.diagnostics:
+            raise Finding("ArgmapError without diagnostics") from exc
+        for d in exc.diagnostics:
+            d.format()
+        return "rejected"
+    check(m)
+    try:
+        once = format_text(text, "fuzz.argmap")
+    except (ArgmapError, CannotFormat):
+        return "not formatted"  # refused on purpose, with a message (a second header, say)
+    except UnsafeFormat as exc:
+        raise Finding(f"fmt would change the map: {exc}") from exc
+    if format_text(once) != once:
+        raise Finding("fmt is not idempotent")
+    try:
+        from argmap.render import diagram
+    except ImportError:  # pragma: no cover - render not installed
+        return "formatted"
+    diagram(m).source
+    return "drawn"
+
+
+# ------------------------------------------------------------- mutations ----
+
+PIECES = [
+    "claim ", "thesis ", "case ", " for ", " against ", "person ", "org ", "argument ", "use ", " from ",
+    "map ", "footnotes\n", "  quote ", "  tags ", "  concession\n", "  supports ", "  rebuts ", "  undercuts ",
+    "  contradicts ", " -> ", " + ", " by ", "(", ")", "{", "}\n", ":", '"', '\\"', "\\", "\\\n", "\\\n    ",
+    "[^", "[^1]", "[^1]:", "]", "#", " # c\n", "\n", "\n\n", "\r\n", "\t", "\f", ".", "a.b", "\ufeff",
+    "é", "–", "😀", "\u2028", "\x85", "\x00", "\u200b", 'author "x"\n', "published 2017-02\n", 'text "../x"\n',
+]
+
+
+def seeds() -> list[str]:
+    files = sorted((ROOT / "maps").glob("*.argmap")) + sorted(CORPUS.glob("*.argmap"))
+    texts = [f.read_text(encoding="utf-8", errors="replace") for f in files]
+    return texts or ["claim a: A.\n"]
+
+
+@st.composite
+def mutated(draw, sources: list[str]):
+    lines = draw(st.sampled_from(sources)).split("\n")
+    start = draw(st.integers(0, max(0, len(lines) - 1)))
+    size = draw(st.integers(1, 40))
+    lines = lines[start:start + size]
+    if draw(st.booleans()) and len(sources) > 1:  # keep the header sometimes
+        lines = sources[0].split("\n")[:8] + lines
+    for _ in range(draw(st.integers(0, 3))):
+        op = draw(st.integers(0, 6))
+        n = len(lines)
+        i = draw(st.integers(0, max(0, n - 1)))
+        if op == 0 and n > 1:
+            del lines[i]
+        elif op == 1 and n:
+            lines.insert(i, lines[draw(st.integers(0, n - 1))])
+        elif op == 2 and n > 1:
+            j = draw(st.integers(0, n - 1))
+            lines[i], lines[j] = lines[j], lines[i]
+        elif op == 3 and n:
+            line = lines[i]
+            k = draw(st.integers(0, len(line)))
+            lines[i] = line[:k] + draw(st.sampled_from(PIECES)) + line[k:]
+        elif op == 4 and n:
+            line = lines[i]
+            k = draw(st.integers(0, len(line)))
+            lines[i] = line[:k] + draw(st.characters(blacklist_categories=("Cs",))) + line[k + 1:]
+        elif op == 5 and n:
+            line = lines[i]
+            k = draw(st.integers(0, len(line)))
+            lines[i] = line[:k] if draw(st.booleans()) else line[k:]
+        elif op == 6:
+            lines.insert(i, "".join(draw(st.lists(st.sampled_from(PIECES + list("abc _-:.")), max_size=8))))
+    return "\n".join(lines) + draw(st.sampled_from(["\n", "", "\n\n"]))
+
+
+# ---------------------------------------------------------------- runner ----
+
+
+class _TooSlow(BaseException):
+    pass
+
+
+def _alarm(signum, frame):
+    raise _TooSlow
+
+
+def run_one(text: str, stats: Counter, time_limit: float = TIME_LIMIT) -> None:
+    """Exercise one input under the time limit, recording findings instead of stopping."""
+    signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, time_limit)
+    try:
+        stats[exercise(text)] += 1
+    except _TooSlow:
+        record(text, f"took longer than {time_limit} s", stats)
+    except Exception:  # noqa: BLE001 - every other exception is what we are looking for
+        record(text, traceback.format_exc(), stats)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+def record(text: str, why: str, stats: Counter) -> None:
+    stats["findings"] += 1
+    FINDINGS.mkdir(exist_ok=True)
+    key = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    (FINDINGS / f"{key}.argmap").write_text(text, encoding="utf-8", errors="surrogatepass")
+    (FINDINGS / f"{key}.txt").write_text(why, encoding="utf-8")
+    print(f"finding {key}: {why.strip().splitlines()[-1]}", file=sys.stderr, flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--inputs", type=int, default=10_000, help="how many inputs to try")
+    p.add_argument("--seed", type=int, default=0, help="random seed (same seed, same inputs)")
+    p.add_argument("--time-limit", type=float, default=TIME_LIMIT, help="seconds allowed per input")
+    args = p.parse_args(argv)
+    stats: Counter = Counter()
+    sources = seeds()
+    began = time.monotonic()
+
+    @settings(max_examples=args.inputs, deadline=None, database=None, derandomize=False,
+              suppress_health_check=list(HealthCheck), phases=["generate"])
+    @given(mutated(sources))
+    def fuzz(text):
+        run_one(text, stats, args.time_limit)
+        stats["inputs"] += 1
+        if stats["inputs"] % 10_000 == 0:
+            print(f"{stats['inputs']} inputs, {time.monotonic() - began:.0f} s, {dict(stats)}",
+                  file=sys.stderr, flush=True)
+
+    from hypothesis import seed as hypothesis_seed
+
+    hypothesis_seed(args.seed)(fuzz)()
+    elapsed = time.monotonic() - began
+    print(f"done: {stats['inputs']} inputs in {elapsed:.0f} s; outcomes {dict(stats)}")
+    return 1 if stats["findings"] else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
