@@ -128,10 +128,10 @@ def wrap(head: str, text: str, tail: str, indent: str, width: int = WIDTH) -> li
         if first:
             current += chunk
             first = False
-        elif len(current) + 1 + len(chunk) < width:  # room for the backslash
+        elif len(current) + 1 + len(chunk) + 2 <= width:  # room for " \\"
             current += " " + chunk
         else:
-            lines.append(current + "\\")
+            lines.append(current + " \\")
             current = cont + chunk
     lines.append(current)
     return lines

@@ -186,3 +186,10 @@ def test_check_maps_folder(seeds, capsys):
     assert code == 0, out
     assert summary.startswith(f"{len(ALL_MAPS)} maps checked: 0 errors"), summary
     assert " C108 " not in out
+
+
+def test_seed_maps_are_in_canonical_form(capsys):
+    """`argmap fmt --check maps/` passes: the maps are what fmt would write."""
+    from argmap.cli import main
+
+    assert main(["fmt", "--check", str(MAPS)]) == 0, capsys.readouterr()
