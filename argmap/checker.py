@@ -132,6 +132,9 @@ def check(
     rules = all_rules()
     by_code = {r.code: r for r in rules}
     diagnostics: list[Diagnostic] = list(m.problems)
+    # A problem deep in what the map uses (a use chain too deep, a cycle) makes
+    # this map's references unresolvable too: report it when this map is checked.
+    diagnostics.extend(d for used in _used_maps(m) for d in used.problems)
     source_name = None
     if source_text is None:
         text, found, problem = find_source_text(m, list(text_dirs), Path(root) if root else None)
@@ -167,6 +170,21 @@ def check(
             continue
         kept.append(d)
     return sort_diagnostics(kept)
+
+
+def _used_maps(m: Map) -> list[Map]:
+    """Every map *m* uses, directly or through others, each once."""
+    seen = {id(m)}
+    order = []
+    todo = list(m.imports.values())
+    while todo:
+        used = todo.pop()
+        if id(used) in seen:
+            continue
+        seen.add(id(used))
+        order.append(used)
+        todo.extend(used.imports.values())
+    return order
 
 
 def worst(diagnostics: Sequence[Diagnostic]) -> Severity | None:

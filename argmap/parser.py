@@ -147,6 +147,20 @@ def _ref_at(name: str, line: int, column: int) -> Ref:
     return Ref(tail, head, span) if dot else Ref(name, None, span)
 
 
+def _owner_and_asserter(children) -> tuple[tuple[Ref | None, Ref | None], list]:
+    """((case, by), the other children) from a statement's OWNER and ASSERTER tokens."""
+    case = by = None
+    others = []
+    for item in children:
+        if isinstance(item, Token) and item.type == "OWNER":
+            case = _ref_in(item)
+        elif isinstance(item, Token) and item.type == "ASSERTER":
+            by = _ref_in(item)
+        else:
+            others.append(item)
+    return (case, by), others
+
+
 class Builder(Transformer):
     """Turns the parser's reductions into model objects, one rule at a time."""
 
@@ -229,14 +243,11 @@ class Builder(Transformer):
             ident = Token("ID", m.group("id"), ident.start_pos + m.start("id"), line, column + m.start("id"),
                           line, column + m.end("id"), ident.start_pos + m.end("id"))
         text = _Text("", (), _span(ident))
+        (written_case, written_by), rest = _owner_and_asserter(rest)  # the fine-grained lane
+        case, by = case or written_case, by or written_by
         lines: list[_Line] = []
         for item in rest:
-            if isinstance(item, Token):
-                if item.type == "OWNER":
-                    case = _ref_in(item)
-                else:
-                    by = _ref_in(item)
-            elif isinstance(item, _Text):
+            if isinstance(item, _Text):
                 text = item
             else:
                 lines.append(item)
@@ -263,16 +274,7 @@ class Builder(Transformer):
 
     def argument(self, children):
         ident, *rest = children
-        case = by = None
-        refs = []
-        for item in rest:
-            if isinstance(item, Token):
-                if item.type == "OWNER":
-                    case = _ref_in(item)
-                else:
-                    by = _ref_in(item)
-            else:
-                refs.append(item)
+        (case, by), refs = _owner_and_asserter(rest)
         *premises, conclusion = refs
         return Argument(str(ident), tuple(premises), conclusion, case, by, _span(ident))
 
@@ -634,6 +636,14 @@ def parse(text: str, path: str | None = None) -> Map:
     return assemble(items, comments, path)
 
 
+# Words that start a statement or a line under a claim: a name spelt like one
+# would make a relation written from it read as something else.
+RESERVED = frozenset({
+    "map", "use", "thesis", "case", "person", "org", "claim", "argument", "footnotes",
+    "quote", "tags", "concession", "supports", "rebuts", "undercuts", "contradicts",
+})
+
+
 def assemble(items, comments, path: str | None) -> Map:
     """Sort parsed statements into a Map."""
     document = None
@@ -660,6 +670,12 @@ def assemble(items, comments, path: str | None) -> Map:
            f"a map has one header; this is a second one (map {h.id})",
            f"the first header is on line {document.span.line}")
         for h in extra_headers
+    ) + tuple(
+        _D(path or "<string>", item.span, "A009", "reserved-word", Severity.ERROR,
+           f"`{item.id}` is a keyword of the language and cannot name a {type(item).__name__.lower()}",
+           f"a line starting with `{item.id}` means something else; call it `{item.id}_` or another name")
+        for group in (groups[Thesis], groups[Case], groups[Person], groups[Claim], groups[Argument], groups[Use])
+        for item in group if item.id in RESERVED
     )
     return Map(
         document=document,

@@ -143,3 +143,10 @@ def test_python_dash_m_works_the_same(tmp_path):
     assert result.returncode == 1
     report = json.loads(result.stdout)
     assert report["diagnostics"][0]["code"] == "C101" and report["diagnostics"][0]["line"] == 1
+
+
+def test_a_problem_deep_in_a_use_chain_is_reported_when_checking_the_top_map(tmp_path, capsys):
+    for i in range(40):
+        write(tmp_path, f"m{i}.argmap", (f"use m{i + 1}\n" if i < 39 else "") + f"claim c{i} (x): C{i}\n")
+    code, out, _ = run(capsys, "check", tmp_path / "m0.argmap")
+    assert code == 1 and "A005" in out and "32 maps deep" in out

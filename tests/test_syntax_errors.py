@@ -54,3 +54,11 @@ def test_error_count_is_bounded():
 def test_columns_point_at_the_mistake():
     (d,) = errors("claim a (c): t\n  supports b c\n")
     assert (d.line, d.column) == (2, 14)
+
+
+@pytest.mark.parametrize("text", ["claim tags (c): T\n", "thesis quote: T\n", "person claim: P\n",
+                                  "argument supports: a + b -> c\n"])
+def test_keywords_cannot_name_things(text):
+    m = argmap.parse(text, "m.argmap")
+    (d,) = [d for d in argmap.check(m) if d.code == "A009"]
+    assert d.line == 1 and "keyword" in d.message and d.severity == argmap.Severity.ERROR

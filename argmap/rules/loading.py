@@ -135,3 +135,21 @@ Passes:
     # argmap.toml
     ignore = ["C109"]
 """)
+
+declare("A009", "reserved-word", Severity.ERROR, ("syntax",), """\
+A keyword used as the name of a claim, thesis, case, person, argument or map.
+
+What it finds: `claim tags: ...`, `thesis quote: ...` and the like: a name
+spelt like one of the language's keywords (map, use, thesis, case, person,
+org, claim, argument, footnotes, quote, tags, concession, supports, rebuts,
+undercuts, contradicts).
+Why it matters: a relation written from such a claim on a line of its own
+(`tags supports x`) would be read as something else: as the tags of the
+claim above it, or as a broken statement.
+
+Fails:
+    claim tags (c): Tagging is a claim too.
+
+Passes:
+    claim tagging (c): Tagging is a claim too.
+""")
