@@ -28,6 +28,7 @@ SUFFIXES = {".dot": "dot", ".gv": "dot", ".svg": "svg", ".png": "png", ".pdf": "
 
 def register(sub) -> None:
     from argmap.render import ENGINES, FORMATS, RENDERERS
+    from argmap.render.engines import DOT_NODE_LIMIT, FAST_ENGINE
     from argmap.render.dot import CLUSTERS, RANKDIRS
 
     p = sub.add_parser("render", help="draw maps as diagrams (SVG, PNG, PDF, DOT) or interactive HTML pages",
@@ -41,7 +42,10 @@ def register(sub) -> None:
     p.add_argument("--format", "-f", choices=FORMATS, help="output format (default: from OUT's suffix, else svg)")
     p.add_argument("--renderer", choices=RENDERERS, default="auto",
                    help="system `dot` or the embedded Graphviz (default auto: system when installed)")
-    p.add_argument("--engine", choices=ENGINES, default="dot", help="Graphviz layout engine (default: dot)")
+    p.add_argument("--engine", choices=ENGINES, default=None,
+                   help="Graphviz layout engine (default: dot; for diagrams of more than "
+                        f"{DOT_NODE_LIMIT:,} nodes {FAST_ENGINE} with straight edges, which says so; "
+                        "--engine dot forces the layered layout)")
     p.add_argument("--rankdir", choices=RANKDIRS, default="BT",
                    help="direction of the arrows (default BT: conclusions on top)")
     p.add_argument("--cluster", choices=CLUSTERS, default="document",
@@ -160,13 +164,42 @@ def _stamp(path: Path) -> tuple[int, int] | None:
     return st.st_mtime_ns, st.st_size
 
 
+#: Formats that Graphviz lays out (DOT text is written as built: whoever lays it out chooses).
+LAID_OUT = ("svg", "png", "pdf", "html")
+
+
+def _diagram(m, fmt: str, options: dict):
+    """The map drawn with *options*; when no engine was asked for, the layout :func:`choose_layout` picks
+    for the diagram's size (saying so on stderr when it is not the full ``dot`` layout)."""
+    import attrs
+
+    from argmap.render import Diagram, diagram, views
+    from argmap.render.dot import with_graph_attributes
+    from argmap.render.engines import choose_layout
+    from argmap.render.graph import build
+
+    if options.get("engine") is not None or fmt not in LAID_OUT:
+        return diagram(m, **{**options, "engine": options.get("engine") or "dot"})
+    shown = views.apply(build(m), focus_on=options["focus"], depth=options["depth"], case_id=options["case"],
+                        tag_name=options["tag"], document_id=options["document"],
+                        collapse=options["collapse_imports"])
+    layout = choose_layout(len(shown.nodes))
+    drawn = diagram(m, **{**options, "engine": layout.engine})
+    if layout.message:
+        print(f"argmap render: {layout.message}", file=sys.stderr)
+    if not layout.graph_attributes:
+        return drawn
+    source = with_graph_attributes(drawn.drawing.source, layout.graph_attributes)
+    return Diagram(m, attrs.evolve(drawn.drawing, source=source), renderer=drawn.renderer, timeout=drawn.timeout)
+
+
 def _draw(job: _Job, fmt: str, options: dict) -> int:
     """Load and draw one map; 0 on success, 2 with a message otherwise."""
     import warnings
 
     from argmap.loader import Loader
     from argmap.parser import ArgmapError
-    from argmap.render import RenderError, ViewError, diagram, write_atomic
+    from argmap.render import RenderError, ViewError, write_atomic
 
     job.watched = {job.path: _stamp(job.path)}
     try:
@@ -179,7 +212,7 @@ def _draw(job: _Job, fmt: str, options: dict) -> int:
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            data = diagram(m, **options).render(fmt)
+            data = _diagram(m, fmt, options).render(fmt)
         for w in caught:
             print(f"argmap render: warning: {w.message}", file=sys.stderr)
     except ViewError as exc:

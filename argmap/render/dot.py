@@ -74,17 +74,65 @@ def dot_label(lines: Sequence[str]) -> str:
     return graphviz.nohtml("\\n".join(dot_text(line) for line in lines))
 
 
+def _char_width(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
+_QUOTED: dict[str, str] = {}
+_PLAIN_ID = re.compile(r"[a-zA-Z_][a-zA-Z0-9_]*\Z")
+
+
+def _quote(value: str) -> str:
+    """``graphviz.quoting.quote``, remembered for the few attribute names and values a diagram repeats."""
+    if type(value) is not str:  # nohtml labels and other str subclasses: never from the cache
+        return graphviz.quoting.quote(value)
+    quoted = _QUOTED.get(value)
+    if quoted is None and _PLAIN_ID.match(value) and value.lower() not in graphviz.quoting.KEYWORDS:
+        return value  # what quote() returns for a plain DOT id: node and edge ids are all like this
+    if quoted is None:
+        quoted = graphviz.quoting.quote(value)
+        if len(_QUOTED) < 4096:
+            _QUOTED[value] = quoted
+    return quoted
+
+
+def _attr_list(label: str | None, attributes: Mapping[str, str]) -> str:
+    """What ``graphviz``'s ``node``/``edge`` write after the ids (same text, without its per-call overhead)."""
+    parts = [f"label={graphviz.quoting.quote(label)}"] if label is not None else []
+    parts += [f"{_quote(k)}={_quote(v)}" for k, v in sorted(attributes.items()) if v is not None]
+    return f" [{' '.join(parts)}]" if parts else ""
+
+
+def _node_line(name: str, label: str | None, attributes: Mapping[str, str]) -> str:
+    """A DOT node statement, as ``graphviz.Digraph.node`` writes it."""
+    return f"\t{_quote(name)}{_attr_list(label, attributes)}\n"
+
+
+def _edge_line(tail: str, head: str, attributes: Mapping[str, str]) -> str:
+    """A DOT edge statement between plain node ids, as ``graphviz.Digraph.edge`` writes it."""
+    return f"\t{_quote(tail)} -> {_quote(head)}{_attr_list(None, attributes)}\n"
+
+
 def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    if text.isascii():  # the common case, and one column a character
+        return len(text)
+    return sum(_char_width(ch) for ch in text)
 
 
 def _pieces(word: str, width: int) -> list[str]:
-    pieces, cur = [], ""
+    if word.isascii():
+        if len(word) <= width:
+            return [word]
+        step = max(width, 1)
+        return [word[i:i + step] for i in range(0, len(word), step)]
+    pieces, cur, used = [], "", 0
     for ch in word:
-        if cur and _width(cur + ch) > width:
+        w = _char_width(ch)
+        if cur and used + w > width:
             pieces.append(cur)
-            cur = ""
+            cur, used = "", 0
         cur += ch
+        used += w
     return pieces + [cur]
 
 
@@ -98,12 +146,16 @@ def wrap(text: str, width: int = WRAP) -> list[tuple[str, bool]]:
     East Asian wide characters count two columns.
     """
     lines: list[list] = []
+    used = 0  # the width of the last line, kept so that no line is measured twice
     for word in text.split():
         for i, piece in enumerate(_pieces(word, width)):
-            if i == 0 and lines and _width(lines[-1][0]) + 1 + _width(piece) <= width:
+            w = _width(piece)
+            if i == 0 and lines and used + 1 + w <= width:
                 lines[-1][0] += " " + piece
+                used += 1 + w
             else:
                 lines.append([piece, i > 0])
+                used = w
     return [(line, cont) for line, cont in lines]
 
 
@@ -260,7 +312,7 @@ class _Builder:
         attrs_, lab = self.node_attrs(node)
         dot_id = self.ids[node.key]
         self.roles[dot_id] = tuple(lab.roles)
-        graph.node(dot_id, dot_label(lab.lines), **attrs_)
+        graph.body.append(_node_line(dot_id, dot_label(lab.lines), attrs_))
 
     # -- the whole graph ------------------------------------------------------------
 
@@ -328,6 +380,7 @@ class _Builder:
         minlen = self.stagger_lengths()
         split: set[tuple[str, str]] = set()
         seen_contra: set[frozenset] = set()
+        body = dot.body
         for i, e in enumerate(g.edges):
             eid = f"e{i}"
             style = dict(EDGE_STYLE[e.kind])
@@ -340,16 +393,17 @@ class _Builder:
             if e.kind == "supports" and (e.source, e.target) in points:
                 point = points[(e.source, e.target)]
                 split.add((e.source, e.target))
-                dot.edge(self.ids[e.source], point, id=eid, **{**style, "arrowhead": "none"})
-                dot.edge(point, self.ids[e.target], id=f"{eid}_2", **style)
+                body.append(_edge_line(self.ids[e.source], point, {**style, "arrowhead": "none", "id": eid}))
+                body.append(_edge_line(point, self.ids[e.target], {**style, "id": f"{eid}_2"}))
                 drawn.append((e, (eid, f"{eid}_2")))
             elif e.link is not None:
-                dot.edge(self.ids[e.source], points[e.link], id=eid, **style)
+                body.append(_edge_line(self.ids[e.source], points[e.link], {**style, "id": eid}))
                 drawn.append((e, (eid,)))
             else:
                 if i in minlen:
                     style["minlen"] = str(minlen[i])
-                dot.edge(self.ids[e.source], self.ids[e.target], id=eid, **style)
+                style["id"] = eid
+                body.append(_edge_line(self.ids[e.source], self.ids[e.target], style))
                 drawn.append((e, (eid,)))
         for (a, b), point in points.items():
             dot.node(point, "", shape="point", width="0.09", color=ATTACK, id=point)
@@ -502,8 +556,20 @@ def to_dot(g: Graph, *, rankdir: str = "BT", cluster: str = "document", legend: 
         raise ValueError(f"rankdir must be one of {', '.join(RANKDIRS)}")
     if cluster not in CLUSTERS:
         raise ValueError(f"cluster must be one of {', '.join(CLUSTERS)}")
-    return _Builder(g, rankdir=rankdir, cluster=cluster, legend=legend, wrap=wrap, labels=labels,
-                    problems=problems, engine=engine, stagger=stagger).build()
+    from argmap.parser import no_gc  # a big diagram makes millions of objects and no cycles
+
+    with no_gc():
+        return _Builder(g, rankdir=rankdir, cluster=cluster, legend=legend, wrap=wrap, labels=labels,
+                        problems=problems, engine=engine, stagger=stagger).build()
+
+
+def with_graph_attributes(source: str, attributes: Sequence[tuple[str, str]]) -> str:
+    """DOT *source* with a ``graph [...]`` statement setting *attributes* added after its first line."""
+    if not attributes:
+        return source
+    line = "\tgraph [" + " ".join(f"{_quote(k)}={_quote(v)}" for k, v in attributes) + "]\n"
+    cut = source.index("\n") + 1
+    return source[:cut] + line + source[cut:]
 
 
 # ------------------------------------------------------------- SVG styling ----

@@ -16,6 +16,7 @@ otherwise.
 from __future__ import annotations
 
 import atexit
+import dataclasses
 import os
 import pickle
 import queue
@@ -52,6 +53,43 @@ class RendererMissing(RenderError):
 
 class RenderTimeout(RenderError):
     """Layout took longer than the time limit and was stopped."""
+
+
+#: Above this many nodes the layered ``dot`` layout takes minutes, so ``argmap render`` picks a faster
+#: one unless ``--engine`` is given.  Measured (docs/performance.md, bench/bench_render.py): 5,000
+#: claims take 43 s with the embedded Graphviz and 135 s with Debian's dot 2.43 (38 s even with
+#: nslimit/mclimit/searchsize cut and splines=false), against 4 s for sfdp without splines.
+DOT_NODE_LIMIT = 2000
+#: The faster layout for big diagrams: force-directed, multiscale, edges drawn as straight lines
+#: (spline routing around 20,000 boxes would take longer than the layout itself).
+FAST_ENGINE = "sfdp"
+FAST_GRAPH_ATTRIBUTES = (("splines", "false"),)
+
+
+@dataclasses.dataclass(frozen=True)
+class Layout:
+    """How to lay a diagram out: the engine, extra graph attributes, and what to tell the user (or None)."""
+
+    engine: str
+    graph_attributes: tuple[tuple[str, str], ...] = ()
+    message: str | None = None
+
+
+def choose_layout(nodes: int, engine: str | None = None, limit: int | None = None) -> Layout:
+    """The layout for a diagram of *nodes* nodes: *engine* when given, else ``dot`` up to *limit* nodes
+    and the fast engine above it, with a message saying so and how to force the full layout."""
+    if engine is not None:
+        if engine not in ENGINES:
+            raise RenderError(f"unknown layout engine {engine!r}", f"use one of {', '.join(ENGINES)}")
+        return Layout(engine)
+    limit = DOT_NODE_LIMIT if limit is None else limit
+    if nodes <= limit:
+        return Layout("dot")
+    return Layout(FAST_ENGINE, FAST_GRAPH_ATTRIBUTES,
+                  f"{nodes:,} nodes are more than Graphviz's layered `dot` layout draws in reasonable time "
+                  f"(it slows down sharply above {limit:,}); drawing with the faster {FAST_ENGINE} layout and "
+                  f"straight edges instead. For the full layered layout use --engine dot (expect minutes; "
+                  f"raise --timeout), or draw less with --focus ID, --case or --tag")
 
 
 def system_dot() -> str | None:

@@ -467,10 +467,13 @@ def case_misses_thesis(ctx):
         if graph.kind.get(y) == "argument" and how == "undercuts":
             continue  # an undercut of an argument attacks its conclusion's support below
         attackers.setdefault(target, []).append(x)
+    undercutters: dict[str, list[str]] = {}
+    for (x, y), how in graph.relation.items():
+        if how == "undercuts":
+            undercutters.setdefault(y, []).append(x)
     for arg in m.arguments:  # undercutting an argument is attacking its conclusion's support
-        for (x, y), how in graph.relation.items():
-            if y == arg.id and how == "undercuts":
-                attackers.setdefault(str(arg.conclusion), []).append(x)
+        for x in undercutters.get(arg.id, ()):
+            attackers.setdefault(str(arg.conclusion), []).append(x)
 
     def reaching(starts: list[str]) -> set[str]:
         seen = set(starts)
@@ -550,6 +553,8 @@ def disconnected_claim(ctx):
 
 def normalized_text(text: str) -> str:
     """Text compared the way a reader would: case, accents, punctuation and spacing set aside."""
+    if text.isascii():  # nothing to decompose; casefold is lower
+        return " ".join(re.findall(r"\w+", text.lower()))
     text = unicodedata.normalize("NFKD", text).casefold()
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return " ".join(re.findall(r"\w+", text))
