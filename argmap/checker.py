@@ -10,7 +10,7 @@ from pathlib import Path
 
 import attrs
 
-from argmap.diagnostics import Diagnostic, Severity, Span, sort_diagnostics
+from argmap.diagnostics import Diagnostic, Severity, sort_diagnostics
 from argmap.model import Map
 from argmap.parser import no_gc
 from argmap.quotes import SourceText

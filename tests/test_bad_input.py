@@ -96,7 +96,7 @@ def test_use_outside_the_maps_folder(tmp_path, capsys):
     maps = tmp_path / "maps"
     maps.mkdir()
     write(tmp_path, "secret.argmap", "claim s (c): secret\n")
-    p = write(maps, "m.argmap", 'use passwd from "../../etc/passwd"\nuse secret from "../secret.argmap"\n')
+    write(maps, "m.argmap", 'use passwd from "../../etc/passwd"\nuse secret from "../secret.argmap"\n')
     code, out, _ = run(capsys, "check", maps)
     assert code == 1
     assert out.count("A003") == 2 and ":1:5:" in out and ":2:5:" in out

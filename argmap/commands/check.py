@@ -37,7 +37,7 @@ def register(sub) -> None:
 def resolve_config(args):
     """The configuration for this run: file settings, then command-line ones."""
     from argmap.checker import Config
-    from argmap.config import ConfigError, find_config, load_config
+    from argmap.config import find_config, load_config
 
     config = Config()
     if not getattr(args, "no_config", False):

@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import functools
 import os
-import tempfile
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
+from argmap.fileio import write_atomic  # one implementation for every output file
 from argmap.model import Map
 from argmap.render import dot as _dot
 from argmap.render import views
@@ -195,20 +195,3 @@ def _problems(m: Map, g: Graph, found: Sequence) -> dict[str, list[str]]:
             if text not in out.setdefault(best[2], []):
                 out[best[2]].append(text)
     return out
-
-
-def write_atomic(path: str | os.PathLike, data: bytes) -> None:
-    """Write *data* to *path* whole or not at all: a temporary file beside it, then a rename."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise

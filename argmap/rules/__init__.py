@@ -95,16 +95,8 @@ def _add(r: Rule) -> None:
 
 def all_rules() -> list[Rule]:
     """Every rule, sorted by code (importing the rule modules on first use)."""
-    from argmap.rules import citations, loading  # noqa: F401  (registration)
+    from argmap.rules import citations, interop, loading, structure  # noqa: F401  (registration)
 
-    try:
-        from argmap.rules import structure  # noqa: F401
-    except ImportError:  # pragma: no cover - during development of structure rules
-        pass
-    try:
-        from argmap.rules import interop  # noqa: F401
-    except ImportError:  # pragma: no cover - during development of the converters
-        pass
     return sorted(REGISTRY.values(), key=lambda r: r.code)
 
 

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from argmap.diagnostics import Severity
 from argmap.footnotes import item_key
-from argmap.model import Claim, Link, Ref
+from argmap.model import Link, Ref
 from argmap.rules import Finding, rule
 
 CITATIONS = ("citations",)
