@@ -12,7 +12,7 @@ import attrs
 
 from argmap.diagnostics import Diagnostic, Severity, sort_diagnostics
 from argmap.model import Map
-from argmap.parser import no_gc
+from argmap._gc import no_gc
 from argmap.quotes import SourceText
 from argmap.rules import Rule, all_rules
 

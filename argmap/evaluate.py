@@ -17,15 +17,14 @@ preferred and stable enumerate, and refuse graphs with more than
 
 from __future__ import annotations
 
-import contextlib
 import enum
-import gc
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import Literal
 
 import attrs
 
-from argmap.model import Argument, Claim, Link, Map, Ref, Thesis
+from argmap._gc import no_gc
+from argmap.model import Claim, Link, Map, Ref, Thesis
 
 ENUMERATION_LIMIT = 24
 """Most nodes left undecided by grounded that preferred/stable will enumerate."""
@@ -54,20 +53,6 @@ class EvaluationError(ValueError):
 _UNDEC, _IN, _OUT = 0, 1, 2
 
 
-@contextlib.contextmanager
-def _no_gc():
-    """Pause the cyclic garbage collector while building big acyclic tables.
-
-    Millions of fresh lists and tuples would otherwise trigger repeated full
-    collections that find nothing to free (the parser does the same).
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 _LABEL = (Label.UNDEC, Label.IN, Label.OUT)
 
 
@@ -142,7 +127,7 @@ def grounded(nodes: Iterable[Hashable], attacks: Iterable[tuple[Hashable, Hashab
     >>> grounded("abc", [("a", "b"), ("b", "c")]).labels["c"]
     <Label.IN: 'in'>
     """
-    with _no_gc():
+    with no_gc():
         g = _index(nodes, attacks)
         lab, reason = _grounded_core(g.succ, g.indegree)
         names = g.nodes
@@ -153,7 +138,7 @@ def grounded(nodes: Iterable[Hashable], attacks: Iterable[tuple[Hashable, Hashab
 
 def grounded_extension(nodes: Iterable[Hashable], attacks: Iterable[tuple[Hashable, Hashable]]) -> frozenset:
     """The IN nodes of the grounded labelling, without building label tables."""
-    with _no_gc():
+    with no_gc():
         g = _index(nodes, attacks)
         lab, _ = _grounded_core(g.succ, g.indegree)
         names = g.nodes
@@ -318,6 +303,8 @@ class AttackGraph:
     cited: frozenset[str]
     premise_of: Mapping[str, str]
     support_edges: tuple[tuple[str, str], ...] = ()
+    links: Mapping[str, tuple[str, str]] = attrs.field(factory=dict)
+    """Each support link node ``a -> b`` and its ends ``(a, b)``."""
 
 
 def _not(key: str) -> str:
@@ -357,18 +344,12 @@ def attack_graph(m: Map) -> AttackGraph:
                 todo.append((other, other.id + "."))
             return f"{other.id}.{ref.id}"
 
-        for node in own_nodes.values():
-            k = prefix + node.id
-            if isinstance(node, Claim):
-                kind[k] = "claim"
-                if node.all_citations:
-                    cited.add(k)
-            elif isinstance(node, Thesis):
-                kind[k] = "thesis"
-                if node.citations:
-                    cited.add(k)
-            else:
-                kind[k] = "argument"
+        # one pass in C per table rather than a Python loop: this runs once per node
+        kind.update({prefix + k: "claim" if isinstance(n, Claim) else "thesis" if isinstance(n, Thesis) else "argument"
+                     for k, n in own_nodes.items()})
+        cited.update(prefix + k for k, n in own_nodes.items()
+                     if isinstance(n, (Claim, Thesis)) and (n.citations or (  # Claim.all_citations, without the tuple
+                         isinstance(n, Claim) and n.quotes and any(q.citations for q in n.quotes))))
         for uses in current.uses:  # every map used takes part, referenced or not
             other = current.imports.get(uses.id)
             if other is not None and id(other) not in seen_maps:
@@ -384,16 +365,24 @@ def attack_graph(m: Map) -> AttackGraph:
                 for p in premises:
                     link_owner.setdefault((p, conclusion), []).append(prefix + arg.id)
         for rel in current.relations:
-            source = key(rel.source)
+            ref = rel.source  # key(ref), inlined for the commonest case: a name of this map
+            if ref.map is None or ref.map == own_id:
+                source = prefix + ref.id if ref.id in own_nodes else None
+            else:
+                source = key(ref)
             if source is None:
                 continue
-            if isinstance(rel.target, Link):
+            ref = rel.target
+            if isinstance(ref, Link):
                 if rel.kind == "undercuts":
-                    a, b = key(rel.target.source), key(rel.target.target)
+                    a, b = key(ref.source), key(ref.target)
                     if a is not None and b is not None:
                         undercut_links.append((source, a, b))
                 continue
-            target = key(rel.target)
+            if ref.map is None or ref.map == own_id:
+                target = prefix + ref.id if ref.id in own_nodes else None
+            else:
+                target = key(ref)
             if target is None:
                 continue
             if rel.kind == "supports":
@@ -440,12 +429,18 @@ def attack_graph(m: Map) -> AttackGraph:
             attacks.append((x, name))
             relation.setdefault((x, name), relation.get((x, conclusion), "rebuts"))
 
+    add, direct_get, one_sided_get = attacks.append, direct.get, one_sided.get  # the hot loop: one per support
+    kind.update(dict.fromkeys(links, "link"))
     for name, (a, b) in links.items():
-        kind[name] = "link"
         supports.setdefault(b, []).append(name)
-        premise_of[_not(a)] = a
-        attacks.append((_not(a), name))
-        step(name, b)
+        not_a = "\x00not " + a  # _not(a)
+        premise_of[not_a] = a
+        add((not_a, name))
+        for t in direct_get(b, ()):  # step(name, b), inlined
+            add((name, t))
+        for x in one_sided_get(b, ()):
+            add((x, name))
+            relation.setdefault((x, name), relation.get((x, b), "rebuts"))
     for arg_key, premises, conclusion in arguments:
         for p in premises:
             premise_of[_not(p)] = p
@@ -462,7 +457,7 @@ def attack_graph(m: Map) -> AttackGraph:
     support_edges = tuple(links.values()) + tuple(
         (p, conclusion) for _, premises, conclusion in arguments if conclusion is not None for p in premises)
     return AttackGraph(tuple(kind), tuple(attacks), kind, relation,
-                       {k: tuple(v) for k, v in supports.items()}, frozenset(cited), premise_of, support_edges)
+                       {k: tuple(v) for k, v in supports.items()}, frozenset(cited), premise_of, support_edges, links)
 
 
 @attrs.frozen
@@ -530,12 +525,12 @@ def evaluate(m: Map, semantics: str = "grounded", *, limit: int = ENUMERATION_LI
     """
     if semantics not in SEMANTICS:
         raise EvaluationError(f"unknown semantics {semantics!r}: use {', '.join(SEMANTICS)}")
-    with _no_gc():
+    with no_gc():
         return _evaluate(m, semantics, limit)
 
 
 def _evaluate(m: Map, semantics: str, limit: int) -> Evaluation:
-    graph = attack_graph(m)
+    graph = m.attack_graph
     g = _index(graph.nodes, graph.attacks)
     names = g.nodes
     if semantics == "grounded":

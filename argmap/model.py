@@ -470,6 +470,14 @@ class Map:
 
     # -- the later stages, for Python users (each imports its module lazily) --
 
+    @functools.cached_property
+    def attack_graph(self):
+        """The attack graph of this map and the maps it uses, built once and shared by
+        the evaluation and the rules that need it (see :func:`argmap.evaluate.attack_graph`)."""
+        from argmap.evaluate import attack_graph
+
+        return attack_graph(self)
+
     def evaluate(self, semantics: str = "grounded", **options):
         """Which claims stand once every attack is counted (see :mod:`argmap.evaluate`)."""
         from argmap.evaluate import evaluate

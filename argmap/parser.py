@@ -9,9 +9,7 @@ reports several mistakes.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import importlib.resources
 import re
 import threading
@@ -21,6 +19,7 @@ import attrs
 from lark import Lark, Token, Transformer
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
 
+from argmap._gc import no_gc
 from argmap.diagnostics import Diagnostic, Severity, Span
 from argmap.model import (
     Argument,
@@ -579,32 +578,29 @@ def _syntax_diagnostic(path: str, error: UnexpectedInput, text: str) -> Diagnost
     return Diagnostic(path, Span(line, column), "A001", "syntax-error", Severity.ERROR, message, hint)
 
 
-@contextlib.contextmanager
-def no_gc():
-    """Pause the cycle collector: parsing makes millions of objects and no cycles,
-    and collections triggered by the allocations alone make big maps parse in
-    more than linear time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def parse(text: str, path: str | None = None) -> Map:
+def parse(text: str, path: str | None = None, *, fast: bool = True) -> Map:
     """Parse map text into a :class:`Map`.
 
     Raises :class:`ArgmapError` with one diagnostic per syntax error found
     (several when the parser can recover).  ``use`` statements are recorded,
     not followed: :func:`argmap.load` resolves them.
+
+    Well-formed lines are read by the line-oriented fast path
+    (:mod:`argmap.fastparse`), which builds the same map; ``fast=False``
+    sends the text straight to lark.
     """
     shown = path or "<string>"
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.endswith("\n"):
         text += "\n"
+    if fast:
+        from argmap.fastparse import fastparse
+
+        with no_gc():
+            m = fastparse(text, path)
+        if m is not None:
+            return m
     diagnostics: list[Diagnostic] = []
     current = text
     while True:

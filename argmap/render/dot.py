@@ -556,7 +556,7 @@ def to_dot(g: Graph, *, rankdir: str = "BT", cluster: str = "document", legend: 
         raise ValueError(f"rankdir must be one of {', '.join(RANKDIRS)}")
     if cluster not in CLUSTERS:
         raise ValueError(f"cluster must be one of {', '.join(CLUSTERS)}")
-    from argmap.parser import no_gc  # a big diagram makes millions of objects and no cycles
+    from argmap._gc import no_gc  # a big diagram makes millions of objects and no cycles
 
     with no_gc():
         return _Builder(g, rankdir=rankdir, cluster=cluster, legend=legend, wrap=wrap, labels=labels,

@@ -20,8 +20,10 @@ def _cited_labels(m) -> Iterator:
         for item in group:
             for c in item.citations:
                 yield c
-    for claim in m.claims:
-        yield from claim.all_citations
+    for claim in m.claims:  # claim.all_citations, without building the tuple
+        yield from claim.citations
+        for quote in claim.quotes:
+            yield from quote.citations
 
 
 @rule("C101", "undefined-footnote", Severity.ERROR, CITATIONS)
@@ -308,28 +310,40 @@ def same_source(ctx):
 
 
 def _refs(m):
-    """Every reference in the map that may point into another map."""
+    """Every reference in the map that points into another map (``other.id``), with what it names."""
+    own = m.id
+
+    def other(ref) -> bool:
+        return ref.map is not None and ref.map != own
+
     for case in m.cases:
-        yield case.thesis, "thesis"
+        if other(case.thesis):
+            yield case.thesis, "thesis"
     for claim in m.claims:
-        if claim.case is not None:
+        if claim.case is not None and claim.case.map is not None and other(claim.case):
             yield claim.case, "case"
-        if claim.by is not None:
+        if claim.by is not None and claim.by.map is not None and other(claim.by):
             yield claim.by, "person"
     for arg in m.arguments:
-        yield from ((p, "node") for p in arg.premises)
-        yield arg.conclusion, "node"
-        if arg.case is not None:
+        yield from ((p, "node") for p in arg.premises if other(p))
+        if other(arg.conclusion):
+            yield arg.conclusion, "node"
+        if arg.case is not None and other(arg.case):
             yield arg.case, "case"
-        if arg.by is not None:
+        if arg.by is not None and other(arg.by):
             yield arg.by, "person"
-    for rel in m.relations:
-        yield rel.source, "node"
-        if isinstance(rel.target, Link):
-            yield rel.target.source, "node"
-            yield rel.target.target, "node"
-        else:
-            yield rel.target, "node"
+    for rel in m.relations:  # the bulk of a map: the test written out
+        ref = rel.source
+        if ref.map is not None and ref.map != own:
+            yield ref, "node"
+        target = rel.target
+        if isinstance(target, Link):
+            if other(target.source):
+                yield target.source, "node"
+            if other(target.target):
+                yield target.target, "node"
+        elif target.map is not None and target.map != own:
+            yield target, "node"
 
 
 @rule("C110", "unresolved-map-reference", Severity.ERROR, CITATIONS + ("use",))
@@ -353,9 +367,7 @@ def unresolved_map_reference(ctx):
     """
     m = ctx.map
     used = {u.id for u in m.uses}
-    for ref, kind in _refs(m):
-        if ref.map is None or ref.map == m.id:
-            continue
+    for ref, kind in _refs(m):  # only references into other maps
         if ref.map not in used:
             yield Finding(ref.span, f"{ref} refers to a map {ref.map} that this map does not use",
                           f"add `use {ref.map}` at the top of the map")

@@ -16,7 +16,6 @@ import difflib
 import re
 import unicodedata
 from collections import deque
-from collections.abc import Iterator
 
 from argmap.diagnostics import Severity
 from argmap.model import Argument, Case, Claim, Link, Map, Ref
@@ -32,21 +31,6 @@ def _local(m: Map, ref: Ref) -> bool:
 def _did_you_mean(name: str, candidates) -> str | None:
     close = difflib.get_close_matches(name, list(candidates), n=3, cutoff=0.6)
     return f"did you mean {' or '.join(close)}?" if close else None
-
-
-def _node_refs(m: Map) -> Iterator[tuple[Ref, str]]:
-    """Every local reference to a claim, thesis or argument, with what holds it."""
-    for rel in m.relations:
-        yield rel.source, f"the {rel.kind} relation"
-        if isinstance(rel.target, Link):
-            yield rel.target.source, f"the {rel.kind} link"
-            yield rel.target.target, f"the {rel.kind} link"
-        else:
-            yield rel.target, f"the {rel.kind} relation"
-    for arg in m.arguments:
-        for p in arg.premises:
-            yield p, f"argument {arg.id}"
-        yield arg.conclusion, f"argument {arg.id}"
 
 
 @rule("S201", "dangling-target", Severity.ERROR, STRUCTURE)
@@ -78,10 +62,24 @@ def dangling_target(ctx):
     """
     m = ctx.map
     nodes = m.nodes
-    for ref, holder in _node_refs(m):
-        if _local(m, ref) and ref.id not in nodes:
-            yield Finding(ref.span, f"{holder} names {ref.id}, which is not a claim, thesis or argument of this map",
-                          _did_you_mean(ref.id, nodes) or f"define it: `claim {ref.id}: ...`")
+    own = m.id
+    # every local name of a claim, thesis or argument; this runs over every name in
+    # the map, and the holder's words are only needed for the few that dangle
+    for rel in m.relations:
+        ref = rel.source
+        if (ref.map is None or ref.map == own) and ref.id not in nodes:
+            yield _dangling(ref, f"the {rel.kind} relation", nodes)
+        target = rel.target
+        if isinstance(target, Link):
+            for ref in (target.source, target.target):
+                if (ref.map is None or ref.map == own) and ref.id not in nodes:
+                    yield _dangling(ref, f"the {rel.kind} link", nodes)
+        elif (target.map is None or target.map == own) and target.id not in nodes:
+            yield _dangling(target, f"the {rel.kind} relation", nodes)
+    for arg in m.arguments:
+        for ref in (*arg.premises, arg.conclusion):
+            if (ref.map is None or ref.map == own) and ref.id not in nodes:
+                yield _dangling(ref, f"argument {arg.id}", nodes)
     for owner in (*m.claims, *m.arguments):
         kind = "claim" if isinstance(owner, Claim) else "argument"
         if owner.case is not None and _local(m, owner.case) and owner.case.id not in m.case_table:
@@ -100,21 +98,30 @@ def dangling_target(ctx):
                           or f"define it: `thesis {case.thesis.id}: ...`")
 
 
-def _supports(m: Map) -> list[tuple[str, str, object]]:
-    """Local support edges (source, target, span), arguments read premise -> conclusion."""
+def _dangling(ref: Ref, holder: str, nodes) -> Finding:
+    return Finding(ref.span, f"{holder} names {ref.id}, which is not a claim, thesis or argument of this map",
+                   _did_you_mean(ref.id, nodes) or f"define it: `claim {ref.id}: ...`")
+
+
+def _supports(m: Map) -> list[tuple[str, str]]:
+    """Local support edges (source, target), arguments read premise -> conclusion."""
     nodes = m.nodes
+    own = m.id
     edges = []
     for rel in m.relations:
-        if rel.kind == "supports" and isinstance(rel.target, Ref) and _local(m, rel.source) \
-                and _local(m, rel.target) and rel.source.id in nodes and rel.target.id in nodes:
-            edges.append((rel.source.id, rel.target.id, rel.span))
+        if rel.kind != "supports":
+            continue
+        a, b = rel.source, rel.target
+        if isinstance(b, Ref) and (a.map is None or a.map == own) and (b.map is None or b.map == own) \
+                and a.id in nodes and b.id in nodes:
+            edges.append((a.id, b.id))
     for arg in m.arguments:
         c = arg.conclusion
         if not _local(m, c) or c.id not in nodes:
             continue
         for p in arg.premises:
             if _local(m, p) and p.id in nodes and p.id != c.id:
-                edges.append((p.id, c.id, arg.span))
+                edges.append((p.id, c.id))
     return edges
 
 
@@ -138,8 +145,8 @@ def self_support(ctx):
     """
     m = ctx.map
     for rel in m.relations:
-        if rel.kind == "supports" and isinstance(rel.target, Ref) and _local(m, rel.source) \
-                and _local(m, rel.target) and rel.source.id == rel.target.id:
+        if rel.kind == "supports" and isinstance(rel.target, Ref) and rel.source.id == rel.target.id \
+                and _local(m, rel.source) and _local(m, rel.target):
             yield Finding(rel.span, f"claim {rel.source.id} supports itself",
                           "name the claim it is a reason for, or remove the relation")
 
@@ -231,14 +238,16 @@ def circular_support(ctx):
     """
     m = ctx.map
     succ: dict[str, list[str]] = {}
-    for a, b, _ in _supports(m):
+    for a, b in _supports(m):
         if a != b:
             succ.setdefault(a, []).append(b)
     nodes = m.nodes
-    order = {n.id: (n.span.line, n.span.column) for n in nodes.values()}
+    order = None
     for comp in strongly_connected(list(succ), succ):
         if len(comp) < 2:
             continue
+        if order is None:  # only a map with a circle needs it
+            order = {n.id: (n.span.line, n.span.column) for n in nodes.values()}
         members = sorted(comp, key=lambda k: order[k])
         first = members[0]
         cycle = _cycle_through(first, set(comp), succ)
@@ -252,12 +261,15 @@ def circular_support(ctx):
                       "remove one `supports` on the circle, or give the claims a reason from outside it")
 
 
-def _attack_pairs(m: Map) -> dict[frozenset, object]:
+def _attack_pairs(m: Map) -> dict[tuple[str, str], object]:
+    """(a, b) and (b, a) -> the first rebuttal or contradiction between a and b, either way round."""
     pairs = {}
     for rel in m.relations:
         if rel.kind in ("rebuts", "contradicts") and isinstance(rel.target, Ref) \
                 and _local(m, rel.source) and _local(m, rel.target):
-            pairs.setdefault(frozenset((rel.source.id, rel.target.id)), rel)
+            a, b = rel.source.id, rel.target.id
+            if (a, b) not in pairs:
+                pairs[a, b] = pairs[b, a] = rel
     return pairs
 
 
@@ -284,10 +296,16 @@ def support_and_attack(ctx):
     """
     m = ctx.map
     attacks = _attack_pairs(m)
+    if not attacks:
+        return
+    own = m.id
     for rel in m.relations:
-        if rel.kind == "supports" and isinstance(rel.target, Ref) and _local(m, rel.source) \
-                and _local(m, rel.target) and rel.source.id != rel.target.id:
-            other = attacks.get(frozenset((rel.source.id, rel.target.id)))
+        if rel.kind != "supports":
+            continue
+        a, b = rel.source, rel.target
+        if isinstance(b, Ref) and (a.map is None or a.map == own) and (b.map is None or b.map == own) \
+                and a.id != b.id:
+            other = attacks.get((a.id, b.id))
             if other is not None:
                 yield Finding(rel.span, f"{rel.source.id} supports {rel.target.id}, but "
                               f"{other.source.id} also {other.kind} {other.target.id} (line {other.span.line})",
@@ -299,7 +317,8 @@ def _inferences(m: Map) -> set[tuple[str, str]]:
     found = set()
     for rel in m.relations:
         if rel.kind == "supports" and isinstance(rel.target, Ref):
-            found.add((str(rel.source), str(rel.target)))
+            a, b = rel.source, rel.target  # str(ref), without the call for a plain name
+            found.add((a.id if a.map is None else str(a), b.id if b.map is None else str(b)))
     for arg in m.arguments:
         for p in arg.premises:
             found.add((str(p), str(arg.conclusion)))
@@ -332,10 +351,12 @@ def undercut_without_inference(ctx):
     """
     m = ctx.map
     nodes = m.nodes
-    inferences = _inferences(m)
+    inferences = None
     for rel in m.relations:
         if rel.kind != "undercuts":
             continue
+        if inferences is None:  # built on the first undercut: most maps have none
+            inferences = _inferences(m)
         t = rel.target
         if isinstance(t, Link):
             if not (_local(m, t.source) and _local(m, t.target)):
@@ -355,10 +376,20 @@ def undercut_without_inference(ctx):
                 yield Finding(t.span, f"undercuts names {t}, which is {what}, not an argument", hint)
 
 
-def _case_of(m: Map, node, cases=None) -> Case | None:
-    if getattr(node, "case", None) is None or not _local(m, node.case):
-        return None
-    return (cases if cases is not None else m.case_table).get(node.case.id)
+def _cases_of(m: Map, cases, skip_concessions: bool = False) -> dict[str, Case]:
+    """Node id -> its case, for every claim and argument (first definitions) whose `(case)` is a case of this map."""
+    own = m.id
+    table = {}
+    for node in m.nodes.values():
+        case = getattr(node, "case", None)
+        if case is None or not (case.map is None or case.map == own):
+            continue
+        if skip_concessions and getattr(node, "concession", False):
+            continue
+        found = cases.get(case.id)
+        if found is not None:
+            table[node.id] = found
+    return table
 
 
 @rule("S206", "case-against-itself", Severity.WARNING, STRUCTURE)
@@ -391,17 +422,20 @@ def case_against_itself(ctx):
     nodes, cases = m.nodes, m.case_table
     if not cases:
         return
+    own = m.id
+    # the case of every claim and argument that is not a concession (theses have none)
+    case_of = _cases_of(m, cases, skip_concessions=True)
     for rel in m.relations:
-        if not (_local(m, rel.source)):
+        ref = rel.source
+        if not (ref.map is None or ref.map == own):
             continue
-        source = nodes.get(rel.source.id)
-        if not isinstance(source, (Claim, Argument)) or getattr(source, "concession", False):
-            continue
-        case = _case_of(m, source, cases)
+        case = case_of.get(ref.id)
         if case is None:
             continue
+        source = nodes[ref.id]
         target_ref = rel.target.target if isinstance(rel.target, Link) else rel.target
-        if not _local(m, target_ref) or not _local(m, case.thesis):
+        thesis = case.thesis
+        if not (target_ref.map is None or target_ref.map == own) or not (thesis.map is None or thesis.map == own):
             continue
         if target_ref.id == case.thesis.id:
             if case.stance == "for" and rel.kind in ("rebuts", "contradicts"):
@@ -415,12 +449,53 @@ def case_against_itself(ctx):
             continue
         if rel.kind == "supports":
             continue
-        target = nodes.get(target_ref.id)
-        if target is None or getattr(target, "concession", False):
-            continue
-        if _case_of(m, target, cases) is case:
+        if case_of.get(target_ref.id) is case:  # not a concession, and of the same case
             yield Finding(rel.span, f"{source.id} {rel.kind} {target_ref.id}, a claim of its own case {case.id}",
                           "mark one of them `concession`, or put it in the case it belongs to")
+
+
+def _every_case_reaches_directly(m: Map, members: dict[str, list[str]]) -> bool:
+    """Whether each case S207 looks at has a claim that supports its thesis (a `for`
+    case) or rebuts or contradicts it (an `against` case) in one step.
+
+    Such a claim reaches the thesis in the attack graph too (a support edge to
+    it; an attack on it), so S207 has nothing to report; anything less plain
+    (a case with no claims, a thesis in another map, a chain of supports) is
+    left to the graph.
+    """
+    own, nodes = m.id, m.nodes
+    waiting: dict[str, list[tuple[str, str, set[str]]]] = {}  # thesis id -> (case id, stance, members)
+    left = 0
+    for case in m.cases:
+        if m.case_table.get(case.id) is not case:
+            continue
+        thesis = case.thesis
+        if not (thesis.map is None or thesis.map == own):
+            return False
+        if thesis.id not in nodes:
+            continue  # S201's business; S207 skips it too
+        if not members.get(case.id):
+            return False
+        waiting.setdefault(thesis.id, []).append((case.id, case.stance, set(members[case.id])))
+        left += 1
+    done: set[str] = set()
+    for rel in m.relations:
+        if left == len(done):
+            break
+        target = rel.target
+        if isinstance(target, Link) or not (target.map is None or target.map == own):
+            continue
+        entries = waiting.get(target.id)
+        if entries is None:
+            continue
+        source = rel.source
+        if not (source.map is None or source.map == own) or source.id not in nodes or source.id == target.id:
+            continue
+        for case_id, stance, claims in entries:
+            if case_id not in done and source.id in claims and (
+                    rel.kind == "supports" if stance == "for" else rel.kind in ("rebuts", "contradicts")):
+                done.add(case_id)
+    return left == len(done)
 
 
 @rule("S207", "case-misses-thesis", Severity.WARNING, STRUCTURE)
@@ -449,28 +524,35 @@ def case_misses_thesis(ctx):
         claim visit (brown): Putin's visit brought nothing.
           supports failed
     """
-    from argmap.evaluate import attack_graph
-
     m = ctx.map
     if not m.cases:
         return
-    graph = attack_graph(m)
+    members: dict[str, list[str]] = {}
+    cases = m.case_table
+    own = m.id
+    for node in (*m.claims, *m.arguments):
+        case = node.case
+        if case is not None and (case.map is None or case.map == own):
+            case = cases.get(case.id)
+            if case is not None:
+                members.setdefault(case.id, []).append(node.id)
+    if _every_case_reaches_directly(m, members):
+        return  # the common case, found without building the attack graph
+    graph = m.attack_graph  # built once, shared with S210 and the evaluation
     back: dict[str, list[str]] = {}
     for a, b in graph.support_edges:
         back.setdefault(b, []).append(a)
     attackers: dict[str, list[str]] = {}
-    link_target = {}
-    for a, b in graph.support_edges:
-        link_target[f"{a} -> {b}"] = b
-    for (x, y), how in graph.relation.items():
-        target = link_target.get(y, y) if graph.kind.get(y) == "link" else y
-        if graph.kind.get(y) == "argument" and how == "undercuts":
-            continue  # an undercut of an argument attacks its conclusion's support below
-        attackers.setdefault(target, []).append(x)
     undercutters: dict[str, list[str]] = {}
+    kind_of, links = graph.kind.get, graph.links
     for (x, y), how in graph.relation.items():
+        kind = kind_of(y)
         if how == "undercuts":
             undercutters.setdefault(y, []).append(x)
+            if kind == "argument":
+                continue  # an undercut of an argument attacks its conclusion's support below
+        target = links[y][1] if kind == "link" else y
+        attackers.setdefault(target, []).append(x)
     for arg in m.arguments:  # undercutting an argument is attacking its conclusion's support
         for x in undercutters.get(arg.id, ()):
             attackers.setdefault(str(arg.conclusion), []).append(x)
@@ -486,12 +568,6 @@ def case_misses_thesis(ctx):
                     queue.append(u)
         return seen
 
-    members: dict[str, list[str]] = {}
-    cases = m.case_table
-    for node in (*m.claims, *m.arguments):
-        case = _case_of(m, node, cases)
-        if case is not None:
-            members.setdefault(case.id, []).append(node.id)
     for case in m.cases:
         if m.case_table.get(case.id) is not case:
             continue
@@ -540,10 +616,22 @@ def disconnected_claim(ctx):
           supports failed
     """
     m = ctx.map
+    own = m.id
     used: set[str] = set()
-    for ref, _ in _node_refs(m):
-        if _local(m, ref):
-            used.add(ref.id)
+    add = used.add
+    for rel in m.relations:  # every local name of a claim, thesis or argument, as in S201
+        ref = rel.source
+        if ref.map is None or ref.map == own:
+            add(ref.id)
+        target = rel.target
+        refs = (target.source, target.target) if isinstance(target, Link) else (target,)
+        for ref in refs:
+            if ref.map is None or ref.map == own:
+                add(ref.id)
+    for arg in m.arguments:
+        for ref in (*arg.premises, arg.conclusion):
+            if ref.map is None or ref.map == own:
+                add(ref.id)
     nodes = m.nodes
     for claim in m.claims:
         if claim.id not in used and nodes.get(claim.id) is claim:
@@ -554,10 +642,13 @@ def disconnected_claim(ctx):
 def normalized_text(text: str) -> str:
     """Text compared the way a reader would: case, accents, punctuation and spacing set aside."""
     if text.isascii():  # nothing to decompose; casefold is lower
-        return " ".join(re.findall(r"\w+", text.lower()))
+        return " ".join(_WORDS(text.lower()))
     text = unicodedata.normalize("NFKD", text).casefold()
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(re.findall(r"\w+", text))
+    return " ".join(_WORDS(text))
+
+
+_WORDS = re.compile(r"\w+").findall
 
 
 @rule("S209", "duplicate-text", Severity.WARNING, STRUCTURE)
@@ -579,7 +670,8 @@ def duplicate_text(ctx):
     """
     first: dict[str, Claim] = {}
     for claim in ctx.map.claims:
-        key = normalized_text(claim.text)
+        text = claim.text  # normalized_text(text), its ASCII case written out
+        key = " ".join(_WORDS(text.lower())) if text.isascii() else normalized_text(text)
         if not key:
             continue
         if key in first:
@@ -615,7 +707,7 @@ def unresolved_contradiction(ctx):
         claim nothing (brown): Russia agreed only to discuss joint projects.
           rebuts success
     """
-    from argmap.evaluate import Label, attack_graph, evaluate, grounded
+    from argmap.evaluate import Label, evaluate, grounded
 
     m = ctx.map
     pairs = [rel for rel in m.relations if rel.kind == "contradicts" and isinstance(rel.target, Ref)
@@ -624,7 +716,7 @@ def unresolved_contradiction(ctx):
     if not pairs:
         return
     labels = evaluate(m).labels
-    graph = attack_graph(m)
+    graph = m.attack_graph  # the graph evaluate(m) just used
     relaxed = grounded(graph.nodes, [(a, b) for a, b in graph.attacks if graph.relation.get((a, b)) != "contradicts"]
                        ).labels
     for rel in pairs:
@@ -678,6 +770,8 @@ def duplicate_id(ctx):
     groups = (("claim, thesis or argument", (*m.theses, *m.claims, *m.arguments)),
               ("case", m.cases), ("person or org", m.persons))
     for what, items in groups:
+        if len({item.id for item in items}) == len(items):
+            continue  # no id twice: nothing to sort
         first: dict[str, object] = {}
         for item in sorted(items, key=lambda i: (i.span.line, i.span.column)):
             if item.id in first:
