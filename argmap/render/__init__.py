@@ -140,8 +140,11 @@ def diagram(m: Map, *, focus: str | None = None, depth: int = 1, case: str | Non
     """
     if engine not in ENGINES:
         raise RenderError(f"unknown layout engine {engine!r}", f"use one of {', '.join(ENGINES)}")
-    g = views.apply(build(m), focus_on=focus, depth=depth, case_id=case, tag_name=tag, document_id=document,
-                    collapse=collapse_imports)
+    from argmap._gc import no_gc  # the graph of a big map is a few hundred thousand objects and no cycles
+
+    with no_gc():
+        g = views.apply(build(m), focus_on=focus, depth=depth, case_id=case, tag_name=tag, document_id=document,
+                        collapse=collapse_imports)
     label_table = _labels(m, semantics) if labels is True else (labels or None)
     found = diagnostics
     if diagnostics is True:

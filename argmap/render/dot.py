@@ -74,6 +74,34 @@ def dot_label(lines: Sequence[str]) -> str:
     return graphviz.nohtml("\\n".join(dot_text(line) for line in lines))
 
 
+_ESCAPE_QUOTES = graphviz.quoting.ESCAPE_UNESCAPED_QUOTES
+
+
+def _label_text(lines: Sequence[str]) -> str:
+    """``"\\n".join(dot_text(line) for line in lines)``, escaping the whole label at once."""
+    joined = "\n".join(lines)
+    if joined.count("\n") != len(lines) - 1:  # a line holds a newline of its own: one line at a time
+        return "\\n".join(dot_text(line) for line in lines)
+    if not joined.isascii() or _NOT_XML.search(joined):
+        joined = _NOT_XML.sub("\ufffd", joined)
+    if "&" in joined:
+        joined = joined.replace("&", "&amp;")
+    if "\\" in joined:
+        joined = joined.replace("\\", "\\\\")
+    return joined.replace("\n", "\\n")
+
+
+def _quote_label(label: str) -> str:
+    """``graphviz.quoting.quote(nohtml(label))``, without its regular expressions for the usual label.
+
+    A label with a space or a backslash is no DOT id, so it is quoted; its ``"`` are escaped the way
+    graphviz does it.  Anything else (a one-word label, one ending in a backslash) goes to graphviz.
+    """
+    if ("\\" in label or " " in label) and label[-1] != "\\":
+        return f'"{_ESCAPE_QUOTES(label)}"' if '"' in label else f'"{label}"'
+    return graphviz.quoting.quote(graphviz.nohtml(label))
+
+
 def _char_width(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
 
@@ -101,11 +129,6 @@ def _attr_list(label: str | None, attributes: Mapping[str, str]) -> str:
     parts = [f"label={graphviz.quoting.quote(label)}"] if label is not None else []
     parts += [f"{_quote(k)}={_quote(v)}" for k, v in sorted(attributes.items()) if v is not None]
     return f" [{' '.join(parts)}]" if parts else ""
-
-
-def _node_line(name: str, label: str | None, attributes: Mapping[str, str]) -> str:
-    """A DOT node statement, as ``graphviz.Digraph.node`` writes it."""
-    return f"\t{_quote(name)}{_attr_list(label, attributes)}\n"
 
 
 def _edge_line(tail: str, head: str, attributes: Mapping[str, str]) -> str:
@@ -136,6 +159,29 @@ def _pieces(word: str, width: int) -> list[str]:
     return pieces + [cur]
 
 
+_LINES: dict[int, re.Pattern] = {}
+
+
+def _plain_wrap(text: str, width: int) -> list[str] | None:
+    """The lines of ``wrap(text, width)`` when it cuts no word (ASCII text, every word fits a line); else None.
+
+    Lines are filled greedily, so each is the longest run of words (one space
+    between) that fits: one regular expression finds them all.
+    """
+    if width < 1 or not text.isascii():
+        return None
+    joined = " ".join(text.split())
+    if len(joined) <= width:
+        return [joined] if joined else []
+    pattern = _LINES.get(width)
+    if pattern is None:
+        pattern = _LINES[width] = re.compile(f"(.{{1,{width}}})(?: |\\Z)")
+    lines = pattern.findall(joined)
+    if sum(map(len, lines)) + len(lines) - 1 != len(joined):  # a word wider than a line was skipped
+        return None
+    return lines
+
+
 def wrap(text: str, width: int = WRAP) -> list[tuple[str, bool]]:
     """*text* in lines of about *width* columns, as (line, continues_word) pairs.
 
@@ -145,6 +191,9 @@ def wrap(text: str, width: int = WRAP) -> list[tuple[str, bool]]:
     where marked and ``" "`` elsewhere.  Runs of whitespace become one space.
     East Asian wide characters count two columns.
     """
+    plain = _plain_wrap(text, width)
+    if plain is not None:
+        return [(line, False) for line in plain]
     lines: list[list] = []
     used = 0  # the width of the last line, kept so that no line is measured twice
     for word in text.split():
@@ -204,15 +253,35 @@ class _Label:
         self.roles.append(role)
 
     def add_text(self, text: str, role: str, width: int, before: str = "", after: str = "") -> None:
-        lines = wrap(text, width)
-        for i, (line, cont) in enumerate(lines):
-            self.add((before if i == 0 else "") + line + (after if i == len(lines) - 1 else ""),
-                     role + (" cont" if cont else ""))
+        _add_text(self.lines, self.roles, text, role, width, before, after)
+
+
+def _add_text(lines: list[str], roles: list[str], text: str, role: str, width: int,
+              before: str = "", after: str = "") -> None:
+    """*text* wrapped into *lines*, each with its *role* in *roles* (``" cont"`` added where a cut word
+    continues); *before* starts the first line and *after* ends the last."""
+    wrapped = wrap(text, width)
+    last = len(wrapped) - 1
+    for i, (line, cont) in enumerate(wrapped):
+        lines.append((before if i == 0 else "") + line + (after if i == last else ""))
+        roles.append(role + " cont" if cont else role)
 
 
 def _citations(item) -> str:
-    cited = getattr(item, "all_citations", None) or getattr(item, "citations", ())
+    quotes = getattr(item, "quotes", ())
+    cited = item.all_citations if quotes else getattr(item, "citations", ())
+    if len(cited) == 1:
+        return f"[{cited[0].label}]"
     return " ".join(f"[{label}]" for label in dict.fromkeys(c.label for c in cited))
+
+
+_ID_SLOT = "argmap_id_slot"  # a plain DOT id, which quoting leaves as it is
+
+
+def _around_id(attributes: Mapping[str, str]) -> tuple[str, str]:
+    """What ``graphviz`` writes in ``[...]`` for *attributes* and an ``id``, cut where the id goes."""
+    before, after = _attr_list(None, {**attributes, "id": _ID_SLOT})[2:-1].split(_ID_SLOT)
+    return before, after
 
 
 def _label_name(value) -> str | None:
@@ -235,84 +304,127 @@ class _Builder:
         self.ids: dict[str, str] = {k: f"n{i}" for i, k in enumerate(g.nodes)}
         root_cases = [k for k, (c, home) in g.cases.items()]
         self.colours = {k: PALETTE[i % len(PALETTE)] for i, k in enumerate(root_cases)}
-
-    # -- nodes ------------------------------------------------------------------
+        self.root_id = g.root.id  # a property: read once
+        self.templates: dict[tuple, tuple[str, str]] = {}  # attributes, formatted around the id, by style
+        self.by_lines: dict[tuple, tuple[list[str], list[str]]] = {}  # "— Name" lines, by person
 
     def label_of(self, node: Node) -> str | None:
         value = self.labels.get(node.key)
-        if value is None and node.map_id == self.g.root.id:
+        if value is None and node.map_id == self.root_id:
             value = self.labels.get(node.id)
         return _label_name(value)
 
-    def node_attrs(self, node: Node) -> tuple[dict[str, str], _Label]:
-        lab = _Label()
-        w = self.width
-        colour = self.colours.get(node.case, NO_CASE)
-        verdict = self.label_of(node)
-        problems = self.problems.get(node.key, ())
-        own = node.map_id == self.g.root.id
-        name = node.id if own else node.key
-        meta = [BADGES[verdict]] if verdict in BADGES else []
-        attrs_: dict[str, str] = {}
-        if node.kind == "argument":
+    # -- nodes ------------------------------------------------------------------
+
+    def style(self, kind: str, colour: str, concession: bool, verdict: str | None, warn: bool) -> dict[str, str]:
+        """A node's attributes (but its id): they depend only on these five things."""
+        if kind == "argument":
             attrs_ = {"shape": "circle", "width": "0.3", "height": "0.3", "fixedsize": "true",
                       "style": "filled", "fillcolor": tint(colour, 0.6), "color": colour, "fontsize": "11"}
-            lab.add("+", "junction")
-        elif node.kind == "missing":
+        elif kind == "missing":
             attrs_ = {"shape": "box", "style": "dashed", "color": "#999999", "fontcolor": "#666666"}
-            lab.add(name, "meta")
-            lab.add("(not defined)" if own or node.map_id in self.g.root.imports else
-                    f"(map {node.map_id} is not used)", "text")
-        elif node.kind == "import":
+        elif kind == "import":
             attrs_ = {"shape": "box3d", "style": "filled", "fillcolor": "#F4F4F4", "color": "#777777"}
-            lab.add(f"map {node.id}", "meta")
-            doc = node.home.document if node.home is not None else None
-            if doc is not None and doc.title:
-                lab.add_text(doc.title, "text", w)
-            lab.add(f"({node.size} claims and theses)", "meta")
+        elif kind == "thesis":
+            attrs_ = {"shape": "box", "style": "filled,bold", "peripheries": "2", "fillcolor": "#EEEEEE",
+                      "color": "#444444", "fontsize": "13"}
         else:
-            item = node.item
-            if node.kind == "thesis":
-                meta.insert(0, "THESIS")
-                attrs_ = {"shape": "box", "style": "filled,bold", "peripheries": "2", "fillcolor": "#EEEEEE",
-                          "color": "#444444", "fontsize": "13"}
-            else:
-                style = "rounded,filled" + (",dashed" if item.concession else "")
-                attrs_ = {"shape": "box", "style": style, "fillcolor": tint(colour), "color": colour,
-                          "penwidth": "2"}
-                if item.concession:
-                    meta.append("(conceded)")
-            meta.append(name)
-            cites = _citations(item)
-            if cites:
-                meta.append(cites)
-            lab.add(" · ".join(meta), "meta")
-            if item.text:
-                lab.add_text(item.text, "text", w)
-            for quote in getattr(item, "quotes", ()):
-                lab.add_text(quote.text, "quote", w, "“", "”")
-            by = getattr(item, "by", None)
-            if by is not None:
-                person = node.home.resolve_person(by) if node.home is not None else None
-                lab.add_text("— " + short_name(person.name if person is not None else str(by)), "by", w)
+            attrs_ = {"shape": "box", "style": "rounded,filled" + (",dashed" if concession else ""),
+                      "fillcolor": tint(colour), "color": colour, "penwidth": "2"}
         if verdict == "OUT":
             attrs_.update(fillcolor="#E6E6E6", fontcolor="#555555")
-        elif verdict == "IN" and node.kind != "argument":
+        elif verdict == "IN" and kind != "argument":
             attrs_["penwidth"] = "3"
-        for problem in problems[:3]:
-            lab.add("⚠ " + problem, "diag")
-        if len(problems) > 3:
-            lab.add(f"⚠ … and {len(problems) - 3} more", "diag")
-        if problems:
+        if warn:
             attrs_.update(color=WARN, penwidth="3")
-        attrs_["id"] = self.ids[node.key]
-        return attrs_, lab
+        return attrs_
+
+    def label(self, node: Node) -> tuple[tuple, list[str], list[str]]:
+        """(what the node's style depends on, its label lines, the role of each line)."""
+        w = self.width
+        colour = self.colours.get(node.case, NO_CASE)
+        verdict = self.label_of(node) if self.labels else None
+        problems = self.problems.get(node.key, ()) if self.problems else ()
+        own = node.map_id == self.root_id
+        name = node.id if own else node.key
+        concession = False
+        kind = node.kind
+        if kind == "argument":
+            lines, roles = ["+"], ["junction"]
+        elif kind == "missing":
+            lines, roles = [name, "(not defined)" if own or node.map_id in self.g.root.imports else
+                            f"(map {node.map_id} is not used)"], ["meta", "text"]
+        elif kind == "import":
+            lines, roles = [f"map {node.id}"], ["meta"]
+            doc = node.home.document if node.home is not None else None
+            if doc is not None and doc.title:
+                _add_text(lines, roles, doc.title, "text", w)
+            lines.append(f"({node.size} claims and theses)")
+            roles.append("meta")
+        else:
+            item = node.item
+            meta = [BADGES[verdict]] if verdict in BADGES else []
+            if kind == "thesis":
+                meta.insert(0, "THESIS")
+            else:
+                concession = item.concession
+                if concession:
+                    meta.append("(conceded)")
+            cites = _citations(item)
+            if meta:
+                meta.append(name)
+                if cites:
+                    meta.append(cites)
+                lines = [" · ".join(meta)]
+            else:
+                lines = [f"{name} · {cites}" if cites else name]
+            roles = ["meta"]
+            text = item.text
+            if text:
+                plain = _plain_wrap(text, w)
+                if plain is not None:
+                    lines += plain
+                    roles += ["text"] * len(plain)
+                else:
+                    _add_text(lines, roles, text, "text", w)
+            for quote in getattr(item, "quotes", ()):
+                _add_text(lines, roles, quote.text, "quote", w, "“", "”")
+            by = getattr(item, "by", None)
+            if by is not None:
+                memo = (id(node.home), by.map, by.id)
+                made = self.by_lines.get(memo)
+                if made is None:
+                    person = node.home.resolve_person(by) if node.home is not None else None
+                    made = self.by_lines[memo] = ([], [])
+                    _add_text(*made, "— " + short_name(person.name if person is not None else str(by)), "by", w)
+                lines += made[0]
+                roles += made[1]
+        if problems:
+            for problem in problems[:3]:
+                lines.append("⚠ " + problem)
+                roles.append("diag")
+            if len(problems) > 3:
+                lines.append(f"⚠ … and {len(problems) - 3} more")
+                roles.append("diag")
+        return (kind, colour, concession, verdict, bool(problems)), lines, roles
+
+    def node_attrs(self, node: Node) -> tuple[dict[str, str], _Label]:
+        """The node's attributes and label."""
+        sig, lines, roles = self.label(node)
+        lab = _Label()
+        lab.lines, lab.roles = lines, roles
+        return {**self.style(*sig), "id": self.ids[node.key]}, lab
 
     def add_node(self, graph: graphviz.Digraph, node: Node) -> None:
-        attrs_, lab = self.node_attrs(node)
+        """The node's statement, as ``graphviz.Digraph.node`` writes it: the attributes (the same for
+        most nodes) are formatted once per style, around the node's id."""
+        sig, lines, roles = self.label(node)
         dot_id = self.ids[node.key]
-        self.roles[dot_id] = tuple(lab.roles)
-        graph.body.append(_node_line(dot_id, dot_label(lab.lines), attrs_))
+        self.roles[dot_id] = tuple(roles)
+        around = self.templates.get(sig)
+        if around is None:
+            around = self.templates[sig] = _around_id(self.style(*sig))
+        graph.body.append(f"\t{dot_id} [label={_quote_label(_label_text(lines))} {around[0]}{dot_id}{around[1]}]\n")
 
     # -- the whole graph ------------------------------------------------------------
 
@@ -381,29 +493,37 @@ class _Builder:
         split: set[tuple[str, str]] = set()
         seen_contra: set[frozenset] = set()
         body = dot.body
+        ids = self.ids
+        templates: dict[tuple, tuple[str, str]] = {}  # attributes formatted around the id, by kind and length
         for i, e in enumerate(g.edges):
             eid = f"e{i}"
-            style = dict(EDGE_STYLE[e.kind])
-            if e.kind == "contradicts":
+            kind = e.kind
+            if kind == "contradicts":
                 pair = frozenset((e.source, e.target))
                 if pair in seen_contra:
                     drawn.append((e, ()))
                     continue
                 seen_contra.add(pair)
-            if e.kind == "supports" and (e.source, e.target) in points:
+            if points and kind == "supports" and (e.source, e.target) in points:
                 point = points[(e.source, e.target)]
                 split.add((e.source, e.target))
-                body.append(_edge_line(self.ids[e.source], point, {**style, "arrowhead": "none", "id": eid}))
-                body.append(_edge_line(point, self.ids[e.target], {**style, "id": f"{eid}_2"}))
+                style = EDGE_STYLE[kind]
+                body.append(_edge_line(ids[e.source], point, {**style, "arrowhead": "none", "id": eid}))
+                body.append(_edge_line(point, ids[e.target], {**style, "id": f"{eid}_2"}))
                 drawn.append((e, (eid, f"{eid}_2")))
             elif e.link is not None:
-                body.append(_edge_line(self.ids[e.source], points[e.link], {**style, "id": eid}))
+                body.append(_edge_line(ids[e.source], points[e.link], {**EDGE_STYLE[kind], "id": eid}))
                 drawn.append((e, (eid,)))
             else:
-                if i in minlen:
-                    style["minlen"] = str(minlen[i])
-                style["id"] = eid
-                body.append(_edge_line(self.ids[e.source], self.ids[e.target], style))
+                length = minlen.get(i) if minlen else None
+                around = templates.get((kind, length))
+                if around is None:
+                    style = dict(EDGE_STYLE[kind])
+                    if length is not None:
+                        style["minlen"] = str(length)
+                    around = templates[(kind, length)] = _around_id(style)
+                # as _edge_line writes it: node ids are plain DOT ids, which quoting leaves alone
+                body.append(f"\t{ids[e.source]} -> {ids[e.target]} [{around[0]}{eid}{around[1]}]\n")
                 drawn.append((e, (eid,)))
         for (a, b), point in points.items():
             dot.node(point, "", shape="point", width="0.09", color=ATTACK, id=point)
@@ -422,9 +542,13 @@ class _Builder:
         """
         if self.stagger < 2 or self.engine != "dot":
             return {}
-        pointed_at = {t for e in self.g.edges for t in ((e.target,) if e.target else e.link or ())}
+        edges = self.g.edges
+        pointed_at = {e.target for e in edges if e.target}
+        for e in edges:
+            if not e.target and e.link:
+                pointed_at.update(e.link)
         leaves_of: dict[str, list[int]] = {}
-        for i, e in enumerate(self.g.edges):
+        for i, e in enumerate(edges):
             if e.target is not None and e.kind != "contradicts" and e.source not in pointed_at:
                 leaves_of.setdefault(e.target, []).append(i)
         lengths = {}

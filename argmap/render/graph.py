@@ -95,38 +95,51 @@ def build(m: Map) -> Graph:
     for home in (m, *m.imports.values()):
         for case in home.cases:
             cases.setdefault(key_of(home.id, case.id), (case, home))
+    root_id = m.id  # a property: read once
+    case_keys: dict[tuple, str | None] = {}  # (map, case ref) -> case key: a few cases, many claims
 
-    def case_key(home: Map, ref: Ref | None) -> str | None:
+    def case_key(home: Map, home_id: str, ref: Ref | None) -> str | None:
         if ref is None:
             return None
+        memo = (id(home), ref.map, ref.id)
+        if memo in case_keys:
+            return case_keys[memo]
         case = home.resolve_case(ref)
-        if case is None:
-            return None
-        return key_of(ref.map if ref.map and ref.map != home.id else home.id, case.id)
+        found = None if case is None else key_of(ref.map if ref.map and ref.map != home_id else home_id, case.id)
+        case_keys[memo] = found
+        return found
 
-    def add(home: Map, item) -> str:
-        key = key_of(home.id, item.id)
+    def add(home: Map, item, home_id: str | None = None) -> str:
+        if home_id is None:
+            home_id = home.id
+        key = f"{home_id}.{item.id}"
         if key not in nodes:
             kind = "thesis" if isinstance(item, Thesis) else "argument" if isinstance(item, Argument) else "claim"
-            nodes[key] = Node(key, kind, item.id, home.id, item, home, case_key(home, getattr(item, "case", None)))
+            nodes[key] = Node(key, kind, item.id, home_id, item, home, case_key(home, home_id, getattr(item, "case", None)))
         return key
 
     def ref_key(ref: Ref) -> str:
-        map_id = ref.map if ref.map else m.id
-        home = m if map_id == m.id else m.imports.get(map_id)
+        map_id = ref.map
+        if not map_id or map_id == root_id:
+            # In this map, the key is the same whether the item exists (added as itself) or not (missing).
+            key = f"{root_id}.{ref.id}"
+            if key in nodes:
+                return key
+            map_id = root_id
+        home = m if map_id == root_id else m.imports.get(map_id)
         item = home.nodes.get(ref.id) if home is not None else None
         if item is None:
             key = key_of(map_id, ref.id)
             nodes.setdefault(key, Node(key, "missing", ref.id, map_id))
             return key
-        return add(home, item)
+        return add(home, item, root_id if home is m else None)
 
     for group in (m.theses, m.claims, m.arguments):
         for item in group:
-            add(m, item)
+            add(m, item, root_id)
     edges: list[Edge] = []
     for argument in m.arguments:
-        junction = key_of(m.id, argument.id)
+        junction = key_of(root_id, argument.id)
         if nodes[junction].item is not argument:
             continue  # a second definition of the same id; the checker reports it
         for premise in argument.premises:
@@ -134,9 +147,10 @@ def build(m: Map) -> Graph:
         edges.append(Edge("supports", junction, ref_key(argument.conclusion)))
     for relation in m.relations:
         source = ref_key(relation.source)
-        if isinstance(relation.target, Link):
-            link = (ref_key(relation.target.source), ref_key(relation.target.target))
+        target = relation.target
+        if isinstance(target, Link):
+            link = (ref_key(target.source), ref_key(target.target))
             edges.append(Edge(relation.kind, source, link=link))
         else:
-            edges.append(Edge(relation.kind, source, ref_key(relation.target)))
+            edges.append(Edge(relation.kind, source, ref_key(target)))
     return Graph(m, nodes, tuple(dict.fromkeys(edges)), cases)
