@@ -49,7 +49,6 @@ class ArgmapLexer(RegexLexer):
     aliases = ["argmap"]
     filenames = ["*.argmap"]
     mimetypes = ["text/x-argmap"]
-    url = "https://pypi.org/project/argmap/"
 
     tokens = {
         "root": [
