@@ -69,11 +69,17 @@ PROBE = """<script>
   document.getElementById(id).dispatchEvent(new MouseEvent("click", {bubbles: true}));
   var search = document.getElementById("search");
   search.value = "beta"; search.dispatchEvent(new Event("input"));
+  var svg = document.querySelector("#diagram svg"), zoom = document.getElementById("zoom");
+  var fitted = svg.getBoundingClientRect().width;
+  document.getElementById("zoom-in").click();
+  var larger = svg.getBoundingClientRect().width, label = zoom.textContent;
+  zoom.click();
   var out = document.createElement("pre"); out.id = "probe";
   out.textContent = JSON.stringify({
     panel: document.getElementById("panel").textContent,
     attacker: document.getElementById(data.nodes[id].attackers[0]).getAttribute("class"),
     hits: document.getElementById("hits").textContent,
+    zoom: {fitted: fitted, larger: larger, label: label, back: svg.getBoundingClientRect().width},
     errors: window.__errors
   });
   document.body.appendChild(out);
@@ -104,6 +110,10 @@ def test_page_works_in_headless_chromium(page_file, tmp_path):
     assert "Ibid. = [1] TASS" in result["panel"] and "— Ann Example, an analyst." in result["panel"]
     assert "hl-attack" in result["attacker"]
     assert result["hits"] == "1 claim"
+    # "+" makes the diagram a quarter larger; "Fit width" brings it back
+    zoom = result["zoom"]
+    assert zoom["larger"] == pytest.approx(zoom["fitted"] * 1.25, rel=0.02)
+    assert zoom["label"].endswith("% · fit width") and zoom["back"] == pytest.approx(zoom["fitted"], rel=0.01)
     shot = tmp_path / "page.png"
     subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={tmp_path / 'profile2'}", f"--screenshot={shot}",
                     "--window-size=1200,800", path.as_uri()], capture_output=True, timeout=60)

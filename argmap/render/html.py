@@ -5,8 +5,8 @@ from the network).  Pointing at a claim shows, in a side panel, its full
 text, who asserts it, its quotations and its footnotes in full ("Ibid."
 shown with the note it stands for); clicking pins it and highlights what
 supports it (green) and what attacks it (red); a search box highlights the
-claims whose words match; the diagram opens fitted to the window, and a
-button shows it at actual size.  User text reaches the page only as JSON data put
+claims whose words match; the diagram opens fitted to the window's width,
+and buttons (or the + and - keys) zoom it in and out.  User text reaches the page only as JSON data put
 into the document with ``textContent``, never as markup.
 """
 
@@ -126,10 +126,27 @@ SCRIPT = r"""
     });
     document.getElementById("hits").textContent = q ? n + (n === 1 ? " claim" : " claims") : "";
   });
-  var zoom = document.getElementById("zoom"), box = document.getElementById("diagram");
-  zoom.addEventListener("click", function () {
-    var fit = box.classList.toggle("fit");
-    zoom.textContent = fit ? "Actual size" : "Fit to width";
+  // Zoom: the page opens with the diagram fitted to the window's width;
+  // "+" and "-" (or the + and - keys) scale it from there, "Fit width" goes back.
+  var box = document.getElementById("diagram"), zoom = document.getElementById("zoom");
+  var natural = svg.viewBox && svg.viewBox.baseVal && svg.viewBox.baseVal.width
+    ? svg.viewBox.baseVal.width * 4 / 3 : svg.getBoundingClientRect().width;
+  var scale = null;  // null: fitted to the width
+  function current() { return scale === null ? svg.getBoundingClientRect().width / natural : scale; }
+  function apply() {
+    box.classList.toggle("fit", scale === null);
+    svg.style.width = scale === null ? "" : Math.round(natural * scale) + "px";
+    zoom.textContent = scale === null ? "Fit width" : Math.round(scale * 100) + "% · fit width";
+  }
+  function by(factor) { scale = Math.min(4, Math.max(0.05, current() * factor)); apply(); }
+  document.getElementById("zoom-in").addEventListener("click", function () { by(1.25); });
+  document.getElementById("zoom-out").addEventListener("click", function () { by(0.8); });
+  zoom.addEventListener("click", function () { scale = null; apply(); });
+  document.addEventListener("keydown", function (e) {
+    if (e.target === search) return;
+    if (e.key === "+" || e.key === "=") by(1.25);
+    else if (e.key === "-") by(0.8);
+    else if (e.key === "0") { scale = null; apply(); }
   });
   show(null);
 })();
@@ -236,7 +253,9 @@ def page(diagram) -> str:
 <h1>{html.escape(title)}</h1>
 <label>Search <input id="search" type="search" placeholder="words in claims, quotes, names" autocomplete="off"></label>
 <span id="hits" aria-live="polite"></span>
-<button id="zoom" type="button">Actual size</button>
+<button id="zoom-out" type="button" title="smaller (-)">&minus;</button>
+<button id="zoom" type="button" title="fit to the window's width (0)">Fit width</button>
+<button id="zoom-in" type="button" title="larger (+)">+</button>
 </header>
 <main>
 <div id="diagram" class="fit">
