@@ -10,7 +10,9 @@ Two layers, both pure functions:
   derived attacks through one node per support link) and labels it.
 
 ``docs/evaluation.md`` explains the construction and the semantics, with
-references.  Grounded labelling is linear in nodes + attacks and iterative;
+references.  The map layer builds the graph numbered from the start
+(:func:`_numbered`); :class:`AttackGraph`'s string-keyed fields are made
+from it when first read.  Grounded labelling is linear in nodes + attacks and iterative;
 preferred and stable enumerate, and refuse graphs with more than
 :data:`ENUMERATION_LIMIT` nodes left undecided by the grounded labelling.
 """
@@ -18,6 +20,8 @@ preferred and stable enumerate, and refuse graphs with more than
 from __future__ import annotations
 
 import enum
+import itertools
+import functools
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import Literal
 
@@ -284,7 +288,6 @@ def _component_extensions(comp: list[int], att: list, tgt: list, semantics: str)
 NodeKind = Literal["claim", "thesis", "argument", "link", "premise-out"]
 
 
-@attrs.frozen
 class AttackGraph:
     """A map's attack graph: the nodes, the attacks, and what each one stands for.
 
@@ -293,18 +296,166 @@ class AttackGraph:
     ``relation`` names the relation kind behind each direct attack;
     ``supports`` lists, for each node, the link and argument nodes that
     support it.
+
+    The evaluation works on the numbered graph behind it (node numbers,
+    successor lists); the string-keyed fields are made from it the first
+    time they are read.
     """
 
-    nodes: tuple[str, ...]
-    attacks: tuple[tuple[str, str], ...]
-    kind: Mapping[str, NodeKind]
-    relation: Mapping[tuple[str, str], str]
-    supports: Mapping[str, tuple[str, ...]]
-    cited: frozenset[str]
-    premise_of: Mapping[str, str]
-    support_edges: tuple[tuple[str, str], ...] = ()
-    links: Mapping[str, tuple[str, str]] = attrs.field(factory=dict)
-    """Each support link node ``a -> b`` and its ends ``(a, b)``."""
+    _core: _Numbered | None = None
+
+    def __init__(self, nodes: tuple[str, ...], attacks: tuple[tuple[str, str], ...], kind: Mapping[str, NodeKind],
+                 relation: Mapping[tuple[str, str], str], supports: Mapping[str, tuple[str, ...]],
+                 cited: frozenset[str], premise_of: Mapping[str, str],
+                 support_edges: tuple[tuple[str, str], ...] = (), links: Mapping[str, tuple[str, str]] | None = None):
+        # set in the instance: these shadow the lazy properties below
+        self.__dict__.update(nodes=nodes, attacks=attacks, kind=kind, relation=relation, supports=supports,
+                             cited=cited, premise_of=premise_of, support_edges=support_edges,
+                             links={} if links is None else links)
+
+    @classmethod
+    def _of(cls, core: _Numbered) -> AttackGraph:
+        graph = cls.__new__(cls)
+        graph._core = core
+        return graph
+
+    def __repr__(self) -> str:
+        return f"AttackGraph({len(self.nodes)} nodes, {len(self.attacks)} attacks)"
+
+    @functools.cached_property
+    def nodes(self) -> tuple[str, ...]:
+        return tuple(self._core.all_names())
+
+    @functools.cached_property
+    def kind(self) -> Mapping[str, NodeKind]:
+        kinds = _KINDS
+        return dict(zip(self._core.all_names(), map(kinds.__getitem__, self._core.kinds)))
+
+    @functools.cached_property
+    def attacks(self) -> tuple[tuple[str, str], ...]:
+        names = self._core.all_names()
+        return tuple((names[a], names[b]) for a, b in self._core.attack_pairs())
+
+    @functools.cached_property
+    def relation(self) -> Mapping[tuple[str, str], str]:
+        names = self._core.all_names()
+        return {(names[a], names[b]): how for (a, b), how in self._core.full_relation().items()}
+
+    @functools.cached_property
+    def supports(self) -> Mapping[str, tuple[str, ...]]:
+        names = self._core.all_names()
+        return {names[n]: tuple(names[s] for s in sup) for n, sup in self._core.supports.items()}
+
+    @functools.cached_property
+    def cited(self) -> frozenset[str]:
+        return frozenset(self._core.cited)
+
+    @functools.cached_property
+    def premise_of(self) -> Mapping[str, str]:
+        names = self._core.all_names()
+        return {names[po]: names[p] for p, po in self._core.premise_out.items()}
+
+    @functools.cached_property
+    def support_edges(self) -> tuple[tuple[str, str], ...]:
+        names, core = self._core.all_names(), self._core
+        return tuple((names[a], names[b]) for a, b in core.links) + tuple(
+            (names[p], names[c]) for _, premises, c in core.arguments if c is not None for p in premises)
+
+    @functools.cached_property
+    def links(self) -> Mapping[str, tuple[str, str]]:
+        names, core = self._core.all_names(), self._core
+        return {names[core.n_keys + i]: (names[a], names[b]) for i, (a, b) in enumerate(core.links)}
+
+
+_KINDS: tuple[NodeKind, ...] = ("claim", "thesis", "argument", "link", "premise-out")
+_CLAIM, _THESIS, _ARGUMENT, _LINK, _PREMISE_OUT = range(5)
+
+
+@attrs.define(eq=False)
+class _Numbered:
+    """The attack graph on the integers: node keys first, then support links, then "premise out" nodes.
+
+    Built straight from the model; the numbering, the order of every
+    successor list and the relation table are those of the string-keyed
+    graph, so the labels and reasons are the same.
+    """
+
+    keys: list  # node keys (claims, theses, arguments), numbered 0..n_keys-1
+    kinds: bytearray  # per node: _CLAIM .. _PREMISE_OUT
+    link_names: list  # "a -> b", numbered n_keys..
+    links: list  # (a, b) per link
+    premise_out: dict  # premise node -> its "premise out" node, in order of first use
+    arguments: list  # (argument node, premise nodes, conclusion node or None)
+    direct: dict  # attacker -> targets, the direct attacks
+    one_sided: dict  # node -> attackers it does not attack back
+    relation: dict
+    """(attacker, target) -> relation kind, as in AttackGraph.relation but without the pairs
+    whose kind is ``rebuts`` and whose attacker is not an argument: for those ``get(pair,
+    "rebuts")`` is still right, and only an argument's attacks are ever asked whether they are
+    in the table at all.  It saves a table entry per rebuttal."""
+    calls: list  # the attacker of each direct attack, in the order they were made
+    supports: dict  # node -> link and argument nodes supporting it
+    cited: set  # node keys that cite something
+    succ: list
+    _names: list | None = None
+
+    @property
+    def n_keys(self) -> int:
+        return len(self.keys)
+
+    def all_names(self) -> list:
+        if self._names is None:
+            self._names = self.keys + self.link_names + ["\x00not " + self.keys[p] for p in self.premise_out]
+        return self._names
+
+    def full_relation(self) -> dict:
+        """The relation table with every pair, in the order the string-keyed graph fills it."""
+        full: dict[tuple[int, int], str] = {}
+        sparse, direct = self.relation, self.direct
+        cursor: dict[int, int] = {}
+        for a in self.calls:
+            k = cursor.get(a, 0)
+            cursor[a] = k + 1
+            pair = (a, direct[a][k])
+            if pair not in full:
+                full[pair] = sparse.get(pair, "rebuts")
+        one_sided_get = self.one_sided.get
+        n = self.n_keys
+        for name, (_, b) in enumerate(self.links, n):
+            for x in one_sided_get(b, ()):
+                full.setdefault((x, name), full.get((x, b), "rebuts"))
+        for arg, _, conclusion in self.arguments:
+            if conclusion is not None:
+                for x in one_sided_get(conclusion, ()):
+                    full.setdefault((x, arg), full.get((x, conclusion), "rebuts"))
+        return full
+
+    def attack_pairs(self) -> list:
+        """The attacks in the order the string-keyed graph lists them."""
+        out = []
+        add, direct_get, one_sided_get, premise_out = out.append, self.direct.get, self.one_sided.get, self.premise_out
+        n = self.n_keys
+        for i, (a, b) in enumerate(self.links):
+            name = n + i
+            add((premise_out[a], name))
+            for t in direct_get(b, ()):
+                add((name, t))
+            for x in one_sided_get(b, ()):
+                add((x, name))
+        for arg, premises, conclusion in self.arguments:
+            for p in premises:
+                add((premise_out[p], arg))
+            if conclusion is not None:
+                for t in direct_get(conclusion, ()):
+                    add((arg, t))
+                for x in one_sided_get(conclusion, ()):
+                    add((x, arg))
+        for p, po in premise_out.items():
+            add((p, po))
+        for a, targets in self.direct.items():
+            for t in targets:
+                add((a, t))
+        return out
 
 
 def _not(key: str) -> str:
@@ -313,6 +464,260 @@ def _not(key: str) -> str:
 
 def attack_graph(m: Map) -> AttackGraph:
     """The attack graph of *m* and of the maps it uses (see docs/evaluation.md)."""
+    core = _numbered(m)
+    if core is None:
+        return _string_graph(m)
+    return AttackGraph._of(core)
+
+
+def _map_order(m: Map) -> list | None:
+    """The maps taking part, with their key prefixes, in the order the graph numbers their nodes.
+
+    The order in which :func:`_string_graph` meets them: depth first, each
+    used map pushed when a relation or argument of the map being read first
+    names one of its nodes.  None when a used map names a node of *m* itself
+    (``m.id.x``, a key no node has): left to :func:`_string_graph`.
+    """
+    if not m.imports:
+        return [(m, "")]
+    order = []
+    todo = [(m, "")]
+    seen = {id(m)}
+    back_to_m = False
+    while todo:
+        current, prefix = todo.pop()
+        order.append((current, prefix))
+        own_nodes, own_id, imports = current.nodes, current.id, current.imports
+
+        def visit(ref: Ref) -> bool:
+            if ref.map is None or ref.map == own_id:
+                return ref.id in own_nodes
+            other = imports.get(ref.map)
+            if other is None or ref.id not in other.nodes:
+                return False
+            if other is m:
+                nonlocal back_to_m
+                back_to_m = True
+            if id(other) not in seen:
+                seen.add(id(other))
+                todo.append((other, other.id + "."))
+            return True
+
+        for uses in current.uses:
+            other = imports.get(uses.id)
+            if other is not None and id(other) not in seen:
+                seen.add(id(other))
+                todo.append((other, other.id + "."))
+        for arg in current.arguments:
+            if own_nodes.get(arg.id) is not arg:
+                continue
+            for r in arg.premises:
+                visit(r)
+            visit(arg.conclusion)
+        for rel in current.relations:
+            if not visit(rel.source):
+                continue
+            ref = rel.target
+            if isinstance(ref, Link):
+                if rel.kind == "undercuts":
+                    visit(ref.source)
+                    visit(ref.target)
+                continue
+            visit(ref)
+    return None if back_to_m else order
+
+
+def _numbered(m: Map) -> _Numbered | None:
+    """The attack graph of *m* on the integers, built from the model without string keys.
+
+    None when a node key could be mistaken for a link or "premise out" name
+    (it contains `` -> `` or a NUL): :func:`_string_graph` then builds the
+    graph, merging such nodes as the string keys do.
+    """
+    order = _map_order(m)
+    if order is None:
+        return None
+    index: dict[str, int] = {}
+    kinds = bytearray()
+    cited: set[str] = set()
+    known: list[int] = []  # how many nodes are numbered once each map is read
+    for current, prefix in order:
+        own_nodes = current.nodes
+        keys = list(own_nodes) if not prefix else [prefix + k for k in own_nodes]
+        codes = bytearray(_CLAIM if isinstance(n, Claim) else _THESIS if isinstance(n, Thesis) else _ARGUMENT
+                          for n in own_nodes.values())
+        if not index.keys().isdisjoint(keys):
+            return None  # a key met before: _string_graph merges the two nodes
+        index.update(zip(keys, itertools.count(len(index))))
+        kinds += codes
+        known.append(len(index))
+        cited.update(prefix + k for k, n in own_nodes.items()
+                     if isinstance(n, (Claim, Thesis)) and (n.citations or (  # Claim.all_citations, without the tuple
+                         isinstance(n, Claim) and n.quotes and any(q.citations for q in n.quotes))))
+    keys = list(index)
+    everything = "\n".join(keys)
+    if " -> " in everything or "\x00" in everything:
+        return None
+    del everything
+    n_keys = len(keys)
+
+    direct: dict[int, list[int]] = {}
+    relation: dict[tuple[int, int], str] = {}
+    support_pairs: list[tuple[int, int]] = []
+    arguments: list[tuple[int, list[int], int | None]] = []
+    link_owner: dict[tuple[int, int], list[int]] = {}
+    undercut_links: list[tuple[int, int, int]] = []
+
+    calls: list[int] = []  # the attacker of each direct attack, in the order they are made
+
+    def attack(a: int, b: int, how: str) -> None:
+        """A direct attack other than a rebuttal (see _Numbered.relation)."""
+        targets = direct.setdefault(a, [])
+        if (a, b) not in relation and (kinds[a] == _ARGUMENT or b not in targets):
+            relation[a, b] = how
+        targets.append(b)
+        calls.append(a)
+
+    for (current, prefix), seen in zip(order, known):
+        own_nodes, own_id, imports = current.nodes, current.id, current.imports
+        local = index if len(order) == 1 else {k: index[prefix + k] for k in own_nodes}
+        local_get = local.get
+
+        def key(ref: Ref) -> int | None:
+            """The node *ref* names (None: dangling, reported by S201/C110)."""
+            if ref.map is None or ref.map == own_id:
+                return local_get(ref.id)
+            other = imports.get(ref.map)
+            if other is None or ref.id not in other.nodes:
+                return None
+            return index[f"{other.id}.{ref.id}"]
+
+        for arg in current.arguments:
+            if own_nodes.get(arg.id) is not arg:
+                continue  # a duplicate id: the first definition stands (S211 reports it)
+            premises = [p for p in (key(r) for r in arg.premises) if p is not None]
+            conclusion = key(arg.conclusion)
+            me = local[arg.id]
+            arguments.append((me, premises, conclusion))
+            if conclusion is not None:
+                for p in premises:
+                    link_owner.setdefault((p, conclusion), []).append(me)
+        for rel in current.relations:
+            ref = rel.source  # key(ref), inlined for the commonest case: a name of this map
+            source = local_get(ref.id) if ref.map is None or ref.map == own_id else key(ref)
+            if source is None:
+                continue
+            ref = rel.target
+            if isinstance(ref, Link):
+                if rel.kind == "undercuts":
+                    a, b = key(ref.source), key(ref.target)
+                    if a is not None and b is not None:
+                        undercut_links.append((source, a, b))
+                continue
+            target = local_get(ref.id) if ref.map is None or ref.map == own_id else key(ref)
+            if target is None:
+                continue
+            kind = rel.kind
+            if kind == "supports":
+                support_pairs.append((source, target))
+            elif kind == "rebuts":
+                direct.setdefault(source, []).append(target)  # attack(), inlined
+                calls.append(source)
+                if kinds[source] == _ARGUMENT:
+                    relation.setdefault((source, target), "rebuts")
+            elif kind == "contradicts":
+                attack(source, target, "contradicts")
+                attack(target, source, "contradicts")
+            elif kind == "undercuts" and target < seen and kinds[target] == _ARGUMENT:  # a node of a map
+                # not read yet has no kind in _string_graph at this point
+                attack(source, target, "undercuts")
+
+    link_number = dict(zip(dict.fromkeys(support_pairs), itertools.count(n_keys)))
+    links = list(link_number)
+    for source, a, b in undercut_links:
+        name = link_number.get((a, b))
+        if name is not None:
+            attack(source, name, "undercuts")
+        for arg in link_owner.get((a, b), ()):
+            attack(source, arg, "undercuts")
+
+    # the attackers of each supported node that it does not attack back; only supported
+    # nodes (the conclusions of links and arguments) are asked for theirs
+    supported = bytearray(n_keys + len(links))
+    for _, b in links:
+        supported[b] = 1
+    for _, _, conclusion in arguments:
+        if conclusion is not None:
+            supported[conclusion] = 1
+    one_sided: dict[int, list[int]] = {}
+    direct_get = direct.get
+    for x, targets in direct.items():
+        for t in targets:
+            if supported[t] and x not in direct_get(t, ()):
+                one_sided.setdefault(t, []).append(x)
+
+    # the attacks, straight into successor lists, in the order of _string_graph
+    succ: list[list[int]] = [[] for _ in range(n_keys + len(links))]
+    premise_out: dict[int, int] = {}
+    supports: dict[int, list[int]] = {}
+    direct_get, one_sided_get, relation_get = direct.get, one_sided.get, relation.get
+    for name, (a, b) in enumerate(links, n_keys):
+        supports.setdefault(b, []).append(name)
+        po = premise_out.get(a)
+        if po is None:
+            po = premise_out[a] = len(succ)
+            succ.append([name])
+        else:
+            succ[po].append(name)
+        targets = direct_get(b)
+        if targets is not None:
+            succ[name].extend(targets)
+        xs = one_sided_get(b)
+        if xs is not None:
+            for x in xs:
+                succ[x].append(name)
+                how = relation_get((x, b))
+                if how is not None or kinds[x] == _ARGUMENT:
+                    _relate(relation, direct, kinds, x, name, how or "rebuts")
+    for arg, premises, conclusion in arguments:
+        for p in premises:
+            po = premise_out.get(p)
+            if po is None:
+                po = premise_out[p] = len(succ)
+                succ.append([arg])
+            else:
+                succ[po].append(arg)
+        if conclusion is not None:
+            supports.setdefault(conclusion, []).append(arg)
+            succ[arg].extend(direct_get(conclusion, ()))
+            for x in one_sided_get(conclusion, ()):
+                succ[x].append(arg)
+                how = relation_get((x, conclusion))
+                if how is not None or kinds[x] == _ARGUMENT:
+                    _relate(relation, direct, kinds, x, arg, how or "rebuts")
+    for p, po in premise_out.items():
+        succ[p].append(po)
+    for a, targets in direct.items():
+        succ[a].extend(targets)
+    kinds.extend(bytes([_LINK]) * len(links))
+    kinds.extend(bytes([_PREMISE_OUT]) * len(premise_out))
+    link_names = [f"{keys[a]} -> {keys[b]}" for a, b in links]
+    return _Numbered(keys, kinds, link_names, links, premise_out, arguments, direct, one_sided, relation,
+                     calls, supports, cited, succ)
+
+
+def _relate(relation: dict, direct: dict, kinds: bytearray, x: int, y: int, how: str) -> None:
+    """relation.setdefault((x, y), how) on the table of _Numbered.relation, which leaves out
+    the pairs an attacker other than an argument first attacks by rebuttal."""
+    if (x, y) in relation:
+        return
+    if kinds[x] == _ARGUMENT or y not in direct.get(x, ()):
+        relation[x, y] = how
+
+
+def _string_graph(m: Map) -> AttackGraph:
+    """The attack graph of *m* built on string keys: the general construction, for maps whose
+    ids could be mistaken for link names."""
     kind: dict[str, NodeKind] = {}
     cited: set[str] = set()
     direct: dict[str, list[str]] = {}
@@ -531,6 +936,9 @@ def evaluate(m: Map, semantics: str = "grounded", *, limit: int = ENUMERATION_LI
 
 def _evaluate(m: Map, semantics: str, limit: int) -> Evaluation:
     graph = m.attack_graph
+    core = graph._core
+    if semantics == "grounded" and core is not None:
+        return _grounded_numbered(core)
     g = _index(graph.nodes, graph.attacks)
     names = g.nodes
     if semantics == "grounded":
@@ -589,6 +997,66 @@ def _evaluate(m: Map, semantics: str, limit: int) -> Evaluation:
     public_labellings = tuple(
         {n: _LABEL[one[i]] for i, n in enumerate(names) if graph.kind[n] in public} for one in labellings)
     return Evaluation(semantics, labels, reasons, weakened, links, public_labellings)
+
+
+def _grounded_numbered(core: _Numbered) -> Evaluation:
+    """Grounded evaluation on the numbered graph: what :func:`_evaluate` does on the string keys."""
+    succ = core.succ
+    indegree = [0] * len(succ)
+    for targets in succ:
+        for y in targets:
+            indegree[y] += 1
+    lab, reason = _grounded_core(succ, indegree)
+    del indegree
+    keys, link_names, kinds, n_keys = core.keys, core.link_names, core.kinds, len(core.keys)
+    n_public = n_keys + len(link_names)  # nodes numbered from here on are "premise out" nodes
+    label_of = _LABEL.__getitem__
+    labels = dict(zip(keys, map(label_of, lab[:n_keys])))
+    links = dict(zip(link_names, map(label_of, lab[n_keys:n_public])))
+    premise_of = {po: p for p, po in core.premise_out.items()}
+    relation = core.relation
+    names = keys + link_names
+    reasons = {}
+
+    def add(y: int, x: int, undecided: bool) -> None:
+        if x >= n_public:
+            reasons[names[y]] = Reason(keys[premise_of[x]], "premise", undecided)
+        elif (x >= n_keys or kinds[x] == _ARGUMENT) and (x, y) not in relation:
+            reasons[names[y]] = Reason(names[x], "supports", undecided)
+        else:
+            reasons[names[y]] = Reason(names[x], relation.get((x, y), "rebuts"), undecided)
+
+    # the OUT nodes, in order, with the IN attacker that put them out
+    if relation:
+        for y in range(n_public):
+            x = reason[y]
+            if x >= 0:
+                add(y, x, False)
+    else:  # no relation but rebuttals: the commonest case, inlined
+        for y in range(n_public):
+            x = reason[y]
+            if x >= 0:
+                if x >= n_keys or kinds[x] == _ARGUMENT:
+                    add(y, x, False)
+                else:
+                    reasons[names[y]] = Reason(keys[x], "rebuts", False)
+    # then an undecided attacker for each undecided node, in the order _evaluate finds them
+    undecided_reason: dict[int, int] = {}
+    x = lab.find(_UNDEC)
+    while x >= 0:
+        for y in succ[x]:
+            if lab[y] == _UNDEC and y not in undecided_reason:
+                undecided_reason[y] = x
+        x = lab.find(_UNDEC, x + 1)
+    for y, x in undecided_reason.items():
+        if y < n_public:
+            add(y, x, True)
+    cited = core.cited
+    weakened = frozenset(
+        keys[c] for c, sup in core.supports.items()
+        if kinds[c] <= _THESIS and keys[c] not in cited
+        and lab[c] != _OUT and all(lab[s] == _OUT for s in sup))
+    return Evaluation("grounded", labels, reasons, weakened, links, ())
 
 
 def _code(label: Label) -> int:
