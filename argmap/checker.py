@@ -5,7 +5,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 
 import attrs
@@ -185,7 +185,3 @@ def _used_maps(m: Map) -> list[Map]:
         order.append(used)
         todo.extend(used.imports.values())
     return order
-
-
-def worst(diagnostics: Sequence[Diagnostic]) -> Severity | None:
-    return max((d.severity for d in diagnostics), default=None)

@@ -466,7 +466,15 @@ class Map:
 
     def relations_from(self, id: str) -> tuple[Relation, ...]:
         """The relations written from the node *id* of this map."""
-        return tuple(r for r in self.relations if r.source.map in (None, self.id) and r.source.id == id)
+        return self._relations_by_source.get(id, ())
+
+    @functools.cached_property
+    def _relations_by_source(self) -> Mapping[str, tuple[Relation, ...]]:
+        table: dict[str, list[Relation]] = {}
+        for r in self.relations:
+            if r.source.map in (None, self.id):
+                table.setdefault(r.source.id, []).append(r)
+        return {k: tuple(v) for k, v in table.items()}
 
     # -- the later stages, for Python users (each imports its module lazily) --
 

@@ -41,7 +41,6 @@ from argmap.model import (
 )
 
 MAX_ERRORS = 25
-CONTEXT_WIDTH = 60
 
 
 class ArgmapError(ValueError):
@@ -69,16 +68,6 @@ def grammar_text() -> str:
 
 def _span(tok: Token) -> Span:
     return Span(tok.line, tok.column, tok.end_line, tok.end_column)
-
-
-def _first_span(children) -> Span:
-    for child in children:
-        if isinstance(child, Token):
-            return _span(child)
-        span = getattr(child, "span", None)
-        if span is not None:
-            return span
-    return Span(1, 1)
 
 
 def unescape(string_token: str) -> str:

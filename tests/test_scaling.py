@@ -88,6 +88,7 @@ STAGES = {
     "check": lambda text, m: argmap.check(m),
     "grounded": lambda text, m: evaluate(m, "grounded"),
     "dot": lambda text, m: diagram(m, labels=True).source,
+    "dot with diagnostics": lambda text, m: diagram(m, diagnostics=True).source,
 }
 
 

@@ -55,19 +55,20 @@ def run_check(paths, text_dirs=(), config=None):
     from argmap.loader import Loader, find_maps
     from argmap.parser import ArgmapError
 
-    files, diagnostics = find_maps(paths)
+    files, unread = find_maps(paths)
+    diagnostics = []
     loaders: dict[Path, Loader] = {}
     for path, root in files:
         loader = loaders.setdefault(root.resolve(), Loader(root.resolve()))
         try:
             m = loader.load(path)
         except ArgmapError as exc:
-            diagnostics.extend(exc.diagnostics)
+            unread.extend(exc.diagnostics)
             continue
-        diagnostics.extend(check(m, text_dirs=text_dirs, root=root, config=config))
+        diagnostics.extend(check(m, text_dirs=text_dirs, root=root, config=config))  # configured already
     if config is not None:
-        diagnostics = [d for d in diagnostics if _enabled(config, d)]
-    return sort_diagnostics(diagnostics), len(files)
+        unread = [d for d in unread if _enabled(config, d)]
+    return sort_diagnostics(diagnostics + unread), len(files)
 
 
 def _enabled(config, d) -> bool:

@@ -179,22 +179,24 @@ def _labels(m: Map, semantics: str) -> Mapping[str, object] | None:
 
 def _problems(m: Map, g: Graph, found: Sequence) -> dict[str, list[str]]:
     """Diagnostics by the key of the node written where each was found."""
-    spans: dict[str, list[tuple[int, int, str]]] = {}
+    # For each file, line -> (length of the statement's line range, node key): a
+    # diagnostic on a line goes to the shortest statement that covers it.
+    owner: dict[str, dict[int, tuple[int, str]]] = {}
     for n in g.nodes.values():
         if n.item is None or n.home is None:
             continue
         span = n.item.span
         end = max([span.end_line or span.line] + [r.span.end_line or r.span.line
                                                   for r in n.home.relations_from(n.id) if r.inline])
-        spans.setdefault(n.home.display_path, []).append((span.line, end, n.key))
+        lines = owner.setdefault(n.home.display_path, {})
+        for line in range(span.line, end + 1):
+            if line not in lines or end - span.line < lines[line][0]:
+                lines[line] = (end - span.line, n.key)
     out: dict[str, list[str]] = {}
     for d in found:
-        best = None
-        for start, end, key in spans.get(d.path, ()):
-            if start <= d.span.line <= end and (best is None or end - start < best[1] - best[0]):
-                best = (start, end, key)
+        best = owner.get(d.path, {}).get(d.span.line)
         if best is not None:
             text = f"{d.code} {d.name}"
-            if text not in out.setdefault(best[2], []):
-                out[best[2]].append(text)
+            if text not in out.setdefault(best[1], []):
+                out[best[1]].append(text)
     return out
