@@ -22,6 +22,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 from argmap._gc import no_gc
 from argmap.diagnostics import Diagnostic, Severity, Span
 from argmap.model import (
+    RELATION_KINDS,
     Argument,
     Case,
     Citation,
@@ -623,10 +624,9 @@ def parse(text: str, path: str | None = None, *, fast: bool = True) -> Map:
 
 # Words that start a statement or a line under a claim: a name spelt like one
 # would make a relation written from it read as something else.
-RESERVED = frozenset({
-    "map", "use", "thesis", "case", "person", "org", "claim", "argument", "footnotes",
-    "quote", "tags", "concession", "supports", "rebuts", "undercuts", "contradicts",
-})
+STATEMENT_KEYWORDS = frozenset({"map", "use", "thesis", "case", "person", "org", "claim", "argument", "footnotes"})
+CLAIM_LINE_KEYWORDS = frozenset({"quote", "tags", "concession"})
+RESERVED = STATEMENT_KEYWORDS | CLAIM_LINE_KEYWORDS | frozenset(RELATION_KINDS)
 
 
 def assemble(items, comments, path: str | None) -> Map:

@@ -32,6 +32,7 @@ from collections.abc import Iterable
 import attrs
 
 from argmap.diagnostics import NOWHERE
+from argmap.parser import CLAIM_LINE_KEYWORDS, STATEMENT_KEYWORDS
 from argmap.model import (
     Argument,
     Case,
@@ -51,11 +52,9 @@ WIDTH = 88
 INDENT = "  "
 CONTINUATION = "    "
 _DATE_CHARS = frozenset("0123456789-")
-# A line starting with one of these is read as that statement, never as a relation;
-STATEMENT_KEYWORDS = frozenset({"map", "use", "thesis", "case", "person", "org", "claim", "argument", "footnotes"})
-# and one starting with one of these, right after a claim, as one of the claim's lines.
-CLAIM_LINE_KEYWORDS = frozenset({"quote", "tags", "concession"})
-
+# A line starting with a STATEMENT_KEYWORD is read as that statement, never as a
+# relation; one starting with a CLAIM_LINE_KEYWORD, right after a claim, as one of
+# the claim's lines (both sets come from the parser).
 
 class UnsafeFormat(RuntimeError):
     """Formatting would change what a map says: a bug in argmap, reported instead of written."""
