@@ -9,9 +9,9 @@ The pipeline, one function a stage::
 Everything the command line does is a function here.
 """
 
-from argmap.checker import Config, check
+from argmap.checks.runner import Config, check
 from argmap.diagnostics import Diagnostic, Severity, Span
-from argmap.loader import load
+from argmap.files.loader import load
 from argmap.model import (
     Argument,
     Case,
@@ -31,8 +31,8 @@ from argmap.model import (
     Thesis,
     Use,
 )
-from argmap.parser import ArgmapError, parse
-from argmap.rules import Rule, all_rules, find_rule
+from argmap.syntax.parser import ArgmapError, parse
+from argmap.checks.rules import Rule, all_rules, find_rule
 
 __version__ = "0.1.0"
 

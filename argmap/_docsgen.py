@@ -75,8 +75,8 @@ def _count(n: int, noun: str) -> str:
 
 def seed_maps_page() -> str:
     """The text of docs/seed-maps.md: each map in maps/, its diagram and brief where they exist."""
-    from argmap.loader import load
-    from argmap.parser import ArgmapError
+    from argmap.files.loader import load
+    from argmap.syntax.parser import ArgmapError
 
     lines = [
         "# Seed maps\n\n",
@@ -122,8 +122,8 @@ def seed_maps_page() -> str:
 
 def tutorial_diagrams() -> dict[Path, bytes]:
     """Each tutorial step's map drawn as SVG, and the last step with its evaluation, keyed by file."""
-    from argmap.loader import load
-    from argmap.render import render
+    from argmap.files.loader import load
+    from argmap.rendering import render
 
     steps = sorted((DOCS / "tutorial").glob("step*.argmap"))
     out = {path.with_suffix(".svg"): render(load(path), format="svg", renderer="embedded") for path in steps}

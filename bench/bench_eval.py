@@ -5,7 +5,7 @@
 
 Maps of up to ``--parse-max`` claims are generated as argmap text and go
 through parse, check and evaluate; larger sizes are evaluated through the
-plain-graph API (``argmap.evaluate.grounded``).  Every claim attacks about
+plain-graph API (``argmap.evaluation.core.grounded``).  Every claim attacks about
 three others.  Each size runs in a fresh process so that its peak memory
 (maximum resident set size) is its own.
 """
@@ -49,8 +49,8 @@ def _peak_mib() -> float:
 
 def run_one(n: int, parse: bool) -> dict:
     import argmap
-    from argmap.checker import Config
-    from argmap.evaluate import evaluate, grounded
+    from argmap.checks.runner import Config
+    from argmap.evaluation.core import evaluate, grounded
 
     row: dict = {"claims": n}
     if parse:
@@ -83,7 +83,7 @@ def compare(n: int = 100_000) -> dict:
     """argmap's grounded against formal-argumentation's on one graph, from the same edge list."""
     from argumentation.core.dung import ArgumentationFramework, grounded_extension as fa_grounded
 
-    from argmap.evaluate import grounded_extension
+    from argmap.evaluation.core import grounded_extension
 
     nodes, attacks = graph(n)
     best_a = best_f = float("inf")

@@ -18,8 +18,8 @@ import random
 import time
 
 from argmap.model import Case, Citation, Claim, Footnote, Map, Quote, Ref, Relation, Thesis
-from argmap.render import RenderTimeout, diagram
-from argmap.render import engines
+from argmap.rendering import RenderTimeout, diagram
+from argmap.rendering import engines
 
 
 def generated_map(n: int, seed: int = 1) -> Map:

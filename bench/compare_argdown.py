@@ -56,7 +56,7 @@ _SYMBOL = {"supports": "+>", "rebuts": "->", "contradicts": "><"}
 
 def argdown_text(m) -> str:
     """*m* as plain Argdown: one titled statement per thesis and claim, its relations under it."""
-    from argmap.convert.argdown_out import escape
+    from argmap.interchange.argdown_out import escape
 
     out: dict[str, list[str]] = {}
     for node in (*m.theses, *m.claims):

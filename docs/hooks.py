@@ -18,7 +18,7 @@ def on_startup(command, dirty):
 
     # Pygments finds lexers through its table, then through entry points;
     # adding the table row makes `argmap` known whether or not the entry point is.
-    _mapping.LEXERS.setdefault("ArgmapLexer", ("argmap.lexer", "argmap", ("argmap",), ("*.argmap",),
+    _mapping.LEXERS.setdefault("ArgmapLexer", ("argmap.integrations.lexer", "argmap", ("argmap",), ("*.argmap",),
                                                ("text/x-argmap",)))
 
 

@@ -17,7 +17,7 @@ import string
 
 from hypothesis import strategies as st
 
-from argmap.writer import CLAIM_LINE_KEYWORDS, STATEMENT_KEYWORDS
+from argmap.formatting.writer import CLAIM_LINE_KEYWORDS, STATEMENT_KEYWORDS
 from argmap.model import (
     FIELD_NAMES,
     RELATION_KINDS,
@@ -101,7 +101,7 @@ def maps(draw, with_comments: bool = True):
         for kind, target in draw(st.lists(st.tuples(st.sampled_from(RELATION_KINDS), targets), max_size=3)):
             relations.append(Relation(kind, Ref(c.id), target, inline=True))
     # a line starting with a statement keyword is that statement, so a relation
-    # on its own line cannot start with one (see argmap.writer.STATEMENT_KEYWORDS)
+    # on its own line cannot start with one (see argmap.formatting.writer.STATEMENT_KEYWORDS)
     sources = refs.filter(lambda r: (r.map if r.map is not None else r.id)
                           not in STATEMENT_KEYWORDS | CLAIM_LINE_KEYWORDS)
     relations += draw(st.lists(st.builds(Relation, st.sampled_from(RELATION_KINDS), sources, targets), max_size=3))

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from argmap.brief import brief, to_html, to_markdown
+from argmap.briefing.brief import brief, to_html, to_markdown
 from argmap.cli import main
-from argmap.loader import load
+from argmap.files.loader import load
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data" / "brief"

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from argmap import convert
-from argmap.convert.aif import read_aif, write_aif
+from argmap import interchange as convert
+from argmap.interchange.aif import read_aif, write_aif
 from tests._convert_helpers import DATA, FIXTURE_MAP, claim_texts, relation_keys, seed_maps
 
 import argmap

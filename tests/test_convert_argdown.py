@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap import convert
-from argmap.convert.argdown import escape, read_argdown, write_argdown
+from argmap import interchange as convert
+from argmap.interchange.argdown import escape, read_argdown, write_argdown
 from tests._convert_helpers import DATA, claim_texts, relation_keys, seed_maps
 
 CONSTRUCTS = DATA / "argdown" / "constructs.argdown"

@@ -7,7 +7,7 @@ import json
 import pytest
 
 import argmap
-from argmap import convert
+from argmap import interchange as convert
 from tests._convert_helpers import FIXTURE_MAP, seed_maps
 
 # The CSL-JSON item fields argmap writes, with their types, from the CSL-JSON

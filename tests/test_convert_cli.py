@@ -59,7 +59,7 @@ def test_failed_write_leaves_the_old_output_whole(fixture_map, tmp_path, monkeyp
     out.write_text("old content")
     import os
 
-    import argmap.convert as convert
+    import argmap.interchange as convert
 
     def disk_full(src, dst):
         raise OSError(28, "No space left on device")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from argmap import convert
-from argmap.convert.kialo import read_kialo
+from argmap import interchange as convert
+from argmap.interchange.kialo import read_kialo
 from tests._convert_helpers import DATA
 
 

@@ -18,8 +18,8 @@ import pytest
 import argmap
 from argmap._docsgen import DOCS, REGENERATE, ROOT, stale
 from argmap.cli import main
-from argmap.mkdocs_fence import diagram_html, format_diagram
-from argmap.sphinx_ext import diagram_for
+from argmap.integrations.mkdocs_fence import diagram_html, format_diagram
+from argmap.integrations.sphinx_ext import diagram_for
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 MAP = "claim a (brown): Russia agreed only to talk.\n  rebuts b\nclaim b (togo): The summit was a success.\n"
@@ -60,7 +60,7 @@ def test_argmap_blocks_are_highlighted_and_diagrams_inlined(site):
 
 def test_the_api_page_is_generated_from_docstrings(site):
     api = (site / "api" / "index.html").read_text(encoding="utf-8")
-    for name in ("argmap.load", "argmap.check", "argmap.render.render"):
+    for name in ("argmap.load", "argmap.check", "argmap.rendering.render"):
         assert f'id="{name}"' in api, f"the API page does not document {name}"
     assert "Parse map text into a" in api, "docstrings are not rendered"
 
@@ -111,7 +111,7 @@ def test_the_sphinx_directive_in_a_real_build(tmp_path):
     pytest.importorskip("sphinx", reason="sphinx is not installed")
     src = tmp_path / "src"
     src.mkdir()
-    (src / "conf.py").write_text('extensions = ["argmap.sphinx_ext"]\n', encoding="utf-8")
+    (src / "conf.py").write_text('extensions = ["argmap.integrations.sphinx_ext"]\n', encoding="utf-8")
     (src / "index.rst").write_text("Maps\n====\n\n.. argmap-diagram::\n   :labels: true\n\n"
                                    + "".join(f"   {line}\n" for line in MAP.splitlines())
                                    + "\n.. argmap-diagram::\n\n   claim a A\n", encoding="utf-8")

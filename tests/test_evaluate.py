@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import argmap
-from argmap.evaluate import (
+from argmap.evaluation.core import (
     ENUMERATION_LIMIT,
     EvaluationError,
     Label,

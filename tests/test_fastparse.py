@@ -1,6 +1,6 @@
 """The line-oriented fast path builds exactly the map lark builds, or steps aside.
 
-For every text here, :func:`argmap.fastparse.fastparse` either returns None
+For every text here, :func:`argmap.syntax.fastparse.fastparse` either returns None
 (lark then reads the text) or a map equal to lark's with the same span on
 every object, the same comments with the same spans and ``trailing`` flags,
 in the same order.  Spans take no part in equality, so :func:`same_map`
@@ -19,9 +19,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.fastparse import KEYWORDS, fastparse
-from argmap.parser import ArgmapError, parse
-from argmap.writer import dumps
+from argmap.syntax.fastparse import KEYWORDS, fastparse
+from argmap.syntax.parser import ArgmapError, parse
+from argmap.formatting.writer import dumps
 from tests.fuzz.harness import mutated, seeds
 from tests.strategies import map_texts, maps
 
@@ -258,8 +258,8 @@ def test_the_claim_head_is_the_grammars(text):
     """The fast path's claim head (the builder's, with names) matches where the grammar's CLAIM_HEAD does."""
     import re
 
-    from argmap.fastparse import _terminal
-    from argmap.parser import _CLAIM_HEAD, grammar_text
+    from argmap.syntax.fastparse import _terminal
+    from argmap.syntax.parser import _CLAIM_HEAD, grammar_text
 
     grammar = re.compile(_terminal(grammar_text(), "CLAIM_HEAD"))
     ours = re.compile(_CLAIM_HEAD.pattern + r"[ \t]*:")

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from argmap.builder import MapBuilder
+from argmap.model.builder import MapBuilder
 from argmap.cli import main
-from argmap.fileio import RefusedWrite, write_atomic
+from argmap.files.io import RefusedWrite, write_atomic
 from argmap.model import Claim, Comment, Footnote, Map, Quote, Ref, Relation
-from argmap.parser import parse
-from argmap.writer import WIDTH, dump, dumps, format_text
+from argmap.syntax.parser import parse
+from argmap.formatting.writer import WIDTH, dump, dumps, format_text
 
 MAPS = sorted((Path(__file__).resolve().parent.parent / "maps").glob("*.argmap"))
 

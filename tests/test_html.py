@@ -10,7 +10,7 @@ import subprocess
 import pytest
 
 import argmap
-from argmap.render import diagram
+from argmap.rendering import diagram
 
 MAP = '''\
 map page "A page </script><script>alert(1)</script>" {

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from argmap.cli import main
-from argmap.evaluate import Label, grounded
-from argmap.iccma import IccmaError, read, read_apx, read_i23, read_tgf
+from argmap.evaluation.core import Label, grounded
+from argmap.evaluation.iccma import IccmaError, read, read_apx, read_i23, read_tgf
 
 DATA = Path(__file__).parent / "data" / "iccma"
 ROOT = Path(__file__).resolve().parent.parent

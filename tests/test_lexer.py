@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pygments.token import Comment, Error, Keyword, Name, Operator, Punctuation, String, Text
 
-from argmap.lexer import ArgmapLexer
+from argmap.integrations.lexer import ArgmapLexer
 
 ROOT = Path(__file__).resolve().parent.parent
 BLOCK = re.compile(r"^```argmap\n(.*?)^```", re.M | re.S)
@@ -83,7 +83,7 @@ def test_pygmentize_finds_the_lexer_through_the_entry_point():
     points = importlib.metadata.entry_points(group="pygments.lexers")
     found = [p for p in points if p.name == "argmap"]
     assert found, ('no "argmap" entry point in group pygments.lexers: add to pyproject.toml\n'
-                   '[project.entry-points."pygments.lexers"]\nargmap = "argmap.lexer:ArgmapLexer"\n'
+                   '[project.entry-points."pygments.lexers"]\nargmap = "argmap.integrations.lexer:ArgmapLexer"\n'
                    "and reinstall (pip install -e .)")
     assert found[0].load() is ArgmapLexer
     from pygments.lexers import get_lexer_by_name, get_lexer_for_filename

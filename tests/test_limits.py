@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-import argmap.loader as loader
+import argmap.files.loader as loader
 from argmap import check, load
 from argmap.cli import main
-from argmap.loader import MAX_FILE_BYTES, MAX_USE_DEPTH
-from argmap.parser import ArgmapError
+from argmap.files.loader import MAX_FILE_BYTES, MAX_USE_DEPTH
+from argmap.syntax.parser import ArgmapError
 
 
 @pytest.fixture

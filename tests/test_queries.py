@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from argmap import queries as q
-from argmap.evaluate import Label
-from argmap.loader import load
-from argmap.parser import parse
+from argmap.analysis import queries as q
+from argmap.evaluation.core import Label
+from argmap.files.loader import load
+from argmap.syntax.parser import parse
 
 DATA = Path(__file__).parent / "data" / "brief"
 

@@ -10,10 +10,10 @@ import pytest
 
 import argmap
 from argmap.model import Claim, Map, Ref, Relation
-from argmap.render import RendererMissing, RenderTimeout, ViewError, diagram, render
-from argmap.render import engines
-from argmap.render.dot import unwrap, wrap
-from argmap.render.graph import build
+from argmap.rendering import RendererMissing, RenderTimeout, ViewError, diagram, render
+from argmap.rendering import engines
+from argmap.rendering.dot import unwrap, wrap
+from argmap.rendering.graph import build
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from argmap.cli import main
-from argmap.render import engines
+from argmap.rendering import engines
 
 MAP = '''\
 map one "One" {

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import argmap
-from argmap.rules import all_rules
+from argmap.checks.rules import all_rules
 
 CASES = Path(__file__).parent / "rules"
 FOLDERS = sorted(p for p in CASES.iterdir() if p.is_dir())

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 import argmap
-from argmap.checker import Config
-from argmap.rules import SECTIONS, all_rules
-from argmap.rules.docs import REGENERATE, markdown_reference
+from argmap.checks.runner import Config
+from argmap.checks.rules import SECTIONS, all_rules
+from argmap.checks.rules.docs import REGENERATE, markdown_reference
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = all_rules()

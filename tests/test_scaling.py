@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 
 import argmap
-from argmap.evaluate import evaluate
-from argmap.render import diagram
+from argmap.evaluation.core import evaluate
+from argmap.rendering import diagram
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 from generate import generate_map  # noqa: E402
@@ -116,7 +116,7 @@ def test_the_checks_see_every_kind_of_relation(maps):
 # ------------------------------------------------------------ big diagrams ----
 
 from argmap.cli import main  # noqa: E402
-from argmap.render import engines  # noqa: E402
+from argmap.rendering import engines  # noqa: E402
 
 SMALL_MAP = """\
 map big "Big enough" {

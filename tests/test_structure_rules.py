@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argmap
-from argmap.checker import Config
+from argmap.checks.runner import Config
 from argmap.model import Claim, Map, Ref, Relation
 
 

@@ -11,8 +11,8 @@ from collections import Counter
 import pytest
 from hypothesis import given, settings
 
-from argmap.parser import parse
-from argmap.writer import dumps, format_text
+from argmap.syntax.parser import parse
+from argmap.formatting.writer import dumps, format_text
 from tests.strategies import map_texts, maps
 
 # Every text format a map can be written to and read back from: (name, write, read).

@@ -8,7 +8,7 @@ Hypothesis draws each input: a slice of a real map (maps/*.argmap and the
 corpus), then a few mutations (delete, duplicate, swap or cut lines, insert
 a piece of syntax or an odd character, flip a byte).  Each input goes
 through :func:`exercise`; anything but a clean result or an
-:class:`~argmap.parser.ArgmapError` is a finding, and so is an input that
+:class:`~argmap.syntax.parser.ArgmapError` is a finding, and so is an input that
 takes longer than the time limit.  Findings are written to
 ``tests/fuzz/findings/`` (new inputs worth keeping go to ``corpus/`` by
 hand, minimised, so that ``tests/test_fuzz_corpus`` replays them).
@@ -41,9 +41,9 @@ class Finding(Exception):
 
 def exercise(text: str) -> str:
     """Parse, check, format and draw *text*; returns how far it got. Raises Finding on misbehaviour."""
-    from argmap.checker import check
-    from argmap.parser import ArgmapError, parse
-    from argmap.writer import CannotFormat, UnsafeFormat, format_text
+    from argmap.checks.runner import check
+    from argmap.syntax.parser import ArgmapError, parse
+    from argmap.formatting.writer import CannotFormat, UnsafeFormat, format_text
 
     try:
         m = parse(text, "fuzz.argmap")
@@ -63,7 +63,7 @@ def exercise(text: str) -> str:
     if format_text(once) != once:
         raise Finding("fmt is not idempotent")
     try:
-        from argmap.render import diagram
+        from argmap.rendering import diagram
     except ImportError:  # pragma: no cover - render not installed
         return "formatted"
     diagram(m).source

@@ -1,0 +1,1 @@
+"""Queries over a checked map, for debate preparation."""

@@ -1,0 +1,1 @@
+"""brief: debate briefs for one case of a map."""

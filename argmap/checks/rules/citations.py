@@ -1,0 +1,489 @@
+"""Citation rules: every footnote real, every quotation in its source."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from argmap.diagnostics import Severity
+from argmap.model.notes import item_key
+from argmap.model import Link, Ref
+from argmap.checks.rules import Finding, rule
+
+CITATIONS = ("citations",)
+
+
+def _cited_labels(m) -> Iterator:
+    """Every citation in the map, with what cites it."""
+    for group in (m.theses, m.cases, m.persons):
+        for item in group:
+            for c in item.citations:
+                yield c
+    for claim in m.claims:  # claim.all_citations, without building the tuple
+        yield from claim.citations
+        for quote in claim.quotes:
+            yield from quote.citations
+
+
+@rule("C101", "undefined-footnote", Severity.ERROR, CITATIONS)
+def undefined_footnote(ctx):
+    """A citation of a footnote that the map never defines.
+
+    What it finds: `[^12]` in a claim, quotation, thesis or case when no
+    `[^12]: ...` line defines note 12.
+    Why it matters: the reader cannot follow the claim to its source; usually
+    a typo in the number or a note left out when copying the article.
+
+    Fails:
+        claim a (c): Russia offered nothing. [^12]
+
+    Passes:
+        claim a (c): Russia offered nothing. [^12]
+        footnotes
+          [^12]: The Japan Times, December 18, 2016.
+    """
+    table = ctx.map.footnote_table
+    for c in _cited_labels(ctx.map):
+        if c.label not in table:
+            numbers = sorted(table, key=lambda s: (len(s), s))
+            hint = f"defined notes: {', '.join(numbers[:12])}{'…' if len(numbers) > 12 else ''}" if numbers else \
+                "add a `footnotes` block with `[^" + c.label + "]: ...`"
+            yield Finding(c.span, f"footnote [^{c.label}] is cited but never defined", hint)
+
+
+@rule("C102", "unused-footnote", Severity.WARNING, CITATIONS)
+def unused_footnote(ctx):
+    """A footnote that no claim cites.
+
+    What it finds: a `[^n]: ...` definition whose label appears in no
+    citation anywhere in the map.
+    Why it matters: every note of the article backs some step of its
+    argument; an uncited note means a step is missing from the map, or a
+    citation was mistyped.
+
+    Fails:
+        claim a (c): Russia offered nothing.
+        footnotes
+          [^1]: TASS, December 16, 2016.
+
+    Passes:
+        claim a (c): Russia offered nothing. [^1]
+        footnotes
+          [^1]: TASS, December 16, 2016.
+    """
+    cited = {c.label for c in _cited_labels(ctx.map)}
+    for note in ctx.map.footnotes:
+        if note.label not in cited:
+            yield Finding(note.span, f"footnote [^{note.label}] is never cited",
+                          "cite it from the claim it backs, e.g. `claim x: ... [^" + note.label + "]`")
+
+
+@rule("C103", "duplicate-footnote", Severity.ERROR, CITATIONS)
+def duplicate_footnote(ctx):
+    """The same footnote label defined twice.
+
+    What it finds: two `[^n]:` lines with the same label.
+    Why it matters: a citation of `[^n]` becomes ambiguous; only the first
+    definition is used.
+
+    Fails:
+        footnotes
+          [^3]: Mainichi Shimbun, November 7, 2016.
+          [^3]: Kyodo, December 13, 2016.
+
+    Passes:
+        footnotes
+          [^3]: Mainichi Shimbun, November 7, 2016.
+          [^4]: Kyodo, December 13, 2016.
+    """
+    first: dict[str, object] = {}
+    for note in ctx.map.footnotes:
+        if note.label in first:
+            yield Finding(note.span, f"footnote [^{note.label}] is defined twice",
+                          f"the first definition is on line {first[note.label].span.line}; renumber one of them")
+        else:
+            first[note.label] = note
+
+
+@rule("C104", "footnote-order", Severity.WARNING, CITATIONS)
+def footnote_order(ctx):
+    """Numbered footnotes with gaps or out of order.
+
+    What it finds: numeric footnote labels that skip a number (1, 2, 4) or
+    go backwards (1, 3, 2) in the order they are defined.  Marks such as
+    `*1` are not numbered and are left alone.
+    Why it matters: the article numbers its notes in order; a gap is usually
+    a note that was not copied, a step backwards a note copied under the
+    wrong number.
+
+    Fails:
+        footnotes
+          [^1]: The Financial Times, January 17, 2016.
+          [^3]: Mainichi Shimbun, November 7, 2016.
+
+    Passes:
+        footnotes
+          [^1]: The Financial Times, January 17, 2016.
+          [^2]: Mainichi Shimbun, November 7, 2016.
+    """
+    previous = None
+    for note in ctx.map.footnotes:
+        n = note.number
+        if n is None:
+            continue
+        if previous is not None:
+            if n < previous:
+                yield Finding(note.span, f"footnote {n} comes after footnote {previous}",
+                              "keep the notes in the article's order")
+            elif n > previous + 1:
+                missing = f"{previous + 1}" if n == previous + 2 else f"{previous + 1}–{n - 1}"
+                yield Finding(note.span, f"footnotes jump from {previous} to {n}; {missing} missing",
+                              "copy every note of the article, even those the map does not use yet")
+        if previous is None or n > previous:
+            previous = n
+
+
+@rule("C105", "orphan-ibid", Severity.ERROR, CITATIONS)
+def orphan_ibid(ctx):
+    """An "Ibid." with no earlier note to repeat.
+
+    What it finds: a footnote whose text is "Ibid." (or "Ibidem") when it is
+    the first note defined, or every note before it is itself unresolvable.
+    Why it matters: "Ibid." means "the same source as the note before"; with
+    nothing before it, the citation points nowhere.
+
+    Fails:
+        footnotes
+          [^1]: Ibid.
+
+    Passes:
+        footnotes
+          [^1]: Business Journal, January 19, 2017.
+          [^2]: Ibid.
+    """
+    for note in ctx.map.footnotes:
+        if note.info.ibid and ctx.map.source_note(note.label) is None:
+            yield Finding(note.span, f"footnote [^{note.label}] says \"Ibid.\" but no note comes before it",
+                          "write the source out in full")
+
+
+@rule("C106", "source-after-article", Severity.WARNING, CITATIONS)
+def source_after_article(ctx):
+    """A cited item dated after the article that cites it.
+
+    What it finds: a footnote whose date (read from its text, to the year,
+    month or day) is later than the map's `published` date, compared at the
+    precision both have.  "Ibid." notes are judged by the note they repeat.
+    Why it matters: an article cannot cite what did not exist yet; either
+    the note's date or the article's is wrong.  Articles do carry such
+    typos: keep the note as written and say so in a comment.
+
+    Fails:
+        map a { 
+          published 2017-02
+        }
+        footnotes
+          [^17]: Kyodo, May 7, 2017.
+
+    Passes:
+        map a {
+          published 2017-02
+        }
+        footnotes
+          [^17]: Kyodo, May 7, 2016.
+    """
+    doc = ctx.map.document
+    published = doc.published_date if doc else None
+    if published is None:
+        return
+    for note in ctx.map.footnotes:
+        if note.info.ibid:
+            continue
+        date = note.info.date
+        if date is not None and date.is_after(published):
+            yield Finding(note.span, f"footnote [^{note.label}] is dated {note.info.date_text}, after the article ({doc.published})",
+                          "check the date in the note or the map's `published` field")
+
+
+@rule("C107", "uncited-quotation", Severity.WARNING, CITATIONS)
+def uncited_quotation(ctx):
+    """A quotation with no footnote.
+
+    What it finds: a `quote "..."` line with no `[^n]` after it, under a
+    claim that cites nothing either, in a map that has footnotes.  (When
+    the article has no footnotes at all there is nothing to cite; its
+    quotations are still checked against its text by C108.)
+    Why it matters: a quotation is a claim about what someone said; the
+    reader needs to know where it was said.  Some articles quote without a
+    note: say so in a comment above the quotation.
+
+    Fails:
+        claim a (c) by putin: Putin denies any territorial problem.
+          quote "We believe we have no territorial problems at all."
+        claim b (c) by putin: Putin refuses to trade territory. [^13]
+        footnotes
+          [^13]: Bloomberg, September 2, 2016.
+
+    Passes:
+        claim a (c) by putin: Putin denies any territorial problem.
+          quote "We believe we have no territorial problems at all." [^14]
+        claim b (c) by putin: Putin refuses to trade territory. [^13]
+        footnotes
+          [^13]: Bloomberg, September 2, 2016.
+          [^14]: Kyodo, December 13, 2016.
+    """
+    if not ctx.map.footnotes:
+        return
+    for claim in ctx.map.claims:
+        for q in claim.quotes:
+            if not q.citations and not claim.citations:
+                yield Finding(q.span, f"the quotation in claim {claim.id} cites no footnote",
+                              "add the note that sources it: quote \"...\" [^n]")
+
+
+@rule("C108", "quotation-not-in-source", Severity.ERROR, CITATIONS)
+def quotation_not_in_source(ctx):
+    """A quotation that does not occur in the article's text.
+
+    What it finds: a `quote "..."` whose words are not in the source text
+    named by the map's `text` field, compared after normalising whitespace,
+    curly and straight quotes, dashes and ellipses.  `...` inside a
+    quotation marks an omission: each part must occur, in order.  The hint
+    shows the closest passage of the text.
+    Why it matters: a misquotation put into a brief is the quickest way to
+    lose a debate.  Runs only when the source text is found (see C113).
+
+    Fails:
+        claim a (c) by ushakov: Russian law applies.
+          quote "Of course, this is Russian territory." [^11]
+
+    Passes:
+        claim a (c) by ushakov: Russian law applies.
+          quote "Of course, this is the territory of the Russian Federation." [^11]
+    """
+    source = ctx.source
+    if source is None:
+        return
+    for claim in ctx.map.claims:
+        for q in claim.quotes:
+            match = source.find(q.text)
+            if match.found:
+                continue
+            hint = None
+            if match.closest:
+                closest = match.closest.strip(" \"'")
+                passage = closest if len(closest) <= 160 else closest[:157] + "…"
+                hint = f"closest passage ({ctx.source_name}, line {match.closest_line}, {match.score:.0f}% alike): \"{passage}\""
+            yield Finding(q.span, f"the quotation in claim {claim.id} is not in the source text", hint)
+
+
+@rule("C109", "same-source", Severity.INFO, CITATIONS)
+def same_source(ctx):
+    """Two footnotes that cite the same item.
+
+    What it finds: a note whose text is the same as an earlier note's once
+    case, punctuation and spacing are set aside ("Ibid." is not counted).
+    Why it matters: nothing is wrong (articles often repeat a full
+    reference), but the bibliography should list the item once, and a brief
+    should not count it as two sources.
+
+    Fails:
+        footnotes
+          [^8]: Bloomberg, September 2, 2016.
+          [^13]: Bloomberg, September 2, 2016.
+
+    Passes:
+        footnotes
+          [^8]: Bloomberg, September 2, 2016.
+          [^13]: Kyodo, December 13, 2016.
+    """
+    first: dict[str, object] = {}
+    for note in ctx.map.footnotes:
+        if note.info.ibid:
+            continue
+        key = item_key(note.text)
+        if key in first and first[key].label != note.label:
+            yield Finding(note.span, f"footnote [^{note.label}] cites the same item as [^{first[key].label}]")
+        else:
+            first.setdefault(key, note)
+
+
+def _refs(m):
+    """Every reference in the map that points into another map (``other.id``), with what it names."""
+    own = m.id
+
+    def other(ref) -> bool:
+        return ref.map is not None and ref.map != own
+
+    for case in m.cases:
+        if other(case.thesis):
+            yield case.thesis, "thesis"
+    for claim in m.claims:
+        if claim.case is not None and claim.case.map is not None and other(claim.case):
+            yield claim.case, "case"
+        if claim.by is not None and claim.by.map is not None and other(claim.by):
+            yield claim.by, "person"
+    for arg in m.arguments:
+        yield from ((p, "node") for p in arg.premises if other(p))
+        if other(arg.conclusion):
+            yield arg.conclusion, "node"
+        if arg.case is not None and other(arg.case):
+            yield arg.case, "case"
+        if arg.by is not None and other(arg.by):
+            yield arg.by, "person"
+    for rel in m.relations:  # the bulk of a map: the test written out
+        ref = rel.source
+        if ref.map is not None and ref.map != own:
+            yield ref, "node"
+        target = rel.target
+        if isinstance(target, Link):
+            if other(target.source):
+                yield target.source, "node"
+            if other(target.target):
+                yield target.target, "node"
+        elif target.map is not None and target.map != own:
+            yield target, "node"
+
+
+@rule("C110", "unresolved-map-reference", Severity.ERROR, CITATIONS + ("use",))
+def unresolved_map_reference(ctx):
+    """A reference into another map that does not resolve.
+
+    What it finds: `other.id` where the map has no `use other`, or where
+    the map `other` has no claim, thesis, argument, case or person `id`.
+    Why it matters: links between articles are the point of a debate map;
+    a broken one silently drops an answer from the debate.
+
+    Fails:
+        use togo2013
+        claim a (c): Putin's lateness is routine.
+          rebuts togo2013.no_such_claim
+
+    Passes:
+        use togo2013
+        claim a (c): Putin's lateness is routine.
+          rebuts togo2013.late_arrival_meaning
+    """
+    m = ctx.map
+    used = {u.id for u in m.uses}
+    for ref, kind in _refs(m):  # only references into other maps
+        if ref.map not in used:
+            yield Finding(ref.span, f"{ref} refers to a map {ref.map} that this map does not use",
+                          f"add `use {ref.map}` at the top of the map")
+            continue
+        other = m.imports.get(ref.map)
+        if other is None:
+            continue  # the use itself is reported (missing file, cycle, ...)
+        local = Ref(ref.id)
+        table = {"thesis": other.nodes, "node": other.nodes, "case": other.case_table, "person": other.person_table}[kind]
+        if ref.id not in table:
+            close = _close_names(ref.id, table)
+            hint = f"did you mean {', '.join(f'{ref.map}.{c}' for c in close)}?" if close else None
+            yield Finding(ref.span, f"map {ref.map} has no {'claim' if kind == 'node' else kind} {local}", hint)
+
+
+def _close_names(name: str, table) -> list[str]:
+    import difflib
+
+    return difflib.get_close_matches(name, list(table), n=3, cutoff=0.6)
+
+
+_URL_OK = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://[^\s/?#]+\.[^\s/?#]+")
+
+
+def _bad_url(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return True
+    return parts.scheme not in ("http", "https", "ftp") or not parts.netloc or not _URL_OK.match(url) or " " in url
+
+
+@rule("C111", "malformed-date", Severity.ERROR, CITATIONS)
+def malformed_date(ctx):
+    """A date that is not a date.
+
+    What it finds: a `published` field that is not YYYY, YYYY-MM or
+    YYYY-MM-DD or names a day that does not exist, and (as a warning) a
+    footnote date such as "February 30, 2016".
+    Why it matters: dates are how argmap finds sources cited before they
+    existed; a malformed one turns that check off.
+
+    Fails:
+        map a {
+          published 2017-13
+        }
+
+    Passes:
+        map a {
+          published 2017-02
+        }
+    """
+    from argmap.model import PartialDate
+
+    doc = ctx.map.document
+    if doc is not None:
+        for f in doc.fields:
+            if f.name == "published":
+                try:
+                    PartialDate.parse(f.value)
+                except ValueError:
+                    yield Finding(f.span, f"`published {f.value}` is not a date",
+                                  "write YYYY, YYYY-MM or YYYY-MM-DD, e.g. `published 2017-02`")
+    for note in ctx.map.footnotes:
+        if note.info.bad_date:
+            yield Finding(note.span, f"footnote [^{note.label}] has an impossible date: {note.info.bad_date}",
+                          "check the day and month", Severity.WARNING)
+
+
+@rule("C112", "malformed-url", Severity.ERROR, CITATIONS)
+def malformed_url(ctx):
+    """A url that is not a web address.
+
+    What it finds: a `url` field that is not an http(s) address with a host,
+    and (as a warning) a footnote url with no host.
+    Why it matters: a reader who follows the link lands nowhere.
+
+    Fails:
+        map a {
+          url "htp:/example"
+        }
+
+    Passes:
+        map a {
+          url "https://theasanforum.org/japans-russia-policy/"
+        }
+    """
+    doc = ctx.map.document
+    if doc is not None:
+        for f in doc.fields:
+            if f.name == "url" and _bad_url(f.value):
+                yield Finding(f.span, f"`url {f.value}` is not a web address",
+                              "write the full address, e.g. https://example.org/article")
+    for note in ctx.map.footnotes:
+        if note.info.url and _bad_url(note.info.url):
+            yield Finding(note.span, f"footnote [^{note.label}] has a malformed url: {note.info.url}",
+                          None, Severity.WARNING)
+
+
+from argmap.checks.rules import declare  # noqa: E402
+
+declare("C113", "source-text-missing", Severity.WARNING, CITATIONS, """\
+The article's text could not be found, so quotations are not verified.
+
+What it finds: a map whose `text` field names a file that is neither
+beside the map nor in a `--text-dir` folder, or that lies outside the maps'
+folder (argmap never reads it there).
+Why it matters: without the text, C108 cannot check a single quotation.
+
+Fails:
+    map a {
+      text "missing.txt"
+    }
+
+Passes:
+    map a {
+      text "001_ecff49c0a03a943e.txt"
+    }
+""")

@@ -1,0 +1,69 @@
+"""``argmap convert``: maps to and from Argdown, AIF and Kialo."""
+
+from __future__ import annotations
+
+import sys
+
+from argmap.cli.commands import FORMATTER
+
+EXAMPLES = """\
+examples:
+  argmap convert maps/brown2017.argmap -o brown2017.argdown   argmap -> Argdown
+  argmap convert debate.argdown -o debate.argmap              Argdown -> argmap
+  argmap convert corpus/nodeset1.json -o nodeset1.argmap      AIF (AIFdb, OVA) -> argmap
+  argmap convert maps/togo2013.argmap -o togo.json --to aif   argmap -> AIF
+  argmap convert kialo-export.txt -o kialo.argmap             Kialo text export -> argmap
+
+formats: argmap, argdown (.argdown), aif (.json), kialo (.txt, read only),
+         csl-json and bibtex (the footnotes, write only); guessed from the file names.
+
+exit status: 0 converted (notes may be printed), 1 converted but something
+was lost (each loss is printed as a warning), 2 the input could not be read
+or usage error (no output is written)
+"""
+
+
+def register(sub) -> None:
+    p = sub.add_parser("convert", help="convert maps to and from Argdown, AIF and Kialo",
+                       description="Convert a map to or from another format. Whatever the target format "
+                                   "cannot hold is printed as a diagnostic, never dropped silently.",
+                       epilog=EXAMPLES, formatter_class=FORMATTER)
+    p.add_argument("input", metavar="IN", help="the file to convert")
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write (never the input)")
+    p.add_argument("--from", dest="from_", metavar="FORMAT", help="the input's format (default: from its name)")
+    p.add_argument("--to", metavar="FORMAT", help="the output's format (default: from its name)")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="how to print diagnostics")
+    p.set_defaults(func=run)
+
+
+def report(diagnostics, as_json: bool) -> None:
+    from argmap.diagnostics import sort_diagnostics, to_json
+
+    diagnostics = sort_diagnostics(diagnostics)
+    if as_json:
+        print(to_json(diagnostics, 1))
+    else:
+        for d in diagnostics:
+            print(d.format(), file=sys.stderr)
+
+
+def run(args) -> int:
+    from argmap.interchange import FORMATS, ConvertError, convert, lost_something
+
+    for given in (args.from_, args.to):
+        if given is not None and given not in FORMATS:
+            print(f"argmap convert: unknown format {given!r}; formats: {', '.join(FORMATS)}", file=sys.stderr)
+            return 2
+    try:
+        diagnostics = convert(args.input, args.output, args.from_, args.to)
+    except ConvertError as exc:
+        report(exc.diagnostics, args.format == "json")
+        return 2
+    except ValueError as exc:
+        print(f"argmap convert: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"argmap convert: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    report(diagnostics, args.format == "json")
+    return 1 if lost_something(diagnostics) else 0

@@ -1,0 +1,1 @@
+"""evaluate: which claims stand once every attack is counted."""

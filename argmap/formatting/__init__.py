@@ -1,0 +1,1 @@
+"""The canonical text of a map: the writer behind `argmap fmt` and :func:`argmap.dumps`."""

@@ -1,0 +1,1 @@
+"""argmap inside other tools: a Pygments lexer, a MkDocs fence, a Sphinx extension."""

@@ -1,0 +1,209 @@
+"""argmap → Argdown: a document Argdown's own tools read as the same map.
+
+Mapping (see docs/interop.md):
+
+* claims and theses → titled statements ``[id]: text #tags {data}``; the id is
+  the title, so equal ids are one equivalence class;
+* cases → headings with ``{case, stance, thesis}`` data; a claim is written
+  in the section of its case;
+* ``supports``/``rebuts``/``contradicts`` → ``+>``/``->``/``><`` under the
+  source statement;
+* a linked argument → an argument with a premise-conclusion structure;
+* ``undercuts a -> b`` → the support from ``a`` to ``b`` becomes a one-step
+  argument ``<a supports b>``, and the undercut ``<_`` points at it;
+* persons, footnotes, the document's fields → the front matter's
+  ``argmap`` block; who says a claim, its citations and quotations → the
+  statement's data.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from argmap.interchange._common import Report
+from argmap.model import Argument, Claim, Link, Map, Ref, Relation, Thesis
+
+_SYMBOL = {"supports": "+>", "rebuts": "->", "contradicts": "><", "undercuts": "_>"}
+# Characters that start Argdown markup inside statement text.
+_MARKUP = re.compile(r"[\\@#*_\[\]<>/{}]|[.:](?=\S)|^[-+]|(?<=\s)[-+](?=[>\s])")
+
+
+def escape(text: str) -> str:
+    """Statement text as Argdown reads it literally (markup characters escaped)."""
+    return _MARKUP.sub(lambda m: "\\" + m.group(0), re.sub(r"\s+", " ", text).strip())
+
+
+def _escape_json_strings(value) -> str:
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_escape_json_strings(str(k))}: {_escape_json_strings(v)}"
+                               for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_escape_json_strings(v) for v in value) + "]"
+    if isinstance(value, str):
+        s = json.dumps(value, ensure_ascii=False)
+        # A brace would end Argdown's data token early, "===" its front matter.
+        return s.replace("{", "\\u007B").replace("}", "\\u007D").replace("=", "\\u003D")
+    return json.dumps(value)
+
+
+def _title(ref: Ref) -> str:
+    return str(ref)
+
+
+def _data(claim: Claim | None) -> dict:
+    if claim is None:
+        return {}
+    data: dict = {}
+    if claim.by:
+        data["by"] = str(claim.by)
+    if claim.citations:
+        data["cites"] = [c.label for c in claim.citations]
+    if claim.quotes:
+        data["quotes"] = [{"text": q.text, **({"cites": [c.label for c in q.citations]} if q.citations else {})}
+                          for q in claim.quotes]
+    if claim.concession:
+        data["concession"] = True
+    return data
+
+
+def _front_matter(m: Map) -> list[str]:
+    doc = m.document
+    lines = ["==="]
+    block: dict = {}
+    if doc is not None:
+        if doc.title:
+            lines.append(f"title: {_escape_json_strings(doc.title)}")
+        if doc.authors:
+            authors = list(doc.authors)
+            lines.append(f"author: {_escape_json_strings(authors[0] if len(authors) == 1 else authors)}")
+        if doc.published:
+            lines.append(f"date: {_escape_json_strings(doc.published)}")
+        block["id"] = doc.id
+        other = [[f.name, f.value] for f in doc.fields if f.name not in ("author", "published")]
+        if other:
+            block["fields"] = other
+    elif m.path:
+        block["id"] = m.id
+    if m.uses:
+        block["uses"] = {u.id: u.path for u in m.uses}
+    if m.theses:
+        block["theses"] = {t.id: [c.label for c in t.citations] for t in m.theses}
+    if m.persons:
+        block["persons"] = {p.id: {"name": p.name, "kind": p.kind} for p in m.persons}
+    if m.footnotes:
+        block["footnotes"] = {n.label: n.text for n in m.footnotes}
+    if block:
+        lines.append("argmap:")
+        for key, value in block.items():
+            lines.append(f"  {key}: {_escape_json_strings(value)}")
+    lines.append("===")
+    return lines if len(lines) > 2 else []
+
+
+def write_argdown(m: Map, report: Report | None = None) -> str:
+    """The map as Argdown text."""
+    report = report or Report(m.path)
+    out = _front_matter(m)
+    if out:
+        out.append("")
+    arguments = {a.id for a in m.arguments}
+    links: dict[tuple[str, str], str] = {}
+    for r in m.relations:
+        if r.kind == "undercuts" and isinstance(r.target, Link):
+            key = (str(r.target.source), str(r.target.target))
+            links.setdefault(key, f"{key[0]} supports {key[1]}")
+
+    def member(ref: Ref) -> str:
+        return f"<{ref.id}>" if ref.map is None and ref.id in arguments else f"[{_title(ref)}]"
+
+    def target(r: Relation) -> str:
+        if isinstance(r.target, Link):
+            return f"<{links[(str(r.target.source), str(r.target.target))]}>"
+        return member(r.target)
+
+    outgoing: dict[str, list[Relation]] = {}
+    for r in m.relations:
+        if r.kind == "supports" and (str(r.source), str(r.target)) in links:
+            continue  # written as the argument the undercut attacks
+        outgoing.setdefault(str(r.source), []).append(r)
+
+    def statement(node: Claim | Thesis, case: str | None) -> list[str]:
+        text = escape(node.text)
+        tags = "".join(f" #{t}" for t in getattr(node, "tags", ()))
+        data = _data(node) if isinstance(node, Claim) else {}
+        if isinstance(node, Thesis):
+            data = {"thesis": True}
+        if isinstance(node, Claim) and node.case and case is None:
+            data["case"] = str(node.case)
+        tail = f" {_escape_json_strings(data)}" if data else ""
+        lines = [f"[{node.id}]: {text}{tags}{tail}".rstrip()]
+        for r in outgoing.pop(node.id, []):
+            lines.append(f"    {_SYMBOL[r.kind]} {target(r)}")
+        return lines + [""]
+
+    for thesis in m.theses:
+        out += statement(thesis, None)
+    seen_cases = {c.id for c in m.cases}
+    for claim in m.claims:
+        if claim.case is None or claim.case.map is not None or claim.case.id not in seen_cases:
+            out += statement(claim, None)
+    for case in m.cases:
+        data = {"case": case.id, "stance": case.stance, "thesis": str(case.thesis)}
+        if case.citations:
+            data["cites"] = [c.label for c in case.citations]
+        out += [f"# {escape(case.text) or case.id} {_escape_json_strings(data)}", ""]
+        for claim in m.claims:
+            if claim.case is not None and claim.case.map is None and claim.case.id == case.id:
+                out += statement(claim, case.id)
+
+    for argument in m.arguments:
+        out += _pcs(argument, member)
+    for (source, conclusion), title in links.items():
+        out += [f"<{title}>", "", f"(1) [{source}]", "----", f"(2) [{conclusion}]", ""]
+    for source, relations in outgoing.items():
+        head = f"<{source}>" if source in arguments else f"[{source}]"
+        out.append(head)
+        for r in relations:
+            out.append(f"    {_SYMBOL[r.kind]} {target(r)}")
+        out.append("")
+    return _with_comments(m, out)
+
+
+def _with_comments(m: Map, out: list[str]) -> str:
+    """Argdown ``//`` comment lines for the map's comments, each before the statement it preceded."""
+    if not m.comments:
+        return "\n".join(out).rstrip("\n") + "\n"
+    anchors = sorted(((n.span.line, n.id) for n in (*m.theses, *m.claims, *m.arguments)), reverse=True)
+    before: dict[str, list[str]] = {}
+    trailing: list[str] = []
+    for comment in m.comments:
+        following = [ident for line, ident in anchors if line > comment.span.line]
+        text = f"// {comment.text}".rstrip()
+        (before.setdefault(following[-1], []) if following else trailing).append(text)
+    result: list[str] = []
+    for line in out:
+        m_def = re.match(r"(?:\[(.+?)\]:|<(.+?)>(?: \{|$))", line)
+        ident = m_def and (m_def.group(1) or m_def.group(2))
+        if ident in before:
+            result += before.pop(ident)
+        result.append(line)
+    for lines in before.values():
+        trailing += lines
+    if trailing:
+        result += [""] + trailing
+    return "\n".join(result).rstrip("\n") + "\n"
+
+
+def _pcs(argument: Argument, member) -> list[str]:
+    data = {}
+    if argument.case:
+        data["case"] = str(argument.case)
+    if argument.by:
+        data["by"] = str(argument.by)
+    head = f"<{argument.id}>" + (f" {_escape_json_strings(data)}" if data else "")
+    lines = [head, ""]
+    for n, premise in enumerate(argument.premises, 1):
+        lines.append(f"({n}) {member(premise)}")
+    lines += ["----", f"({len(argument.premises) + 1}) {member(argument.conclusion)}", ""]
+    return lines

@@ -1,0 +1,1 @@
+"""parse: map text to the model, with diagnostics that teach the syntax."""
