@@ -14,21 +14,22 @@ weight before any attack or support counts) and the edges are
   by ``h(x) = max(x,0)^2 / (1+max(x,0)^2)``: ``base + (1-base)*h(E) - base*h(-E)``.
 
 An acyclic graph is computed exactly in one pass in topological order
-(Kahn's algorithm; linear in nodes + edges, no recursion): both papers
-define strength that way for acyclic graphs, and Potyka shows the
-continuous model converges to the same values there.  What Kahn's pass
-cannot order is split into strongly connected components (Tarjan,
-iteratively), solved one at a time in topological order with their inputs
-from earlier components fixed: a node that is downstream of a cycle but on
-none is still computed exactly, once its inputs are known.  A cyclic
-component is iterated: DF-QuAD as a Jacobi fixed-point iteration (every
-node updated from the previous sweep, starting at the base scores), the
-quadratic energy model by integrating Potyka's system
+(Kahn's algorithm; linear in nodes + edges, no recursion), as both papers
+compute it; there the continuous model's only equilibrium is that value.
+What Kahn's pass cannot order is split into strongly connected components
+(Tarjan, without recursion), solved one at a time in topological order
+with their inputs from earlier components fixed, so a node downstream of a
+cycle but on none is still computed exactly.  A cyclic component is
+iterated: DF-QuAD as a Jacobi fixed-point iteration (every node updated
+from the previous sweep, starting at the base scores), the quadratic energy
+model by integrating Potyka's system
 ``ds/dt = base + (1-base)h(E) - base*h(-E) - s`` with classical RK4 at a
-fixed step.  Neither is guaranteed to converge on cyclic graphs
-(Mossakowski & Neuhaus 2018; Potyka, AAMAS 2019); when a component does not
-settle within ``max_iterations``, its last values are kept and
-``converged`` is False.
+fixed step.  Neither need converge: two nodes of base 1 attacking each
+other make DF-QuAD's sweeps oscillate, and for the continuous models there
+is no general guarantee (Potyka's 2018 tutorial; Mossakowski & Neuhaus 2018 prove that
+no sum-based semantics converges on every graph).  A component still
+changing after ``max_iterations`` keeps its last values, and ``converged``
+is False.
 
 Attacks and supports are relations (sets of pairs): a repeated pair counts
 once, and a pair may not be both an attack and a support (Potyka 2018,
@@ -38,7 +39,7 @@ references.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import chain
 
 import attrs
@@ -55,8 +56,8 @@ class Strengths:
     """The final strength of every node, and how they were reached.
 
     ``iterations`` is the number of sweeps (DF-QuAD) or RK4 steps (quadratic
-    energy) that the slowest cyclic component took; 0 for an acyclic graph,
-    which is computed exactly without iterating.  ``converged`` is False when
+    energy) that the slowest cyclic component took; 0 when nothing was iterated,
+    as for an acyclic graph, which is computed exactly.  ``converged`` is False when
     some cyclic component was still changing after ``max_iterations``.
     """
 
@@ -170,17 +171,28 @@ def _evaluate(base, attacks, supports, kernel, semantics: str, tolerance: float)
         if done < n:
             rest = [v for v in range(n) if indegree[v]]
             for comp in _components(rest, out_att, out_sup, n):
-                ok, steps = kernel.component(comp, values, out_att, out_sup)
+                ok, steps = _component(comp, values, out_att, out_sup, kernel)
                 converged = converged and ok
                 iterations = max(iterations, steps)
         return Strengths(tuple(values), converged, iterations, semantics, tolerance)
 
 
 def _components(nodes: list[int], out_att: list, out_sup: list, n: int) -> list[list[int]]:
-    """The strongly connected components among *nodes*, sources first (Tarjan 1972, without recursion).
+    """The strongly connected components among *nodes*, sources first.
 
     Every successor of a node in *nodes* is in *nodes* (the nodes Kahn's pass
     could not order are closed under successors), so no filtering is needed.
+    """
+    found = _strongly_connected(nodes, lambda v: chain(out_att[v], out_sup[v]), n)
+    found.reverse()
+    return found
+
+
+def _strongly_connected(roots: Iterable[int], successors: Callable[[int], Iterable[int]], n: int) -> list[list[int]]:
+    """The strongly connected components of the part of a graph on ``0..n-1`` reachable from *roots*.
+
+    Tarjan's algorithm (1972) with an explicit stack instead of recursion.  A
+    component comes after every component it reaches: targets before sources.
     """
     index = [-1] * n
     low = [0] * n
@@ -188,23 +200,23 @@ def _components(nodes: list[int], out_att: list, out_sup: list, n: int) -> list[
     stack: list[int] = []
     found: list[list[int]] = []
     counter = 0
-    for root in nodes:
+    for root in roots:
         if index[root] >= 0:
             continue
         index[root] = low[root] = counter
         counter += 1
         stack.append(root)
         on_stack[root] = 1
-        work = [(root, chain(out_att[root], out_sup[root]))]
+        work = [(root, iter(successors(root)))]
         while work:
-            v, successors = work[-1]
-            for w in successors:
+            v, rest = work[-1]
+            for w in rest:
                 if index[w] < 0:
                     index[w] = low[w] = counter
                     counter += 1
                     stack.append(w)
                     on_stack[w] = 1
-                    work.append((w, chain(out_att[w], out_sup[w])))
+                    work.append((w, iter(successors(w))))
                     break
                 if on_stack[w] and index[w] < low[v]:
                     low[v] = index[w]
@@ -223,32 +235,45 @@ def _components(nodes: list[int], out_att: list, out_sup: list, n: int) -> list[
                         if w == v:
                             break
                     found.append(comp)
-    found.reverse()  # Tarjan finds a component after everything it reaches
     return found
 
 
-def _local(comp: list[int]) -> dict[int, int]:
-    return {v: i for i, v in enumerate(comp)}
-
-
-def _split(comp: list[int], out: list, where: dict[int, int]) -> list[list[int]]:
-    """For each member of *comp*, its sources inside *comp* along *out*, as local numbers."""
-    sources: list[list[int]] = [[] for _ in comp]
+def _component(comp: list[int], values: list[float], out_att: list, out_sup: list, kernel) -> tuple[bool, int]:
+    """Solve one strongly connected component, its inputs from earlier components fixed; push its results on."""
+    where = {v: i for i, v in enumerate(comp)}
+    in_att: list[list[int]] = [[] for _ in comp]  # sources inside the component, as local numbers
+    in_sup: list[list[int]] = [[] for _ in comp]
     for i, v in enumerate(comp):
-        for t in out[v]:
-            j = where.get(t)
-            if j is not None:
-                sources[j].append(i)
-    return sources
+        for t in out_att[v]:
+            if t in where:
+                in_att[where[t]].append(i)
+        for t in out_sup[v]:
+            if t in where:
+                in_sup[where[t]].append(i)
+    update = kernel.update(comp, in_att, in_sup)
+    start = [kernel.base[v] for v in comp]
+    if len(comp) == 1 and not in_att[0] and not in_sup[0]:
+        cur, converged, steps = update(start), True, 0  # on no cycle: one exact update
+    else:
+        cur, converged, steps = kernel.iterate(update, start)
+    for v, x in zip(comp, cur):
+        values[v] = x
+        kernel.push(v, x, [t for t in out_att[v] if t not in where], [t for t in out_sup[v] if t not in where])
+    return converged, steps
 
 
 # ---------------------------------------------------------------- DF-QuAD ----
 
 
+def _combine(v0: float, att: float, sup: float) -> float:
+    """DF-QuAD's combination, from the products ``att = (1-a1)...(1-ak)`` over the attackers
+    and ``sup`` over the supporters: ``va = 1 - att``, ``vs = 1 - sup``, so ``vs - va = att - sup``."""
+    d = att - sup
+    return v0 + v0 * d if d <= 0.0 else v0 + (1.0 - v0) * d
+
+
 class _DFQuAD:
-    """DF-QuAD's pass and component solver.  ``att[v]``/``sup[v]`` hold the
-    products ``(1-s1)...(1-sk)`` over the sources seen so far, so the
-    aggregate ``F`` is ``1 - att[v]`` and ``vs - va`` is ``att[v] - sup[v]``."""
+    """DF-QuAD's topological pass and its Jacobi iteration of a cyclic component."""
 
     def __init__(self, tolerance: float, max_iterations: int) -> None:
         self.tolerance = tolerance
@@ -257,14 +282,14 @@ class _DFQuAD:
     def acyclic(self, scores, out_att, out_sup, indegree):
         n = len(scores)
         values = scores[:]
+        self.base = scores
         self.att = att = [1.0] * n
         self.sup = sup = [1.0] * n
-        self.base = scores
         queue = [v for v in range(n) if not indegree[v]]
         for v in queue:  # the list grows while it is read: a FIFO queue without pops
             v0 = scores[v]
             d = att[v] - sup[v]
-            x = v0 + v0 * d if d <= 0.0 else v0 + (1.0 - v0) * d
+            x = v0 + v0 * d if d <= 0.0 else v0 + (1.0 - v0) * d  # _combine, inlined
             values[v] = x
             keep = 1.0 - x
             for t in out_att[v]:
@@ -279,72 +304,52 @@ class _DFQuAD:
                     queue.append(t)
         return values, len(queue)
 
-    def component(self, comp, values, out_att, out_sup):
-        att, sup, scores = self.att, self.sup, self.base
-        where = _local(comp)
-        in_att = _split(comp, out_att, where)
-        in_sup = _split(comp, out_sup, where)
-        v0s = [scores[v] for v in comp]
-        ext_att = [att[v] for v in comp]
-        ext_sup = [sup[v] for v in comp]
-        cur = v0s[:]
-        steps, converged = 0, False
-        if len(comp) == 1 and not in_att[0] and not in_sup[0]:
-            converged = True  # no cycle here: one exact update
-            cur = [_combine(v0s[0], ext_att[0], ext_sup[0])]
-        else:
-            tol = self.tolerance
-            while steps < self.max_iterations:
-                steps += 1
-                new = []
-                change = 0.0
-                for i, v0 in enumerate(v0s):
-                    a = ext_att[i]
-                    for j in in_att[i]:
-                        a *= 1.0 - cur[j]
-                    s = ext_sup[i]
-                    for j in in_sup[i]:
-                        s *= 1.0 - cur[j]
-                    x = _combine(v0, a, s)
-                    new.append(x)
-                    if abs(x - cur[i]) > change:
-                        change = abs(x - cur[i])
-                cur = new
-                if change <= tol:
-                    converged = True
-                    break
-        for v, x in zip(comp, cur):
-            values[v] = x
-            keep = 1.0 - x
-            for t in out_att[v]:
-                if t not in where:
-                    att[t] *= keep
-            for t in out_sup[v]:
-                if t not in where:
-                    sup[t] *= keep
-        return converged, steps
+    def update(self, comp, in_att, in_sup):
+        v0s = [self.base[v] for v in comp]
+        ext_att = [self.att[v] for v in comp]
+        ext_sup = [self.sup[v] for v in comp]
 
+        def update(cur: list[float]) -> list[float]:
+            new = []
+            for i, v0 in enumerate(v0s):
+                a = ext_att[i]
+                for j in in_att[i]:
+                    a *= 1.0 - cur[j]
+                s = ext_sup[i]
+                for j in in_sup[i]:
+                    s *= 1.0 - cur[j]
+                new.append(_combine(v0, a, s))
+            return new
+        return update
 
-def _combine(v0: float, att: float, sup: float) -> float:
-    d = att - sup  # vs - va
-    return v0 + v0 * d if d <= 0.0 else v0 + (1.0 - v0) * d
+    def iterate(self, update, cur):
+        for steps in range(1, self.max_iterations + 1):
+            new = update(cur)
+            change = max(abs(x - y) for x, y in zip(new, cur))
+            cur = new
+            if change <= self.tolerance:
+                return cur, True, steps
+        return cur, False, self.max_iterations
+
+    def push(self, v, x, attacked, supported):
+        for t in attacked:
+            self.att[t] *= 1.0 - x
+        for t in supported:
+            self.sup[t] *= 1.0 - x
 
 
 # --------------------------------------------------------- quadratic energy ----
 
 
 def _settle(v0: float, energy: float) -> float:
-    """Potyka's influence: the strength a base score *v0* settles at under *energy*."""
-    if energy >= 0.0:
-        e2 = energy * energy
-        return v0 + (1.0 - v0) * e2 / (1.0 + e2)
+    """Potyka's influence: where a base score *v0* settles under *energy*."""
     e2 = energy * energy
-    return v0 - v0 * e2 / (1.0 + e2)
+    return v0 + (1.0 - v0) * e2 / (1.0 + e2) if energy >= 0.0 else v0 - v0 * e2 / (1.0 + e2)
 
 
 class _Energy:
-    """The quadratic energy model's pass and component solver; ``energy[v]``
-    sums the supporters' strengths less the attackers' seen so far."""
+    """The quadratic energy model's topological pass and its RK4 integration of a cyclic
+    component; ``energy[v]`` sums the supporters' strengths less the attackers' seen so far."""
 
     def __init__(self, tolerance: float, max_iterations: int, step: float) -> None:
         self.tolerance = tolerance
@@ -354,18 +359,15 @@ class _Energy:
     def acyclic(self, scores, out_att, out_sup, indegree):
         n = len(scores)
         values = scores[:]
-        self.energy = energy = [0.0] * n
         self.base = scores
+        self.energy = energy = [0.0] * n
         queue = [v for v in range(n) if not indegree[v]]
         for v in queue:
             e = energy[v]
             x = scores[v]
-            if e > 0.0:
+            if e:  # _settle, inlined
                 e2 = e * e
-                x += (1.0 - x) * e2 / (1.0 + e2)
-            elif e < 0.0:
-                e2 = e * e
-                x -= x * e2 / (1.0 + e2)
+                x = x + (1.0 - x) * e2 / (1.0 + e2) if e > 0.0 else x - x * e2 / (1.0 + e2)
             values[v] = x
             for t in out_att[v]:
                 energy[t] -= x
@@ -379,52 +381,45 @@ class _Energy:
                     queue.append(t)
         return values, len(queue)
 
-    def component(self, comp, values, out_att, out_sup):
-        energy, scores = self.energy, self.base
-        where = _local(comp)
-        in_att = _split(comp, out_att, where)
-        in_sup = _split(comp, out_sup, where)
-        v0s = [scores[v] for v in comp]
-        ext = [energy[v] for v in comp]
-        m = len(comp)
-        steps, converged = 0, False
-        if m == 1 and not in_att[0] and not in_sup[0]:
-            converged = True
-            cur = [_settle(v0s[0], ext[0])]
-        else:
-            def slope(s: list[float]) -> list[float]:
-                out = []
-                for i in range(m):
-                    e = ext[i]
-                    for j in in_sup[i]:
-                        e += s[j]
-                    for j in in_att[i]:
-                        e -= s[j]
-                    out.append(_settle(v0s[i], e) - s[i])
-                return out
+    def update(self, comp, in_att, in_sup):
+        v0s = [self.base[v] for v in comp]
+        ext = [self.energy[v] for v in comp]
 
-            h = self.step
-            cur = v0s[:]
-            while True:
-                k1 = slope(cur)
-                if max(map(abs, k1)) <= self.tolerance:
-                    converged = True
-                    break
-                if steps == self.max_iterations:
-                    break
-                steps += 1
-                k2 = slope([y + 0.5 * h * k for y, k in zip(cur, k1)])
-                k3 = slope([y + 0.5 * h * k for y, k in zip(cur, k2)])
-                k4 = slope([y + h * k for y, k in zip(cur, k3)])
-                # the exact flow stays in [0, 1]; clamp the rounding and overshoot of a step
-                cur = [min(1.0, max(0.0, y + h / 6.0 * (a + 2.0 * b + 2.0 * c + d)))
-                       for y, a, b, c, d in zip(cur, k1, k2, k3, k4)]
-        for v, x in zip(comp, cur):
-            values[v] = x
-            for t in out_att[v]:
-                if t not in where:
-                    energy[t] -= x
-            for t in out_sup[v]:
-                if t not in where:
-                    energy[t] += x
-        return converged, steps
+        def update(cur: list[float]) -> list[float]:
+            new = []
+            for i, v0 in enumerate(v0s):
+                e = ext[i]
+                for j in in_sup[i]:
+                    e += cur[j]
+                for j in in_att[i]:
+                    e -= cur[j]
+                new.append(_settle(v0, e))
+            return new
+        return update
+
+    def iterate(self, update, cur):
+        """RK4 on ds/dt = update(s) - s until every |ds/dt| <= tolerance."""
+        h = self.step
+
+        def slope(s: list[float]) -> list[float]:
+            return [x - y for x, y in zip(update(s), s)]
+
+        for steps in range(self.max_iterations + 1):
+            k1 = slope(cur)
+            if max(map(abs, k1)) <= self.tolerance:
+                return cur, True, steps
+            if steps == self.max_iterations:
+                break
+            k2 = slope([y + 0.5 * h * k for y, k in zip(cur, k1)])
+            k3 = slope([y + 0.5 * h * k for y, k in zip(cur, k2)])
+            k4 = slope([y + h * k for y, k in zip(cur, k3)])
+            # the exact flow stays in [0, 1]; clamp a step's rounding and overshoot
+            cur = [min(1.0, max(0.0, y + h / 6.0 * (a + 2.0 * b + 2.0 * c + d)))
+                   for y, a, b, c, d in zip(cur, k1, k2, k3, k4)]
+        return cur, False, self.max_iterations
+
+    def push(self, v, x, attacked, supported):
+        for t in attacked:
+            self.energy[t] -= x
+        for t in supported:
+            self.energy[t] += x
