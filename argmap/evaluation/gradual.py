@@ -122,18 +122,12 @@ def _scores(base: Sequence[float]) -> list[float]:
 
 
 def _relation(name: str, edges: Sequence[tuple[int, int]], n: int) -> set[tuple[int, int]]:
-    """The edges as a set of pairs whose ends lie in ``0..n-1``, or a ValueError naming a bad one."""
+    """The edges as a set of pairs (their ends are checked as the graph is built)."""
     try:
-        pairs = set(edges)
-        if pairs:
-            # two comprehensions and C-level min/max: far cheaper than a test per edge
-            sources = [a for a, _ in pairs]
-            targets = [b for _, b in pairs]
-            if min(sources) < 0 or min(targets) < 0 or max(sources) >= n or max(targets) >= n:
-                _bad_edge(name, edges, n)
-    except (TypeError, ValueError):
+        return set(edges)
+    except TypeError:  # a list among them: unhashable
         _bad_edge(name, edges, n)
-    return pairs
+        raise
 
 
 def _bad_edge(name: str, edges, n: int) -> None:
@@ -159,13 +153,15 @@ def _evaluate(base, attacks, supports, kernel, semantics: str, tolerance: float)
         out_att: list[list[int]] = [[] for _ in range(n)]
         out_sup: list[list[int]] = [[] for _ in range(n)]
         indegree = [0] * n
-        for name, pairs, out in (("attacks", att, out_att), ("supports", sup, out_sup)):
+        for name, edges, pairs, out in (("attacks", attacks, att, out_att), ("supports", supports, sup, out_sup)):
             try:
                 for a, b in pairs:
+                    if a < 0 or b < 0:  # too large fails the indexing below; a negative index would not
+                        raise IndexError
                     out[a].append(b)
                     indegree[b] += 1
-            except (TypeError, ValueError):  # a triple, a float index: say which
-                _bad_edge(name, list(pairs), n)
+            except (TypeError, ValueError, IndexError):  # a triple, a float, an index out of range
+                _bad_edge(name, edges, n)
         values, done = kernel.acyclic(scores, out_att, out_sup, indegree)
         converged, iterations = True, 0
         if done < n:
