@@ -198,6 +198,15 @@ def test_support_chain():
     assert evaluate_carneades(g, assumptions={"a"}).acceptable == {"a", "b"}
 
 
+def test_long_chain_needs_no_recursion():
+    # s0 assumed, s(i) from s(i-1): every link applies in turn, 3,000 deep (past
+    # Python's recursion limit), so the last statement is acceptable.
+    n = 3000
+    g = CarneadesGraph([Statement(f"s{i}") for i in range(n)],
+                       [pro(f"a{i}", f"s{i}", f"s{i - 1}") for i in range(1, n)])
+    assert f"s{n - 1}" in evaluate_carneades(g, assumptions={"s0"}).acceptable
+
+
 # --------------------------------------------------------------- cycles ----
 
 
