@@ -306,3 +306,43 @@ def test_the_catalogue_ships_in_the_wheel(tmp_path):
     (wheel,) = tmp_path.glob("argmap-*.whl")
     with zipfile.ZipFile(wheel) as zf:
         assert zf.read("argmap/schemes/walton.toml") == SHIPPED.read_bytes()
+
+
+# -------------------------------------------------------------- the page ----
+
+PAGE = ROOT / "docs" / "schemes-draft.md"
+
+
+def test_the_page_shows_what_explain_prints():
+    blocks = re.findall(r"^```text\n(.*?)^```", PAGE.read_text(encoding="utf-8"), re.M | re.S)
+    assert explain_scheme(load_catalogue()["expert_opinion"]) in blocks
+
+
+def test_the_page_lists_every_shipped_scheme_with_its_questions():
+    rows = re.findall(r"^\| `(\w+)` \| (.+?) \| (.+?) \|$", PAGE.read_text(encoding="utf-8"), re.M)
+    listed = {sid: (name, questions.split(", ")) for sid, name, questions in rows}
+    cat = load_catalogue()
+    assert list(listed) == [s.id for s in cat]
+    for scheme in cat:
+        assert listed[scheme.id] == (scheme.name, [q.id for q in scheme.questions])
+
+
+def test_the_pages_own_catalogue_loads_and_its_error_lines_are_true(tmp_path):
+    text = PAGE.read_text(encoding="utf-8")
+    (toml,) = re.findall(r"^```toml\n(.*?)^```", text, re.M | re.S)
+    path = tmp_path / "our-schemes.toml"
+    path.write_text(toml, encoding="utf-8")
+    assert load_catalogue([path])["hearsay"].id == "rumour"
+    shown = re.search(r"^# the second question's id.*?^```", text, re.M | re.S).group(0)
+    reports = [line for line in shown.splitlines() if line.startswith("our-schemes.toml:")]
+    mistakes = [toml.replace('id = "interest"', 'id = "origin"'),
+                toml.replace('premise = "report"', 'premise = "reports"'),
+                toml.replace('name = "Argument from rumour"', "name = 3"),
+                toml.replace('conclusion = "A is presumably true."\n', ""),
+                toml.replace('aliases = ["hearsay"]', 'aliases = ["hearsay",]]')]
+    assert len(reports) == len(mistakes)
+    for bad, report in zip(mistakes, reports):
+        path.write_text(bad, encoding="utf-8")
+        with pytest.raises(CatalogueError) as caught:
+            load_catalogue([path])
+        assert str(caught.value).replace(str(path), "our-schemes.toml") == report
