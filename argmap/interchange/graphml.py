@@ -86,6 +86,8 @@ _EDGE_STYLE: Mapping[str, tuple[str, str, str, str]] = {  # colour, line type, s
 
 # ------------------------------------------------------------- escaping ----
 
+# A graph id must be an XML name token; map ids are words, but a word may hold a character that is not.
+_NMTOKEN = re.compile(r"[A-Za-z0-9._:-]+\Z")
 _TEXT = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"}
 _ATTR = {**_TEXT, '"': "&quot;", "\n": "&#10;", "\t": "&#9;"}
 _TEXT_RE = re.compile("[&<>\r]")
@@ -302,9 +304,6 @@ def to_graphml(m: Map, *, yed: bool = True) -> str:
     out += ["  </graph>", "</graphml>"]
     return "\n".join(out) + "\n"
 
-
-# A graph id must be an XML name token; map ids are words, but a word may hold a character that is not.
-_NMTOKEN = re.compile(r"[A-Za-z0-9._:-]+\Z")
 
 
 def write_graphml(m: Map, report: object = None) -> str:

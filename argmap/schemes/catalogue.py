@@ -162,10 +162,8 @@ class Catalogue:
     def suggest(self, name: str, limit: int = 3) -> tuple[str, ...]:
         """Ids of up to *limit* schemes whose names are close to *name*, best first."""
         key = normalise(name)
-        found: list[str] = []
-        for close in difflib.get_close_matches(key, list(self._index), n=limit * 3, cutoff=0.6):
-            if self._index[close].id not in found:
-                found.append(self._index[close].id)
+        close = difflib.get_close_matches(key, list(self._index), n=limit * 3, cutoff=0.6)
+        found = list(dict.fromkeys(self._index[c].id for c in close))
         if not found:  # a word of a name, such as "consequences"
             found = [s.id for s in self.schemes if len(key) > 3 and any(key in normalise(n) for n in s.names)]
         return tuple(found[:limit])
@@ -187,13 +185,9 @@ _SYNTAX_END = re.compile(r"\s*\(at end of document\)\s*$")
 
 
 def _syntax_error(path: str, text: str, exc: tomllib.TOMLDecodeError) -> CatalogueError:
-    message = str(exc)
-    m = _SYNTAX_AT.search(message)
-    if m:
-        line, column = int(m.group(1)), int(m.group(2))
-    else:  # "(at end of document)": point past the last character
-        lines = text.split("\n")
-        line, column = len(lines), len(lines[-1]) + 1
+    message, lines = str(exc), text.split("\n")
+    m = _SYNTAX_AT.search(message)  # else "(at end of document)": point past the last character
+    line, column = (int(m.group(1)), int(m.group(2))) if m else (len(lines), len(lines[-1]) + 1)
     what = _SYNTAX_END.sub("", _SYNTAX_AT.sub("", message)).strip()
     return CatalogueError(path, line, column, f"this is not valid TOML: {what[:1].lower()}{what[1:]}")
 
@@ -209,11 +203,7 @@ _PART = re.compile(_KEY)
 
 
 def _parts(dotted: str) -> tuple[str, ...]:
-    out = []
-    for m in _PART.finditer(dotted):
-        part = m.group(0)
-        out.append(part[1:-1] if part[0] in "\"'" else part)
-    return tuple(out)
+    return tuple(p[1:-1] if p[0] in "\"'" else p for p in (m.group(0) for m in _PART.finditer(dotted)))
 
 
 def key_positions(text: str) -> dict[tuple, tuple[int, int]]:
@@ -275,6 +265,12 @@ class _Reader:
         line, column = self.positions.get(where, (1, 1))
         raise CatalogueError(self.path, line, column, message)
 
+    def ident(self, value: str, where: tuple, what: str) -> str:
+        if not _ID.match(value):
+            self.fail(where, f"{what} `{value}` should be snake_case: lower-case letters, digits and "
+                      "underscores, starting with a letter")
+        return value
+
     def text(self, value: object, where: tuple, what: str) -> str:
         if not isinstance(value, str):
             self.fail(where, f"{what} should be text in quotes, not {_kind(value)}")
@@ -310,10 +306,7 @@ class _Reader:
         return out
 
     def scheme(self, sid: str, raw: object) -> Scheme:
-        at = ("schemes", sid)
-        if not _ID.match(sid):
-            self.fail(at, f"scheme id `{sid}` should be snake_case: lower-case letters, digits and "
-                      "underscores, starting with a letter")
+        at = ("schemes", self.ident(sid, ("schemes", sid), "scheme id"))
         if not isinstance(raw, dict):
             self.fail(at, f"scheme `{sid}` should be a table ([schemes.{sid}]), not {_kind(raw)}")
         self.unknown(raw, _SCHEME_FIELDS, at, f"scheme `{sid}`")
@@ -322,13 +315,11 @@ class _Reader:
             listed = " or ".join(", ".join(f"`{f}`" for f in missing).rsplit(", ", 1))
             self.fail(at, f"scheme `{sid}` has no {listed}: every scheme needs "
                       f"{', '.join(_REQUIRED[:-1])} and {_REQUIRED[-1]}")
-        name = self.text(raw["name"], at + ("name",), f"the name of scheme `{sid}`")
+        text = {f: self.text(raw[f], at + (f,), f"the {f} of scheme `{sid}`") for f in ("name", "conclusion", "source")}
         names = {f: self.names(raw.get(f, []), at + (f,), f"`{f}` of scheme `{sid}`") for f in ("aif", "aliases")}
         premises = self.premises(raw["premises"], at + ("premises",), sid)
-        questions = self.questions(raw["questions"], at + ("questions",), sid, premises)
-        return Scheme(sid, name, premises, self.text(raw["conclusion"], at + ("conclusion",),
-                                                     f"the conclusion of scheme `{sid}`"),
-                      questions, self.text(raw["source"], at + ("source",), f"the source of scheme `{sid}`"),
+        return Scheme(sid, text["name"], premises, text["conclusion"],
+                      self.questions(raw["questions"], at + ("questions",), sid, premises), text["source"],
                       names["aif"], names["aliases"], origin=self.path)
 
     def names(self, value: object, where: tuple, what: str) -> tuple[str, ...]:
@@ -346,12 +337,9 @@ class _Reader:
                       f"one `name = \"text\"` line each, not {_kind(value)}")
         if not value:
             self.fail(where, f"scheme `{sid}` has no premises")
-        out = []
-        for pid, text in value.items():
-            if not _ID.match(pid):
-                self.fail(where + (pid,), f"premise name `{pid}` should be snake_case, like `major` or `similarity`")
-            out.append(Premise(pid, self.text(text, where + (pid,), f"premise `{pid}` of scheme `{sid}`")))
-        return tuple(out)
+        return tuple(Premise(self.ident(pid, where + (pid,), "premise name"),
+                             self.text(text, where + (pid,), f"premise `{pid}` of scheme `{sid}`"))
+                     for pid, text in value.items())
 
     def questions(self, value: object, where: tuple, sid: str,
                   premises: tuple[Premise, ...]) -> tuple[CriticalQuestion, ...]:
@@ -369,9 +357,8 @@ class _Reader:
             for f in ("id", "text"):
                 if f not in raw:
                     self.fail(at, f"question {i + 1} of scheme `{sid}` has no `{f}`")
-            qid = self.text(raw["id"], at + ("id",), f"the id of question {i + 1} of scheme `{sid}`")
-            if not _ID.match(qid):
-                self.fail(at + ("id",), f"question id `{qid}` should be snake_case, like `expertise`")
+            qid = self.ident(self.text(raw["id"], at + ("id",), f"the id of question {i + 1} of scheme `{sid}`"),
+                             at + ("id",), "question id")
             if qid in seen:
                 first = self.positions.get(where + (seen[qid], "id"), (0, 0))[0]
                 self.fail(at + ("id",), f"scheme `{sid}` has two questions with the id `{qid}`"
