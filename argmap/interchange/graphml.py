@@ -3,7 +3,7 @@
 GraphML is the XML graph format of http://graphml.graphdrawing.org (Brandes
 et al., "GraphML Progress Report", Graph Drawing 2001; the primer at
 graphml.graphdrawing.org/primer/graphml-primer.html).  The graph is the
-diagram's (:func:`argmap.render.graph.build`), written as:
+diagram's (:func:`argmap.rendering.graph.build`), written as:
 
 * a node for every thesis and claim (``kind`` ``thesis`` or ``claim``), with
   data keys ``label`` (its text), ``ref`` (``mapid.id``), ``map``, ``case``,
@@ -46,8 +46,8 @@ import unicodedata
 from collections.abc import Mapping
 
 from argmap.model import Argument, Claim, Map, Thesis
-from argmap.render.dot import ATTACK, CONTRA, NO_CASE, PALETTE, SUPPORT, clean, tint, wrap
-from argmap.render.graph import Graph, Node, build
+from argmap.rendering.dot import ATTACK, CONTRA, NO_CASE, PALETTE, SUPPORT, clean, tint, wrap
+from argmap.rendering.graph import Graph, Node, build
 
 __all__ = ["EDGE_KINDS", "NODE_KINDS", "to_graphml", "write_graphml"]
 
