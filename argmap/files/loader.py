@@ -14,12 +14,13 @@ from pathlib import Path
 import attrs
 
 from argmap.diagnostics import NOWHERE, Diagnostic, Severity, Span
+from argmap.files.io import MAP_SUFFIX
 from argmap.model import Map, Use
 from argmap.syntax.parser import ArgmapError, parse
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_USE_DEPTH = 32
-SUFFIX = ".argmap"
+SUFFIX = MAP_SUFFIX  # the one spelling, in argmap.files.io
 
 
 def read_text(path: Path, shown: str | None = None) -> str:
