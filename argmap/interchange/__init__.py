@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeAlias
 
 import attrs
 
@@ -32,6 +33,12 @@ __all__ = ["FORMATS", "Conversion", "ConvertError", "Format", "bibliography", "c
            "guess_format", "lost_something", "read", "write"]
 
 
+Reader: TypeAlias = Callable[[str, "str | None"], "tuple[Map, list[Diagnostic]]"]
+"""Reads text (and the path it came from) into a map and the diagnostics of reading."""
+Writer: TypeAlias = Callable[[Map, Report], str]
+"""Writes a map as text, recording what the format cannot hold in the report."""
+
+
 @attrs.frozen
 class Format:
     """A file format argmap reads, writes, or both."""
@@ -39,8 +46,8 @@ class Format:
     name: str
     suffixes: tuple[str, ...]
     description: str
-    reader: Callable | None = None  # (text, path) -> (Map, diagnostics)
-    writer: Callable | None = None  # (Map, Report) -> str
+    reader: Reader | None = None
+    writer: Writer | None = None
 
 
 def _read_argmap(text: str, path: str | None) -> tuple[Map, list[Diagnostic]]:
@@ -95,6 +102,18 @@ def guess_format(path: str | os.PathLike, writing: bool = False) -> str | None:
     return best[1] if best else None
 
 
+def _reader(name: str) -> Reader:
+    reader = _format(name, writing=False).reader
+    assert reader is not None  # _format refuses a format without one
+    return reader
+
+
+def _writer(name: str) -> Writer:
+    writer = _format(name, writing=True).writer
+    assert writer is not None  # _format refuses a format without one
+    return writer
+
+
 def _format(name: str, writing: bool) -> Format:
     f = FORMATS.get(name)
     if f is None:
@@ -107,13 +126,13 @@ def _format(name: str, writing: bool) -> Format:
 
 def read(text: str, fmt: str, path: str | None = None) -> tuple[Map, list[Diagnostic]]:
     """Read *text* in format *fmt*: (map, diagnostics).  ConvertError when unreadable."""
-    return _format(fmt, writing=False).reader(text, path)
+    return _reader(fmt)(text, path)
 
 
 def export(m: Map, fmt: str) -> tuple[str, list[Diagnostic]]:
     """Write *m* in format *fmt*: (text, diagnostics about what the format could not hold)."""
     report = Report(m.path)
-    text = _format(fmt, writing=True).writer(m, report)
+    text = _writer(fmt)(m, report)
     return text, report.items
 
 
@@ -157,27 +176,29 @@ def convert(source: Map | str | os.PathLike[str] | None = None, to: str | None =
     for given in (from_, to):
         if given is not None and given not in FORMATS:
             raise ValueError(f"unknown format {given!r}; formats: {', '.join(FORMATS)}")
+    diagnostics: list[Diagnostic] = []
     if isinstance(source, Map):
         if text is not None or from_ not in (None, "argmap"):
             raise TypeError("convert() takes a Map as it is: no text= or from_= with it")
-        report = Report(source.display_path)
-        target = _target(to, output, report)
-        m, diagnostics, source_format = source, [], "argmap"
+        m, source_format = source, "argmap"
+        target = _target(to, output, Report(source.display_path))
     else:
         if (source is None) == (text is None):
             raise TypeError("convert() takes a path or text=, one of the two")
         shown = display(Path(source)) if source is not None else (path or "<string>")
         report = Report(shown)
         named = source if source is not None else path
-        source_format = from_ or (guess_format(named) if named is not None else None)
-        if source_format is None:
+        guessed = from_ or (guess_format(named) if named is not None else None)
+        if guessed is None:
             report.fail(f"cannot tell the format of {shown} from its name; give --from",
                         hint=f"formats: {', '.join(n for n, f in FORMATS.items() if f.reader)}")
+        source_format = guessed
         target = _target(to, output, report)
         if source is not None:
             if output is not None and Path(output).exists() and Path(output).resolve() == Path(source).resolve():
                 report.fail("the output file is the input file; write to another file")
             text = _read_file(Path(source), shown, source_format)
+        assert text is not None  # given, or read just above
         m, diagnostics = read(text, source_format, shown)
     out, lost = export(m, target)
     if output is not None:

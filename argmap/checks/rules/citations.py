@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from argmap.checks.rules import Finding, declare, rule
 from argmap.diagnostics import Severity
-from argmap.model import Citation, Link, Map, Ref
+from argmap.model import Citation, Footnote, Link, Map, Ref
 from argmap.model.notes import item_key
 from argmap.suggest import close_matches
 
@@ -100,7 +100,7 @@ def duplicate_footnote(ctx: Context) -> Iterator[Finding]:
           [^3]: Mainichi Shimbun, November 7, 2016.
           [^4]: Kyodo, December 13, 2016.
     """
-    first: dict[str, object] = {}
+    first: dict[str, Footnote] = {}
     for note in ctx.map.footnotes:
         if note.label in first:
             yield Finding(note.span, f"footnote [^{note.label}] is defined twice",
@@ -198,14 +198,16 @@ def source_after_article(ctx: Context) -> Iterator[Finding]:
     """
     doc = ctx.map.document
     published = doc.published_date if doc else None
-    if published is None:
+    if doc is None or published is None:
         return
+    published_as = doc.published
     for note in ctx.map.footnotes:
         if note.info.ibid:
             continue
         date = note.info.date
         if date is not None and date.is_after(published):
-            yield Finding(note.span, f"footnote [^{note.label}] is dated {note.info.date_text}, after the article ({doc.published})",
+            yield Finding(note.span, f"footnote [^{note.label}] is dated {note.info.date_text}, "
+                          f"after the article ({published_as})",
                           "check the date in the note or the map's `published` field")
 
 
@@ -301,7 +303,7 @@ def same_source(ctx: Context) -> Iterator[Finding]:
           [^8]: Bloomberg, September 2, 2016.
           [^13]: Kyodo, December 13, 2016.
     """
-    first: dict[str, object] = {}
+    first: dict[str, Footnote] = {}
     for note in ctx.map.footnotes:
         if note.info.ibid:
             continue
