@@ -1,4 +1,4 @@
-"""The grammar ships inside the wheel: an installed, non-editable argmap parses maps."""
+"""The wheel ships what an installed argmap needs (the grammar, its type information) and nothing else."""
 
 from __future__ import annotations
 
@@ -21,6 +21,9 @@ def test_wheel_installs_and_parses(tmp_path):
     with zipfile.ZipFile(wheel) as zf:
         names = zf.namelist()
     assert "argmap/grammar/argmap.lark" in names
+    assert "argmap/py.typed" in names, "type checkers read argmap's hints only from a package marked py.typed"
+    assert not [n for n in names if "docsgen" in n or n.startswith(("tools/", "tests/", "docs/"))], \
+        "the documentation generator and the repository's folders stay out of the wheel"
 
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)

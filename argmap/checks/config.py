@@ -46,7 +46,7 @@ def find_config(start: Path) -> Path | None:
 
 
 def _fail(path: Path, message: str, hint: str | None = None, line: int = 1, column: int = 1) -> ConfigError:
-    return ConfigError(Diagnostic(str(path), Span(line, column), "A008", "bad-config", Severity.ERROR, message, hint))
+    return ConfigError(Diagnostic.of("A008", str(path), Span(line, column), message, hint))
 
 
 def _strings(path: Path, key: str, value) -> tuple[str, ...]:

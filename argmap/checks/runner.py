@@ -58,6 +58,7 @@ class Config:
         return True
 
     def severity_of(self, rule: Rule) -> Severity:
+        """The severity *rule*'s findings are reported with: the configured one, else the rule's own."""
         for key, value in self.severity:
             if key.upper() == rule.code.upper() or key.lower() == rule.name:
                 return Severity.parse(value)
@@ -105,7 +106,7 @@ def suppressions(m: Map) -> dict[int, set[str] | None]:
     return table
 
 
-def _suppressed(d: Diagnostic, table, name_of: dict[str, str]) -> bool:
+def _suppressed(d: Diagnostic, table: dict[int, set[str] | None], name_of: dict[str, str]) -> bool:
     if d.span.line not in table:
         return False
     codes = table[d.span.line]
@@ -160,12 +161,12 @@ def check(
     table = suppressions(m)
     names = {r.code: r.name for r in rules}
     for d in diagnostics:
-        r = by_code.get(d.code)
-        if r is not None and r.function is None:
-            if not config.enabled(r, d.path):
+        declared = by_code.get(d.code)  # a code the loader reports: configured here, not by a check
+        if declared is not None and declared.function is None:
+            if not config.enabled(declared, d.path):
                 continue
-            if config.severity_of(r) != r.severity:
-                d = attrs.evolve(d, severity=config.severity_of(r))
+            if config.severity_of(declared) != declared.severity:
+                d = attrs.evolve(d, severity=config.severity_of(declared))
         if d.path == path and _suppressed(d, table, names):
             continue
         kept.append(d)

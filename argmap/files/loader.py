@@ -13,18 +13,14 @@ from pathlib import Path
 
 import attrs
 
-from argmap.diagnostics import Diagnostic, Severity, Span
+from argmap.diagnostics import NOWHERE, Diagnostic, Severity, Span
+from argmap.files.io import MAP_SUFFIX
 from argmap.model import Map, Use
 from argmap.syntax.parser import ArgmapError, parse
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_USE_DEPTH = 32
-SUFFIX = ".argmap"
-
-
-def _error(path: str, code: str, name: str, message: str, hint: str | None = None,
-           span: Span = Span(1, 1), severity: Severity = Severity.ERROR) -> Diagnostic:
-    return Diagnostic(path, span, code, name, severity, message, hint)
+SUFFIX = MAP_SUFFIX  # the one spelling, in argmap.files.io
 
 
 def read_text(path: Path, shown: str | None = None) -> str:
@@ -35,19 +31,20 @@ def read_text(path: Path, shown: str | None = None) -> str:
         if path.is_dir():
             raise IsADirectoryError(path)
         if size > MAX_FILE_BYTES:
-            raise ArgmapError([_error(
-                shown, "A002", "unreadable-file",
+            raise ArgmapError([Diagnostic.of(
+                "A002", shown, NOWHERE,
                 f"the file is {size / 1048576:.1f} MiB; maps are limited to {MAX_FILE_BYTES // 1048576} MiB",
                 "split the map into several files joined with `use`")])
         data = path.read_bytes()
     except ArgmapError:
         raise
     except FileNotFoundError:
-        raise ArgmapError([_error(shown, "A002", "unreadable-file", "no such file")]) from None
+        raise ArgmapError([Diagnostic.of("A002", shown, NOWHERE, "no such file")]) from None
     except IsADirectoryError:
-        raise ArgmapError([_error(shown, "A002", "unreadable-file", "this is a folder, not a map file")]) from None
+        raise ArgmapError([Diagnostic.of("A002", shown, NOWHERE, "this is a folder, not a map file")]) from None
     except OSError as exc:
-        raise ArgmapError([_error(shown, "A002", "unreadable-file", f"cannot read the file: {exc.strerror or exc}")]) from None
+        raise ArgmapError([Diagnostic.of("A002", shown, NOWHERE,
+                                         f"cannot read the file: {exc.strerror or exc}")]) from None
     return decode(data, shown)
 
 
@@ -57,17 +54,17 @@ def decode(data: bytes, shown: str) -> str:
     if nul >= 0:
         line = data.count(b"\n", 0, nul) + 1
         column = nul - (data.rfind(b"\n", 0, nul) + 1) + 1
-        raise ArgmapError([_error(
-            shown, "A002", "unreadable-file", "this looks like a binary file, not map text (it has a NUL byte)",
-            "argmap reads UTF-8 text files", Span(line, column))])
+        raise ArgmapError([Diagnostic.of(
+            "A002", shown, Span(line, column), "this looks like a binary file, not map text (it has a NUL byte)",
+            "argmap reads UTF-8 text files")])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = len(data[data.rfind(b"\n", 0, exc.start) + 1: exc.start].decode("utf-8", "replace")) + 1
-        raise ArgmapError([_error(
-            shown, "A002", "unreadable-file", f"byte 0x{data[exc.start]:02x} is not UTF-8 text",
-            "save the file as UTF-8", Span(line, column))]) from None
+        raise ArgmapError([Diagnostic.of(
+            "A002", shown, Span(line, column), f"byte 0x{data[exc.start]:02x} is not UTF-8 text",
+            "save the file as UTF-8")]) from None
     return text.removeprefix("\ufeff")
 
 
@@ -126,32 +123,30 @@ class Loader:
         shown = m.display_path
         target = (path.parent / use.filename)
         if not is_inside(target, root):
-            return _error(shown, "A003", "use-outside-root",
-                          f"`use {use.id}` reads {use.filename}, which is outside the maps' folder {display(root)}",
-                          "keep the maps a map uses in the same folder tree", use.span)
+            return Diagnostic.of(
+                "A003", shown, use.span,
+                f"`use {use.id}` reads {use.filename}, which is outside the maps' folder {display(root)}",
+                "keep the maps a map uses in the same folder tree")
         if len(stack) >= MAX_USE_DEPTH:
-            return _error(shown, "A005", "use-too-deep",
-                          f"`use` goes more than {MAX_USE_DEPTH} maps deep", None, use.span)
+            return Diagnostic.of("A005", shown, use.span, f"`use` goes more than {MAX_USE_DEPTH} maps deep")
         resolved = target.resolve()
         if resolved in stack:
             cycle = [display(p) for p in stack[stack.index(resolved):]] + [display(resolved)]
-            return _error(shown, "A004", "use-cycle",
-                          f"`use {use.id}` makes a cycle: {' → '.join(cycle)}",
-                          "maps may answer each other only through a third map that uses both", use.span)
+            return Diagnostic.of("A004", shown, use.span, f"`use {use.id}` makes a cycle: {' → '.join(cycle)}",
+                                 "maps may answer each other only through a third map that uses both")
         if not target.is_file():
-            return _error(shown, "A002", "unreadable-file",
-                          f"`use {use.id}`: no map file {display(target)}",
-                          f"create {use.filename} beside this map, or write `use {use.id} from \"path\"`", use.span)
+            return Diagnostic.of("A002", shown, use.span, f"`use {use.id}`: no map file {display(target)}",
+                                 f"create {use.filename} beside this map, or write `use {use.id} from \"path\"`")
         try:
             imported = self._load(target, root, stack)
         except ArgmapError as exc:
             first = exc.diagnostics[0]
-            return _error(shown, "A007", "broken-use",
-                          f"`use {use.id}`: {display(target)} cannot be read: {first.message} (line {first.line})",
-                          "run `argmap check` on that map", use.span)
+            return Diagnostic.of(
+                "A007", shown, use.span,
+                f"`use {use.id}`: {display(target)} cannot be read: {first.message} (line {first.line})",
+                "run `argmap check` on that map")
         if use.id in imports:
-            return _error(shown, "A006", "repeated-statement", f"`use {use.id}` appears twice", None, use.span,
-                          Severity.WARNING)
+            return Diagnostic.of("A006", shown, use.span, f"`use {use.id}` appears twice")
         imports[use.id] = imported
         return None
 
@@ -176,13 +171,13 @@ def find_maps(paths: Iterable[str | os.PathLike]) -> tuple[list[tuple[Path, Path
         if p.is_dir():
             files = sorted(f for f in p.rglob(f"*{SUFFIX}") if f.is_file())
             if not files:
-                problems.append(_error(display(p), "A002", "unreadable-file", f"no {SUFFIX} files in this folder",
-                                       severity=Severity.WARNING))
+                problems.append(Diagnostic.of("A002", display(p), NOWHERE, f"no {SUFFIX} files in this folder",
+                                              severity=Severity.WARNING))
             found.extend((f, p) for f in files)
         elif p.exists():
             found.append((p, p.resolve().parent))
         else:
-            problems.append(_error(str(raw), "A002", "unreadable-file", "no such file or folder"))
+            problems.append(Diagnostic.of("A002", str(raw), NOWHERE, "no such file or folder"))
     seen = set()
     unique = []
     for f, r in found:
@@ -210,10 +205,10 @@ def find_source_text(m: Map, text_dirs: Iterable[str | os.PathLike] = (), root: 
         if is_inside(beside, limit):
             candidates.append(beside)
         elif not text_dirs:
-            return None, None, _error(m.display_path, "C113", "source-text-missing",
-                                      f"the source text {doc.text} is outside the maps' folder and is not read",
-                                      "name the file only, and pass --text-dir with the folder that holds it",
-                                      field_span, Severity.WARNING)
+            return None, None, Diagnostic.of(
+                "C113", m.display_path, field_span,
+                f"the source text {doc.text} is outside the maps' folder and is not read",
+                "name the file only, and pass --text-dir with the folder that holds it")
     name = Path(doc.text).name
     candidates.extend(Path(d) / name for d in text_dirs)
     for candidate in candidates:
@@ -222,11 +217,11 @@ def find_source_text(m: Map, text_dirs: Iterable[str | os.PathLike] = (), root: 
                 return read_text(candidate, display(candidate)), candidate, None
             except ArgmapError as exc:
                 d = exc.diagnostics[0]
-                return None, None, _error(m.display_path, "C113", "source-text-missing",
-                                          f"the source text {display(candidate)} cannot be read: {d.message}",
-                                          None, field_span, Severity.WARNING)
+                return None, None, Diagnostic.of(
+                    "C113", m.display_path, field_span,
+                    f"the source text {display(candidate)} cannot be read: {d.message}")
     looked = ", ".join(display(c.parent) for c in candidates) or "nowhere"
-    return None, None, _error(m.display_path, "C113", "source-text-missing",
-                              f"the source text {doc.text} was not found (looked in {looked}); quotations are not verified",
-                              "pass --text-dir with the folder that holds the article's text", field_span,
-                              Severity.WARNING)
+    return None, None, Diagnostic.of(
+        "C113", m.display_path, field_span,
+        f"the source text {doc.text} was not found (looked in {looked}); quotations are not verified",
+        "pass --text-dir with the folder that holds the article's text")

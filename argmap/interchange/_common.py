@@ -1,22 +1,13 @@
-"""Pieces the converters share: diagnostics, ids, JSON positions, safe writing."""
+"""Pieces the converters share: diagnostics, ids, JSON positions."""
 
 from __future__ import annotations
 
 import json
-import os
 import re
 import unicodedata
+from typing import NoReturn
 
-from argmap.diagnostics import Diagnostic, Severity, Span
-
-CODES = {
-    "X301": ("foreign-unreadable", Severity.ERROR),
-    "X302": ("foreign-syntax", Severity.WARNING),
-    "X303": ("foreign-not-carried-over", Severity.WARNING),
-    "X304": ("foreign-dangling-reference", Severity.WARNING),
-    "X305": ("foreign-approximated", Severity.INFO),
-    "X306": ("export-loss", Severity.WARNING),
-}
+from argmap.diagnostics import Diagnostic, Span
 
 # Words the argmap grammar reserves; an id equal to one gets a trailing underscore.
 KEYWORDS = frozenset(
@@ -43,11 +34,10 @@ class Report:
 
     def add(self, code: str, message: str, line: int = 1, column: int = 1,
             hint: str | None = None) -> None:
-        name, severity = CODES[code]
-        self.items.append(Diagnostic(self.path, Span(max(line, 1), max(column, 1)), code, name,
-                                     severity, message, hint))
+        """Record a diagnostic *code* (X302-X306: see :data:`argmap.diagnostics.CODES`) at *line*, *column*."""
+        self.items.append(Diagnostic.of(code, self.path, Span(max(line, 1), max(column, 1)), message, hint))
 
-    def fail(self, message: str, line: int = 1, column: int = 1, hint: str | None = None):
+    def fail(self, message: str, line: int = 1, column: int = 1, hint: str | None = None) -> NoReturn:
         """Record an X301 and raise ConvertError with everything so far."""
         self.add("X301", message, line, column, hint)
         raise ConvertError(self.items)
@@ -145,16 +135,3 @@ def json_positions(text: str) -> dict[tuple, int]:
         pass
     return positions
 
-
-# -------------------------------------------------------------- writing ----
-
-def write_atomic(path: str | os.PathLike, data: str, *, inputs: tuple = ()) -> None:
-    """Write *data* to *path* whole or not at all, never over one of *inputs*.
-
-    The project's :func:`argmap.files.io.write_atomic` does the work (a
-    temporary file beside the target, then one rename); it also refuses to
-    replace an existing map file.
-    """
-    from argmap.files.io import write_atomic as write
-
-    write(path, data, protected=inputs)

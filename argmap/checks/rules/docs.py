@@ -1,11 +1,11 @@
-"""The rule reference (``docs/rules.md``), generated from the registry."""
+"""The rules' documentation, from the registry: the terminal list, one rule explained, ``docs/rules.md``."""
 
 from __future__ import annotations
 
 import re
 import textwrap
 
-from argmap.checks.rules import SECTIONS, all_rules
+from argmap.checks.rules import SECTIONS, Rule, all_rules, find_rule
 
 REGENERATE = "argmap rules --format markdown > docs/rules.md"
 
@@ -16,7 +16,28 @@ _GROUP_TITLES = {
 }
 
 
-def _fence_language(rule, example: str) -> str:
+def listing(group: str | None = None) -> str:
+    """One line a rule (code, name, default severity, summary), as ``argmap rules`` prints them.
+
+    With *group*, only that group's rules; ValueError if it has none.
+    """
+    rules = [r for r in all_rules() if not group or group in r.groups]
+    if not rules:
+        raise ValueError(f"no rules in group {group!r}")
+    width = max(len(r.name) for r in rules)
+    return "".join(f"{r.code}  {r.name:<{width}}  {str(r.severity):<7}  {r.summary}\n" for r in rules)
+
+
+def explain(code_or_name: str) -> str:
+    """A rule's documentation as plain text, as ``argmap explain`` prints it; LookupError for no such rule."""
+    r = find_rule(code_or_name)
+    if r is None:
+        raise LookupError(f"no rule {code_or_name!r}; `argmap rules` lists them")
+    body = textwrap.dedent("\n".join(r.doc.splitlines()[1:])).strip()
+    return f"{r.code} {r.name} [{r.severity}] ({', '.join(r.groups)})\n{r.summary}\n\n{body}\n"
+
+
+def _fence_language(rule: Rule, example: str) -> str:
     """The language an example is written in, for its code fence's highlighting."""
     stripped = example.lstrip()
     if stripped.startswith(("{", "[")) and not stripped.startswith("[^"):

@@ -31,26 +31,21 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from pathlib import Path
+    from argmap.files.io import write_atomic
+    from argmap.interchange import bibliography, lost_something
+    from argmap.syntax.parser import ArgmapError
 
-    from argmap.interchange import export, lost_something
-    from argmap.interchange._common import write_atomic
-    from argmap.files.loader import display, read_text
-    from argmap.syntax.parser import ArgmapError, parse
-
-    shown = display(Path(args.map))
     try:
-        m = parse(read_text(Path(args.map), shown), shown)
+        text, diagnostics = bibliography(args.map, args.to)
     except ArgmapError as exc:
         for d in exc.diagnostics:
             print(d.format(), file=sys.stderr)
         return 2
-    text, diagnostics = export(m, args.to)
     for d in diagnostics:
         print(d.format(), file=sys.stderr)
     if args.output:
         try:
-            write_atomic(args.output, text, inputs=(args.map,))
+            write_atomic(args.output, text, protected=(args.map,))
         except (OSError, ValueError) as exc:
             print(f"argmap bib: cannot write {args.output}: {getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
             return 2

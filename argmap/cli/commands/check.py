@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from argmap.cli.commands import FORMATTER, add_rule_options, split_list
 
@@ -34,73 +33,28 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def resolve_config(args):
-    """The configuration for this run: file settings, then command-line ones."""
-    from argmap.checks.runner import Config
-    from argmap.checks.config import find_config, load_config
-
-    config = Config()
-    if not getattr(args, "no_config", False):
-        path = Path(args.config) if args.config else find_config(Path(args.paths[0]) if getattr(args, "paths", None) else Path.cwd())
-        if path is not None:
-            config = load_config(path)  # ConfigError is reported by the caller
-    extra = Config(select=split_list(args.select), ignore=split_list(args.ignore))
-    return config.merged(extra)
-
-
-def run_check(paths, text_dirs=(), config=None):
-    """(diagnostics, number of maps) for files and folders, as ``argmap check`` reports them."""
-    from argmap.checks.runner import check
-    from argmap.diagnostics import sort_diagnostics
-    from argmap.files.loader import Loader, find_maps
-    from argmap.syntax.parser import ArgmapError
-
-    files, unread = find_maps(paths)
-    diagnostics = []
-    loaders: dict[Path, Loader] = {}
-    for path, root in files:
-        loader = loaders.setdefault(root.resolve(), Loader(root.resolve()))
-        try:
-            m = loader.load(path)
-        except ArgmapError as exc:
-            unread.extend(exc.diagnostics)
-            continue
-        diagnostics.extend(check(m, text_dirs=text_dirs, root=root, config=config))  # configured already
-    if config is not None:
-        unread = [d for d in unread if _enabled(config, d)]
-    return sort_diagnostics(diagnostics + unread), len(files)
-
-
-def _enabled(config, d) -> bool:
-    from argmap.checks.rules import find_rule
-
-    r = find_rule(d.code)
-    return r is None or config.enabled(r, d.path)
-
-
 def run(args) -> int:
     from argmap.checks.config import ConfigError
-    from argmap.diagnostics import Severity, summarize, to_json
+    from argmap.checks.paths import check_paths
+    from argmap.checks.runner import Config
+    from argmap.diagnostics import Severity
 
     try:
-        config = resolve_config(args)
+        report = check_paths(args.paths, text_dirs=args.text_dir, config=Config() if args.no_config else args.config,
+                             select=split_list(args.select), ignore=split_list(args.ignore))
     except ConfigError as exc:
         print(exc.diagnostic.format(), file=sys.stderr)
         return 2
-    for d in args.text_dir:
-        if not Path(d).is_dir():
-            print(f"argmap check: --text-dir {d}: no such folder", file=sys.stderr)
-            return 2
-    diagnostics, count = run_check(args.paths, args.text_dir, config)
+    except NotADirectoryError as exc:
+        print(f"argmap check: --text-dir {exc.filename}: no such folder", file=sys.stderr)
+        return 2
     if args.format == "json":
-        print(to_json(diagnostics, count))
+        print(report.to_json())
     else:
         if not args.quiet:
-            for d in diagnostics:
+            for d in report.diagnostics:
                 print(d.format())
-        print(summarize(diagnostics, count))
-    unreadable = any(d.code == "A002" and d.severity == Severity.ERROR for d in diagnostics)
-    if unreadable:
+        print(report.summary)
+    if report.unreadable:
         return 2
-    threshold = Severity.parse(args.fail_on)
-    return 1 if any(d.severity >= threshold for d in diagnostics) else 0
+    return 1 if report.fails(Severity.parse(args.fail_on)) else 0

@@ -48,14 +48,10 @@ def report(diagnostics, as_json: bool) -> None:
 
 
 def run(args) -> int:
-    from argmap.interchange import FORMATS, ConvertError, convert, lost_something
+    from argmap.interchange import ConvertError, convert
 
-    for given in (args.from_, args.to):
-        if given is not None and given not in FORMATS:
-            print(f"argmap convert: unknown format {given!r}; formats: {', '.join(FORMATS)}", file=sys.stderr)
-            return 2
     try:
-        diagnostics = convert(args.input, args.output, args.from_, args.to)
+        result = convert(args.input, args.to, from_=args.from_, output=args.output)
     except ConvertError as exc:
         report(exc.diagnostics, args.format == "json")
         return 2
@@ -65,5 +61,5 @@ def run(args) -> int:
     except OSError as exc:
         print(f"argmap convert: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    report(diagnostics, args.format == "json")
-    return 1 if lost_something(diagnostics) else 0
+    report(result.diagnostics, args.format == "json")
+    return 1 if result.lost else 0

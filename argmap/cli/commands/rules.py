@@ -30,41 +30,29 @@ def register(sub) -> None:
 
 
 def run_rules(args) -> int:
-    from argmap.checks.rules import all_rules
+    from argmap.checks.rules.docs import listing, markdown_reference
 
-    if getattr(args, "format", "text") == "markdown":
+    if args.format == "markdown":
         if args.group:
             print("argmap rules: --format markdown writes the whole reference; drop --group", file=sys.stderr)
             return 2
-        from argmap.checks.rules.docs import markdown_reference
-
         sys.stdout.write(markdown_reference())
         return 0
-    rules = [r for r in all_rules() if not args.group or args.group in r.groups]
-    if not rules:
-        print(f"argmap rules: no rules in group {args.group!r}", file=sys.stderr)
+    try:
+        sys.stdout.write(listing(args.group))
+    except ValueError as exc:
+        print(f"argmap rules: {exc}", file=sys.stderr)
         return 2
-    width = max(len(r.name) for r in rules)
-    for r in rules:
-        print(f"{r.code}  {r.name:<{width}}  {str(r.severity):<7}  {r.summary}")
     return 0
 
 
 def run_explain(args) -> int:
-    from argmap.checks.rules import find_rule
+    from argmap.checks.rules.docs import explain
 
-    r = find_rule(args.rule)
-    if r is None:
-        print(f"argmap explain: no rule {args.rule!r}; `argmap rules` lists them", file=sys.stderr)
+    try:
+        text = explain(args.rule)
+    except LookupError as exc:
+        print(f"argmap explain: {exc}", file=sys.stderr)
         return 2
-    print(explain_text(r))
+    print(text)
     return 0
-
-
-def explain_text(r) -> str:
-    """A rule's documentation as plain text."""
-    import textwrap
-
-    body = textwrap.dedent("\n".join(r.doc.splitlines()[1:])).strip()
-    groups = ", ".join(r.groups)
-    return f"{r.code} {r.name} [{r.severity}] ({groups})\n{r.summary}\n\n{body}\n"
