@@ -12,7 +12,7 @@ import argmap
 from argmap.model import Claim, Map, Ref, Relation
 from argmap.rendering import RendererMissing, RenderTimeout, ViewError, diagram, render
 from argmap.rendering import engines
-from argmap.rendering.dot import unwrap, wrap
+from argmap.rendering.wrapping import unwrap, wrap
 from argmap.rendering.graph import build
 
 SVG = "{http://www.w3.org/2000/svg}"

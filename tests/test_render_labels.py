@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from argmap.model import Claim, Map, Person, Quote, Ref
 from argmap.rendering import diagram
-from argmap.rendering.dot import short_name
+from argmap.rendering.node_text import short_name
 
 SVG = "{http://www.w3.org/2000/svg}"
 TRICKY = ['"', "\\", "\\\\", '\\"', "<", ">", "<b>x</b>", "&", "&amp;", "&#38;", "&lt;", "{", "}", "\n", "\\l",
