@@ -187,8 +187,9 @@ class _Builder:
                 a = around(kind)
                 body.append(f"\t{ids[e.source]} -> {points[e.link]} [{a[0]}{eid}{a[1]}]\n")
                 drawn.append((e, (eid,)))
-            else:
-                a = around(kind, length=minlen.get(i) if minlen else None)
+            else:  # nearly every edge: the template looked up here, without a call
+                length = minlen.get(i) if minlen else None
+                a = templates.get((kind, "", length)) or around(kind, length=length)
                 body.append(f"\t{ids[e.source]} -> {ids[e.target]} [{a[0]}{eid}{a[1]}]\n")
                 drawn.append((e, (eid,)))
         for (a, b), point in points.items():

@@ -68,9 +68,9 @@ def quote_label(text: str) -> str:
     backslashes are all doubled every ``"`` is unescaped and no label ends in a lone backslash, so
     quoting is one replacement (a big diagram has tens of thousands of labels).
     """
-    if _PLAIN_ID.match(text) and text.lower() not in _KEYWORDS:
-        return text
-    return '"' + text.replace('"', '\\"') + '"'
+    if " " not in text and "\\" not in text and _PLAIN_ID.match(text) and text.lower() not in _KEYWORDS:
+        return text  # a one-word label (a claim with no text): no id has a space, nor a label of two lines
+    return '"' + (text.replace('"', '\\"') if '"' in text else text) + '"'
 
 
 _ID_SLOT = "argmap_id_slot"  # a plain DOT id, which quoting leaves as it is
