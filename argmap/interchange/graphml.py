@@ -46,7 +46,9 @@ import unicodedata
 from collections.abc import Mapping
 
 from argmap.model import Argument, Claim, Map, Thesis
-from argmap.rendering.dot import ATTACK, CONTRA, NO_CASE, PALETTE, SUPPORT, clean, tint, wrap
+from argmap.rendering.quoting import clean
+from argmap.rendering.style import ATTACK, CONTRA, NO_CASE, PALETTE, SUPPORT, tint
+from argmap.rendering.wrapping import wrap
 from argmap.rendering.graph import Graph, Node, build
 
 __all__ = ["EDGE_KINDS", "NODE_KINDS", "to_graphml", "write_graphml"]

@@ -29,7 +29,6 @@ The stages, each a module:
 
 from __future__ import annotations
 
-from argmap.files.io import write_atomic  # one implementation for every output file
 from argmap.rendering.diagrams import Diagram, diagram, render
 from argmap.rendering.dot import CLUSTERS, RANKDIRS
 from argmap.rendering.engines import ENGINES, RENDERERS, RendererMissing, RenderError, RenderTimeout
@@ -39,5 +38,5 @@ from argmap.rendering.views import ViewError
 
 __all__ = [
     "CLUSTERS", "Diagram", "ENGINES", "FORMATS", "RANKDIRS", "RENDERERS", "RenderError", "RenderTimeout",
-    "RendererMissing", "ViewError", "diagram", "mimebundle", "render", "write_atomic",
+    "RendererMissing", "ViewError", "diagram", "mimebundle", "render",
 ]

@@ -154,7 +154,8 @@ def _draw(job: _Job, fmt: str, options: dict) -> int:
     import warnings
 
     from argmap.files.loader import Loader
-    from argmap.rendering import RenderError, ViewError, diagram, write_atomic
+    from argmap.files.io import write_atomic
+    from argmap.rendering import RenderError, ViewError, diagram
     from argmap.rendering.outputs import map_files
     from argmap.syntax.parser import ArgmapError
 
