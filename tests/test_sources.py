@@ -184,6 +184,11 @@ def test_a_numbered_list_in_the_body_is_no_notes_section():
     assert not source.has_notes and source.markers == ()
 
 
+def test_an_indented_numbered_list_is_no_notes_section_either():
+    text = "Two points matter.\n\n  1. Russia will not give way.\n  2. Japan will wait.\n\nThat is all.\n"
+    assert not read_source(text).has_notes
+
+
 def test_markers_need_notes():
     source = read_source('He said "yes."1 and left.\n')
     assert not source.has_notes and source.markers == ()

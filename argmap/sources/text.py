@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import functools
 import re
 
 import attrs
@@ -54,7 +55,7 @@ class Note:
     label: str
     wording: str
     offset: int
-    start: int = attrs.field(eq=False)  # where the note's label is printed
+    start: int  # where the note's label is printed
 
     @property
     def text(self) -> str:
@@ -96,9 +97,13 @@ class SourceText:
         """The original text of a sentence, paragraph or marker."""
         return self.text[item.offset if isinstance(item, Marker) else item.start:item.end]
 
+    @functools.cached_property
+    def _marker_offsets(self) -> list[int]:
+        return [m.offset for m in self.markers]
+
     def markers_in(self, item: Sentence | Paragraph) -> tuple[Marker, ...]:
         """The markers printed inside a sentence or paragraph, in order."""
-        offsets = [m.offset for m in self.markers]
+        offsets = self._marker_offsets
         lo, hi = bisect.bisect_left(offsets, item.start), bisect.bisect_left(offsets, item.end)
         return self.markers[lo:hi]
 
@@ -148,9 +153,9 @@ _NOTE_LINE = re.compile(r"[ \t]*(?:(?P<num>\d{1,3})[.)]|\((?P<star>\*\d{1,2})\)|
 _NOTES_HEADING = re.compile(r"\s*(?:end\s?notes|foot\s?notes|notes?|references|sources)\s*:?\s*$", re.I)
 
 
-def _note_runs(text: str, lines: list[tuple[int, int]]) -> list[tuple[list[Note], int]]:
-    """Runs of note lines numbered from 1 upwards, each with where its section starts."""
-    runs: list[tuple[list[Note], int]] = []
+def _note_runs(text: str, lines: list[tuple[int, int]]) -> list[tuple[list[Note], int, bool]]:
+    """Runs of note lines numbered from 1 upwards: (notes, where the section starts, whether headed)."""
+    runs: list[tuple[list[Note], int, bool]] = []
     current: list[Note] | None = None
     style, last, blank_before, previous_line = "", 0, True, None
     for start, end in lines:
@@ -167,11 +172,10 @@ def _note_runs(text: str, lines: list[tuple[int, int]]) -> list[tuple[list[Note]
             if current is not None and kind == style and value > last:
                 current.append(note)
             elif value == 1:
-                section = start
-                if previous_line is not None and _NOTES_HEADING.match(text[previous_line[0]:previous_line[1]]):
-                    section = previous_line[0]
+                headed = previous_line is not None and bool(
+                    _NOTES_HEADING.match(text[previous_line[0]:previous_line[1]]))
                 current = [note]
-                runs.append((current, section))
+                runs.append((current, previous_line[0] if headed else start, headed))
                 style = kind
             else:
                 current = None
@@ -192,6 +196,7 @@ _GLUED = re.compile(r"(?<=[.,;:!?\"'”’)\]])\d{1,3}(?![\w%]|\.\d)")
 _SPACED = re.compile(r"(?<=[.!?,;:][\"'”’)\]])[ \u00a0](\d{1,3})(?![\w%])")
 _STAR = re.compile(r"\(\*(\d{1,2})\)")
 _BRACKET = re.compile(r"\[(\d{1,3})\]")
+Candidate = tuple[int, int, str, int]  # offset, end, label, weight
 # Words after which a glued number is a number, not a note: "No.6", "pp.12".
 _NUMBERED = {"no", "nos", "vol", "vols", "p", "pp", "art", "arts", "fig", "figs", "ch", "chap", "sec",
              "para", "n", "nn", "op", "ed", "eds", "pt", "bk", "ser"}
@@ -216,7 +221,7 @@ def _glued_weight(text: str, i: int) -> int:
     return 0 if token in _NUMBERED or not token else 3
 
 
-def _candidates(text: str, end: int, labels: set[str]) -> list[tuple[int, int, str, int]]:
+def _candidates(text: str, end: int, labels: set[str]) -> list[Candidate]:
     """(offset, end, label, weight) of every mark that could be a marker, in text order."""
     found = []
     if any(label.startswith("*") for label in labels):
@@ -232,7 +237,7 @@ def _candidates(text: str, end: int, labels: set[str]) -> list[tuple[int, int, s
     return sorted(c for c in found if c[2] in labels)
 
 
-def _ascending(candidates: list[tuple[int, int, str, int]], order: dict[str, int]) -> list[tuple[int, int, str, int]]:
+def _ascending(candidates: list[Candidate], order: dict[str, int]) -> list[Candidate]:
     """The heaviest subsequence whose labels rise in note order (a sure mark may repeat one).
 
     A weighted longest-increasing-subsequence over label ranks (Fenwick tree
@@ -273,7 +278,7 @@ def _ascending(candidates: list[tuple[int, int, str, int]], order: dict[str, int
 # ------------------------------------------------------------- sentences ----
 
 _END = re.compile(r"(?:[.!?]+|…)[\"'”’)\]]*")
-_TITLES = {"Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sr", "Jr", "Gen", "Col", "Lt", "Sgt", "Capt", "Rev", "Hon",
+_NEVER_LAST = {"Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sr", "Jr", "Gen", "Col", "Lt", "Sgt", "Capt", "Rev", "Hon",
            "Gov", "Sen", "Rep", "Pres", "Mt", "Messrs", "Mme", "Mlle", "Adm", "Amb", "vs", "cf", "approx", "ca"}
 _MONTH_ABBR = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
@@ -284,7 +289,7 @@ def _abbreviation(text: str, dot: int, start: int, following: str) -> bool:
     token = word.lstrip("([“\"'‘")
     if not token:
         return False
-    if "." in token or (len(token) == 1 and token.isupper()) or token in _TITLES:
+    if "." in token or (len(token) == 1 and token.isupper()) or token in _NEVER_LAST:
         return True  # U.S., e.g., initials ("James D. J. Brown"), Mr.
     if token.isdigit() and dot - len(word) == start:
         return True  # a list number opening the paragraph: "1. The Financial Times"
@@ -292,6 +297,7 @@ def _abbreviation(text: str, dot: int, start: int, following: str) -> bool:
 
 
 def _sentences(text: str, start: int, end: int, paragraph: int, marks: dict[int, int]) -> tuple[Sentence, ...]:
+    """The sentences of the paragraph ``text[start:end]``; *marks* maps each marker's offset to its end."""
     out, current = [], start
     for m in _END.finditer(text, start, end):
         after = m.end()
@@ -345,6 +351,7 @@ def _date(words: str) -> PartialDate | None:
 
 
 def _title_like(line: str) -> bool:
+    """A short line, title-cased, that is no caption, date or sentence."""
     words = [w.strip("“”\"'‘’:;,()–-") for w in line.split()]
     words = [w for w in words if w]
     if not words or len(words) > 20 or line.rstrip()[-1:] in ".,;" or _CAPTION.match(line) or _date(line):
@@ -352,10 +359,12 @@ def _title_like(line: str) -> bool:
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL for w in words)
 
 
-def _metadata(text: str, blocks: list[tuple[int, int]], body_end: int):
+def _metadata(text: str, blocks: list[tuple[int, int]],
+              body_end: int) -> tuple[str | None, str | None, PartialDate | None]:
     """(title, author, date) where the text states them."""
     pieces = [text[s:e] for s, e in blocks if s < body_end]
-    lead = next((i for i, p in enumerate(pieces) if len(p.split()) >= 12 and p.rstrip()[-1:] in ".!?”\""), len(pieces))
+    prose = (i for i, p in enumerate(pieces) if len(p.split()) >= 12 and p.rstrip()[-1:] in ".!?”\"")
+    lead = next(prose, len(pieces))  # the first paragraph of prose
     heads = [p for p in pieces[:lead] if "\n" not in p]
     titles = [p for p in heads if _title_like(p)]
     title = max(titles, key=len) if titles else None
@@ -386,11 +395,10 @@ def read_source(text: str, name: str | None = None) -> SourceText:
     blocks = _blocks(text, lines)
     notes: list[Note] = []
     notes_start = notes_end = None
-    chain: list[tuple[int, int, str, int]] = []
-    for run, section in reversed(_note_runs(text, lines)):
+    chain: list[Candidate] = []
+    for run, section, headed in reversed(_note_runs(text, lines)):
         order = {n.label: i for i, n in enumerate(run)}
         found = _ascending(_candidates(text, section, set(order)), order)
-        headed = section != run[0].start
         # A numbered list in the body is no notes section: the body must cite it.
         if headed or 2 * len({c[2] for c in found}) >= len(run):
             notes, notes_start, chain = run, section, found
