@@ -70,7 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"text: {len(text):,} characters; quotations of {args.words} words\n")
     match.prepare.cache_clear()
     t_prepare, _ = best_of(1, lambda: match.prepare(text))
-    print(f"{'':18} {'new (s)':>10} {'found':>6} {'score':>6}" + (f" {'old (s)':>10} {'found':>6} {'score':>6}" if args.old else ""))
+    head = f"{'':18} {'new (s)':>10} {'found':>6} {'score':>6}"
+    print(head + (f" {'old (s)':>10} {'found':>6} {'score':>6}" if args.old else ""))
     print(f"{'prepare':18} {t_prepare:10.3f}" + (" " * 14 if not args.old else ""), end="")
     old = None
     if args.old:

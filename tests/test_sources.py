@@ -140,7 +140,8 @@ def _labels(body: str, notes: str = NOTES) -> list[tuple[str, str]]:
     ("As explained by Togo,1 this involves two islands.", [("1", "Togo,")]),
     ("It lasted until 1980.1 This hardly seems relevant.", [("1", "1980.")]),
     ("The claim [2] is old.", [("2", "claim")]),
-    ("“Once,”1 and again “twice.”1 Then “thrice.”2", [("1", "“Once,”"), ("1", "“twice.”"), ("2", "“thrice.”")]),
+    ("“Once,”1 and again “twice.”1 Then “thrice.”2",
+     [("1", "“Once,”"), ("1", "“twice.”"), ("2", "“thrice.”")]),
     # a note cited again later, out of order, after a closing quotation mark
     ('"A."1 "B."2 "C."1 "D."3', [("1", '"A."'), ("2", '"B."'), ("1", '"C."'), ("3", '"D."')]),
 ])

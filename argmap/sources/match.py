@@ -4,7 +4,7 @@ The answers are those of :mod:`argmap.quotes` (the same normalisation of
 quotes, dashes, ellipses and whitespace; ``...`` in a quotation marks an
 omission whose parts must occur in order), with three differences:
 
-- offsets are given in the ORIGINAL text, for the whole passage and for each
+- offsets are given in the original text, for the whole passage and for each
   part, by keeping a map from the normalised text back to the original;
 - the source is normalised once per text (a small cache keyed by the text);
 - the closest passage for a quotation that is not found is looked for only
@@ -47,7 +47,8 @@ _DOUBLE_HYPHEN = re.compile(r"\s*-\s*-\s*")  # a double hyphen is a dash
 _SPACE = re.compile(r"\s+")
 _DOTS = re.compile(r"\.\s?\.\s?\.")  # the ellipsis typed as dots (the other is "\u2026")
 _DASH_CORE = re.compile(r"-\s*-")
-_BLANKS = tuple(c for c in map(chr, range(0x3001)) if c.isspace() and c != " ")  # \s, as str.isspace; none above U+3000
+# Whitespace other than " ": \s means str.isspace, and no such character lies above U+3000.
+_BLANKS = tuple(c for c in map(chr, range(0x3001)) if c.isspace() and c != " ")
 _RUN = re.compile(" +")
 _WORD = re.compile(r"\w+")
 
@@ -80,7 +81,7 @@ def normalize(text: str) -> str:
 
 @attrs.frozen
 class _Stage:
-    """One rewriting step: the places where it changed the text's length.
+    """One rewriting step: the places it rewrote, in output and input offsets.
 
     Outside them the output is the input shifted; inside one, every output
     character stands for the whole input span it replaced.
@@ -147,9 +148,7 @@ def _around(text: str, cores: Iterable[tuple[int, int]], replacement: str) -> tu
     (not back into the match before).
     """
     out, changes, position, size = [], [], 0, len(text)
-    for start, end in cores:
-        if start < position:
-            continue  # cannot happen: the whitespace a match swallows holds no core
+    for start, end in cores:  # none starts in the whitespace a match swallowed: cores open with no blank
         while start > position and text[start - 1].isspace():
             start -= 1
         while end < size and text[end].isspace():
