@@ -1,4 +1,4 @@
-"""Benchmark: finding quotations in a big text, argmap.sources.match against argmap.quotes.
+"""Benchmark: finding quotations in a big text, argmap.sources.match against argmap.checks.quotes.
 
     .venv/bin/python bench/bench_quotes.py                    # 4 MB text, 1,000-word quotations
     .venv/bin/python bench/bench_quotes.py --old              # the old matcher too (tens of seconds)
@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 sys.path.insert(0, str(ROOT))
 
-from argmap import quotes  # noqa: E402
+from argmap.checks import quotes  # noqa: E402
 from argmap.sources import match  # noqa: E402
 
 BROWN = "001_ecff49c0a03a943e.txt"
@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", type=int, default=4_000_000, help="characters of text (default 4 MB)")
     parser.add_argument("--words", type=int, default=1000, help="words per long quotation")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--old", action="store_true", help="time argmap.quotes as well (slow)")
+    parser.add_argument("--old", action="store_true", help="time argmap.checks.quotes as well (slow)")
     args = parser.parse_args(argv)
 
     rng = random.Random(1)

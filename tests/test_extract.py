@@ -8,11 +8,11 @@ import pytest
 
 import argmap
 from argmap import Severity
-from argmap.parser import RESERVED
+from argmap.syntax.parser import RESERVED
 from argmap.sources import read_source
 from argmap.sources.extract import TODO, claim_id, extract, map_id
 from argmap.sources.match import find_quotation
-from argmap.writer import dumps
+from argmap.formatting.writer import dumps
 
 # article -> (footnotes, claims: one per sentence that carries a marker)
 ARTICLES = {

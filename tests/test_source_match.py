@@ -1,4 +1,4 @@
-"""find_quotation: the answers of argmap.quotes, offsets in the original text, bounded work.
+"""find_quotation: the answers of argmap.checks.quotes, offsets in the original text, bounded work.
 
 The old matcher is the oracle: on quotations cut from the seed articles (with
 the typography changed the way writers and typesetters change it) and on
@@ -14,7 +14,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from argmap import quotes
+from argmap.checks import quotes
 from argmap.sources import match, read_source
 from argmap.sources.match import find_quotation, normalize, prepare
 from conftest import SEEDS

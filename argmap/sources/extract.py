@@ -13,9 +13,9 @@ import re
 import unicodedata
 from pathlib import PurePath
 
-from argmap.builder import MapBuilder
+from argmap.model.builder import MapBuilder
 from argmap.model import Map
-from argmap.parser import RESERVED
+from argmap.syntax.parser import RESERVED
 from argmap.sources.text import Marker, Sentence, SourceText, read_source
 
 TODO = "TODO: in your own words: "

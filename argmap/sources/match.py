@@ -1,6 +1,6 @@
 """Finding a quotation in its source, in time that does not grow with quote x text.
 
-The answers are those of :mod:`argmap.quotes` (the same normalisation of
+The answers are those of :mod:`argmap.checks.quotes` (the same normalisation of
 quotes, dashes, ellipses and whitespace; ``...`` in a quotation marks an
 omission whose parts must occur in order), with three differences:
 
@@ -35,7 +35,7 @@ ANCHORS = 16  # anchor words per quotation
 OCCURRENCES = 32  # an anchor seen more often than this is too common to place the quotation
 PLACES = 4  # places scored with rapidfuzz
 SHORT = 1000  # up to this many characters, a place is scored by partial_ratio_alignment
-# The normalisation of argmap.quotes, step for step (tests hold the two equal).
+# The normalisation of argmap.checks.quotes, step for step (tests hold the two equal).
 _TRANSLATE = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
@@ -61,7 +61,7 @@ class QuoteMatch:
     start: int | None = None
     end: int | None = None
     parts: tuple[tuple[int, int], ...] = ()
-    closest: str | None = None  # the passage as normalised, like argmap.quotes.Match.closest
+    closest: str | None = None  # the passage as normalised, like argmap.checks.quotes.Match.closest
     closest_start: int | None = None
     closest_end: int | None = None
     closest_line: int | None = None
@@ -69,7 +69,7 @@ class QuoteMatch:
 
 
 def normalize(text: str) -> str:
-    """Text with quotes, dashes, ellipses and whitespace made uniform (as argmap.quotes)."""
+    """Text with quotes, dashes, ellipses and whitespace made uniform (as argmap.checks.quotes)."""
     text = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
     text = _ELLIPSIS.sub(" ... ", text)
     text = _DOUBLE_HYPHEN.sub(" - ", text)
@@ -222,7 +222,7 @@ class Prepared:
 
 @functools.lru_cache(maxsize=8)
 def prepare(text: str) -> Prepared:
-    """The normalised form of *text* (as :func:`argmap.quotes.normalize`), kept for look-ups.
+    """The normalised form of *text* (as :func:`argmap.checks.quotes.normalize`), kept for look-ups.
 
     The same steps as :func:`normalize`, each done with fast string scans
     (str.translate and patterns that open with ``\\s*`` take seconds on
@@ -327,7 +327,7 @@ def _closest(prepared: Prepared, quote: str) -> QuoteMatch:
         return QuoteMatch(False)
     places: list[list[int] | None]
     if len(quote) <= SHORT and len(text) <= 3 * len(quote):
-        places = [None]  # a text this short is scored whole, as argmap.quotes does
+        places = [None]  # a text this short is scored whole, as argmap.checks.quotes does
     else:
         places = _places(_votes(text, quote), len(quote))
     best = None
