@@ -15,7 +15,6 @@ line and column and a message in plain words (docs/schemes-draft.md).
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 import textwrap
@@ -25,6 +24,8 @@ from importlib import resources
 from pathlib import Path
 
 import attrs
+
+from argmap.suggest import close_matches
 
 __all__ = ["NO_SCHEME_LABELS", "Catalogue", "CatalogueError", "CriticalQuestion", "Premise", "Scheme",
            "explain_scheme", "load_catalogue", "normalise", "read_catalogue_text"]
@@ -162,7 +163,7 @@ class Catalogue:
     def suggest(self, name: str, limit: int = 3) -> tuple[str, ...]:
         """Ids of up to *limit* schemes whose names are close to *name*, best first."""
         key = normalise(name)
-        close = difflib.get_close_matches(key, list(self._index), n=limit * 3, cutoff=0.6)
+        close = close_matches(key, list(self._index), n=limit * 3, cutoff=0.6)
         found = list(dict.fromkeys(self._index[c].id for c in close))
         if not found:  # a word of a name, such as "consequences"
             found = [s.id for s in self.schemes if len(key) > 3 and any(key in normalise(n) for n in s.names)]
@@ -281,7 +282,7 @@ class _Reader:
     def unknown(self, given, known: Sequence[str], where: tuple, what: str):
         for key in given:
             if key not in known:
-                close = difflib.get_close_matches(key, known, n=1)
+                close = close_matches(key, known, n=1)
                 hint = f"; did you mean `{close[0]}`?" if close else f"; the fields are {', '.join(known)}"
                 self.fail(where + (key,), f"{what} has a field `{key}` that argmap does not know{hint}")
 
