@@ -86,6 +86,8 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
            None, _lazy("bib", "write_csl_json")),
     Format("bibtex", (".bib", ".bibtex"), "the footnotes as BibTeX (write only)",
            None, _lazy("bib", "write_bibtex")),
+    Format("graphml", (".graphml",), "GraphML (yEd, draw.io, graph libraries; write only)",
+           None, _lazy("graphml", "write_graphml")),
 )}
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Sequence
+from pathlib import Path
 
 from argmap.checks.rules import SECTIONS, Rule, all_rules, find_rule
 
@@ -28,11 +30,24 @@ def listing(group: str | None = None) -> str:
     return "".join(f"{r.code}  {r.name:<{width}}  {str(r.severity):<7}  {r.summary}\n" for r in rules)
 
 
-def explain(code_or_name: str) -> str:
-    """A rule's documentation as plain text, as ``argmap explain`` prints it; LookupError for no such rule."""
+def explain(code_or_name: str, scheme_files: Sequence[Path] = ()) -> str:
+    """A rule's or an argumentation scheme's documentation as plain text, as ``argmap explain`` prints it.
+
+    A rule is looked up by code or name first, then a scheme of the catalogue
+    (with *scheme_files* added) by id, name or AIF label.  LookupError when
+    neither exists; :class:`argmap.schemes.CatalogueError` for a bad catalogue file.
+    """
     r = find_rule(code_or_name)
     if r is None:
-        raise LookupError(f"no rule {code_or_name!r}; `argmap rules` lists them")
+        from argmap.schemes import explain_scheme, load_catalogue
+
+        catalogue = load_catalogue(tuple(scheme_files))
+        scheme = catalogue.get(code_or_name)
+        if scheme is not None:
+            return explain_scheme(scheme)
+        close = catalogue.suggest(code_or_name)
+        hint = f"; schemes with close names: {', '.join(close)}" if close else ""
+        raise LookupError(f"no rule or scheme {code_or_name!r}; `argmap rules` lists the rules{hint}")
     body = textwrap.dedent("\n".join(r.doc.splitlines()[1:])).strip()
     return f"{r.code} {r.name} [{r.severity}] ({', '.join(r.groups)})\n{r.summary}\n\n{body}\n"
 

@@ -13,6 +13,7 @@ examples:
   argmap rules --format markdown > docs/rules.md
                                   regenerate the rule reference
   argmap explain C108             what a rule finds, why, and examples
+  argmap explain expert_opinion   a scheme's premises and critical questions
 """
 
 
@@ -23,9 +24,14 @@ def register(sub) -> None:
     p.add_argument("--format", choices=("text", "markdown"), default="text",
                    help="text: one line a rule (default); markdown: the full reference, as in docs/rules.md")
     p.set_defaults(func=run_rules)
-    e = sub.add_parser("explain", help="explain one rule", epilog=RULES_EXAMPLES, formatter_class=FORMATTER,
-                       description="Print a rule's documentation: what it finds, why it matters, examples.")
-    e.add_argument("rule", metavar="CODE", help="a rule code (C101) or name (undefined-footnote)")
+    e = sub.add_parser("explain", help="explain one rule or argumentation scheme", epilog=RULES_EXAMPLES,
+                       formatter_class=FORMATTER,
+                       description="Print a rule's documentation (what it finds, why it matters, examples), or an "
+                                   "argumentation scheme's premises and critical questions.")
+    e.add_argument("rule", metavar="NAME", help="a rule code (C101) or name (undefined-footnote), or a scheme "
+                                               "(expert_opinion, \"Argument From Expert Opinion\")")
+    e.add_argument("--schemes", action="append", default=[], metavar="FILE",
+                   help="add the schemes of a TOML catalogue file (repeatable)")
     e.set_defaults(func=run_explain)
 
 
@@ -47,12 +53,18 @@ def run_rules(args) -> int:
 
 
 def run_explain(args) -> int:
+    from pathlib import Path
+
     from argmap.checks.rules.docs import explain
+    from argmap.schemes import CatalogueError
 
     try:
-        text = explain(args.rule)
+        text = explain(args.rule, [Path(f) for f in args.schemes])
     except LookupError as exc:
-        print(f"argmap explain: {exc}", file=sys.stderr)
+        print(f"argmap explain: {exc.args[0]}", file=sys.stderr)
+        return 2
+    except CatalogueError as exc:
+        print(str(exc), file=sys.stderr)
         return 2
     print(text)
     return 0
