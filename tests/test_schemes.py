@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 import tomllib
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -297,15 +294,6 @@ def test_any_wrong_value_gives_a_catalogue_error_never_a_traceback(field, value)
 def test_the_catalogue_is_read_from_inside_the_package():
     text = SHIPPED.read_text(encoding="utf-8")
     assert len(tomllib.loads(text)["schemes"]) == len(load_catalogue())
-
-
-@pytest.mark.slow
-def test_the_catalogue_ships_in_the_wheel(tmp_path):
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
-                   check=True, capture_output=True)
-    (wheel,) = tmp_path.glob("argmap-*.whl")
-    with zipfile.ZipFile(wheel) as zf:
-        assert zf.read("argmap/schemes/walton.toml") == SHIPPED.read_bytes()
 
 
 # -------------------------------------------------------------- the page ----
