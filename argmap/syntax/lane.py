@@ -1,0 +1,537 @@
+"""The line lane: a map read a line at a time, by regular expressions compiled from the grammar.
+
+Nearly every line of a map is one of a few shapes.  This module reads lark's
+compiled grammar (its rules, terminals, LALR table and contextual lexers) and
+turns every line-level rule into *line shapes*: a rule's expansion cut at each
+``_NL``, its in-line nonterminals (``text``, ``ref``, ``target``...) expanded
+into each of their alternatives, lark's left-recursive ``__x_star_n`` rules
+read as repetitions.  For the parser state a line starts in, the shapes that
+can follow are joined into one regular expression with a group per terminal.
+
+The expression does what lark's contextual lexer would do, token by token: it
+is built from the lexer of the LALR state each token would be read in (found
+by running the LALR table over the shape's terminals), so a token is matched
+by its terminal's own pattern, as an atomic group (lark matches each terminal
+on its own), after a negative look-ahead for every terminal that lexer would
+try first.  The first token of a line is read by that state's lexer itself
+(lark's alternation, and the keyword check lark applies to names).
+
+On a match the lane makes the tokens (with their line, column and offsets)
+and calls lark's own callbacks for each rule, in post-order, so the model is
+built by the Builder exactly as when lark parses.  A line no shape fits is
+left to lark: :meth:`Lane.read` stops there and says where the statement it
+belongs to started.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+
+import attrs
+from lark import Lark, Token, Tree
+from lark.lexer import CallChain, UnlessCallback
+from lark.parsers.lalr_analysis import Shift
+
+from argmap.syntax.shapes import Plan, Shape, shape_key, terms, trie_regex
+
+_MAX_GROUPS = 90  # Python's re module takes at most 100 named groups per pattern
+
+
+@attrs.frozen
+class Stop:
+    """Where the lane stopped: *pos* is the start of the statement lark must read."""
+
+    pos: int
+    line: int
+    column: int
+    stack: tuple[int, ...]  # the LALR state stack, everything before *pos* reduced
+    bucket: int  # comments collected before *pos*
+    failed: int = -1  # the line the lane could not read
+
+
+def _unless(callback) -> dict[str, str]:
+    """The keywords an unless-callback retypes a name token to: {value: terminal}."""
+    while isinstance(callback, CallChain):
+        callback = callback.callback1
+    if isinstance(callback, UnlessCallback):
+        return {t.pattern.value: t.name for t in callback.scanner.terminals}
+    return {}
+
+
+class Lane:
+    """The line shapes of one lark parser, compiled lazily for each parser state met."""
+
+    def __init__(self, lark: Lark, lazy_callbacks: dict[str, Callable[[str], bool]]):
+        frontend = lark.parser
+        parser = frontend.parser.parser
+        table = parser.parse_table
+        self.states = table.states
+        self.start_state = table.start_states["start"]
+        self.end_state = table.end_states["start"]
+        self.callbacks = parser.callbacks
+        self.lexers = frontend.lexer.lexers
+        self.terminals = {t.name: t for t in lark.terminals}
+        self.ignore = frozenset(lark.lexer_conf.ignore)
+        self.user_callbacks = dict(lark.lexer_conf.callbacks)
+        # a user callback is only worth a token when its predicate says so (a comment in a newline)
+        self.lazy = lazy_callbacks
+        self.by_origin: dict[str, list] = {}
+        for rule in lark.rules:
+            self.by_origin.setdefault(rule.origin.name, []).append(rule)
+        self.rule_of = {(r.origin.name, tuple(s.name for s in r.expansion)): r for r in lark.rules}
+        self._shapes_by_first: dict[str, list] = {}
+        self._derive()
+        self._ctx: dict[tuple, int] = {}
+        self._stacks: list[tuple] = []
+        self._first: dict[int, tuple] = {}
+        self._rest: dict[tuple, object] = {}
+        self._compiled: dict[str, object] = {}
+        self._reps: dict[str, tuple] = {}
+        self._closers: dict[tuple, tuple] = {}
+        self.base = self.context((self.start_state,))
+        #: lark's repetition rule for the statements of ``start``
+        self.star = next(s.name for r in self.by_origin["start"] for s in r.expansion if self._rep(s.name))
+
+    # -- shapes ------------------------------------------------------------------
+
+    def _rep(self, name: str):
+        """(base rule, recursive rule, element symbols) when *name* is lark's repetition rule."""
+        rules = self.by_origin.get(name, ())
+        if len(rules) != 2:
+            return None
+        base, rec = sorted(rules, key=lambda r: len(r.expansion))
+        element = [s.name for s in base.expansion]
+        if [s.name for s in rec.expansion] != [name, *element]:
+            return None
+        return base, rec, base.expansion
+
+    def _has_newline(self, name: str, seen=frozenset()) -> bool:
+        if name in self.terminals or name in seen:
+            return name == "_NL"
+        return any(self._has_newline(s.name, seen | {name}) for r in self.by_origin[name] for s in r.expansion)
+
+    def _inline(self, symbols) -> list[list]:
+        """Every expansion of a run of in-line symbols, as lists of pieces."""
+        choices = []
+        for sym in symbols:
+            name = sym.name
+            if name in self.terminals or name == "$END":
+                choices.append([("t", name, sym.filter_out)])
+            elif (rep := self._rep(name)) is not None:
+                base, rec, element = rep
+                choices.append([("r", name, base, rec, elem) for elem in self._inline(element)])
+            else:
+                choices.append([("n", rule, sub) for rule in self.by_origin[name] for sub in self._inline(rule.expansion)])
+        return [list(combo) for combo in itertools.product(*choices)]
+
+    def _derive(self) -> None:
+        """Cut every line-level rule into line shapes: (role, origin rule name, pieces)."""
+        shapes = []
+        statement_rules = [r.expansion[0].name for r in self.by_origin["statement"]]
+        for origin in statement_rules:
+            for rule in self.by_origin[origin]:
+                segment: list = []
+                index = 0
+                for sym in rule.expansion:
+                    rep = self._rep(sym.name) if sym.name not in self.terminals else None
+                    if rep is not None and self._has_newline(sym.name):
+                        # a repetition of whole lines: each element is a line of its own
+                        for element in self._lines_of(rep[2]):
+                            shapes.append(("rep", origin, sym.name, element))
+                        index += 1
+                        continue
+                    segment.append(sym)
+                    if sym.name == "_NL":
+                        for pieces in self._inline(segment):
+                            shapes.append(("head" if index == 0 else "seg", origin, None, pieces))
+                        segment = []
+                        index += 1
+        seen = set()
+        for role, origin, rep, pieces in shapes:
+            key = (role, origin, rep, shape_key(pieces))
+            if key in seen:
+                continue
+            seen.add(key)
+            shape = Shape(len(seen), role, origin, rep, pieces)
+            self._shapes_by_first.setdefault(shape.first(), []).append(shape)
+
+    def _lines_of(self, element) -> list[list]:
+        """The one-line expansions of a repeated element (``claim_line`` -> quote, tags...)."""
+        return [p for p in self._inline(element) if terms(p, 1)[-1] == "_NL" and terms(p, 1).count("_NL") == 1]
+
+    # -- the LALR table ------------------------------------------------------------
+
+    def context(self, stack: tuple) -> int:
+        """The id of a state stack a line can start in."""
+        ctx = self._ctx.get(stack)
+        if ctx is None:
+            ctx = self._ctx[stack] = len(self._stacks)
+            self._stacks.append(stack)
+        return ctx
+
+    def stack(self, ctx: int) -> tuple:
+        return self._stacks[ctx]
+
+    def simulate(self, stack, terms):
+        """(the state each terminal is lexed in, the stack before the first shift, the final stack), or None."""
+        states, end_state = self.states, self.end_state
+        stack = list(stack)
+        lexed = []
+        before = None
+        for t in terms:
+            lexed.append(stack[-1])
+            while True:
+                act = states[stack[-1]].get(t)
+                if act is None:
+                    return None
+                action, arg = act
+                if action is Shift:
+                    if before is None:
+                        before = tuple(stack)
+                    stack.append(arg)
+                    break
+                if arg.expansion:
+                    del stack[-len(arg.expansion):]
+                _, goto = states[stack[-1]][arg.origin.name]
+                stack.append(goto)
+                if t == "$END" and goto == end_state:
+                    return lexed, before, tuple(stack)
+        return lexed, before, tuple(stack)
+
+    def accepts_end(self, ctx: int) -> bool:
+        """Whether the text may end here (every open statement complete)."""
+        return self.simulate(self._stacks[ctx], ["$END"]) is not None
+
+    def reduced(self, ctx: int, first: str) -> tuple:
+        """The stack a statement starting with terminal *first* is read from, all before it reduced."""
+        found = self.simulate(self._stacks[ctx], [first])
+        return found[1] if found else self._stacks[ctx]
+
+    # -- the expressions -------------------------------------------------------------
+
+    def first(self, ctx: int):
+        """(the first-token expression, {terminal: {keyword: terminal}}) of a line starting in *ctx*."""
+        found = self._first.get(ctx)
+        if found is None:
+            lexer = self.lexers[self._stacks[ctx][-1]]
+            scanner = lexer.scanner
+            regex = "|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in scanner.terminals)
+            retype = {name: _unless(cb) for name, cb in lexer.callback.items() if _unless(cb)}
+            found = self._first[ctx] = (self.compile(regex), retype)
+        return found
+
+    def competitors(self, state: int, term: str) -> tuple[list[str], frozenset] | None:
+        """(patterns of the terminals the lexer of *state* tries before *term*, keywords it retypes *term* to).
+
+        None when that lexer has no such terminal of its own (a keyword it reads as a
+        name and retypes): such a token is for lark, not the lane.
+        """
+        lexer = self.lexers[state]
+        order = [t.name for t in lexer.scanner.terminals]
+        if term not in order:
+            return None
+        before = [t.pattern.to_regexp() for t in lexer.scanner.terminals[:order.index(term)]]
+        return before, frozenset(_unless(lexer.callback.get(term)))
+
+    def rest(self, ctx: int, first: str):
+        """(the expression for the rest of a line whose first token is *first*, its plans), or None."""
+        key = (ctx, first)
+        found = self._rest.get(key, False)
+        if found is not False:
+            return found
+        stack = self._stacks[ctx]
+        plans: list[Plan] = [p for shape in self._shapes_by_first.get(first, ())
+                             if (p := shape.plan(self, stack)) is not None]
+        regex, groups = trie_regex(plans) if plans else ("", 0)
+        if not plans or groups > _MAX_GROUPS:
+            found = None
+        else:
+            compiled = self.compile(regex)
+            for p in plans:
+                p.recipe = self._recipe(p.shape.pieces, p.names, p.elements)
+            found = (compiled, {f"b{i}": (p, self.context(p.next_stack)) for i, p in enumerate(plans)})
+        self._rest[key] = found
+        return found
+
+    def compile(self, regex: str):
+        """*regex* compiled, once for every plan that writes the same one."""
+        compiled = self._compiled.get(regex)
+        if compiled is None:
+            compiled = self._compiled[regex] = re.compile(regex)
+        return compiled
+
+    # -- reading -----------------------------------------------------------------------
+
+    def _rep_callbacks(self, name: str):
+        found = self._reps.get(name)
+        if found is None:
+            base, rec, _ = self._rep(name)
+            found = self._reps[name] = (self.callbacks[base], self.callbacks[rec])
+        return found
+
+    def repeat(self, name: str, elements: list[list]):
+        """The value lark gives a repetition rule *name* of these elements' children."""
+        base, rec = self._reps.get(name) or self._rep_callbacks(name)
+        value = base(elements[0])
+        for children in elements[1:]:
+            value = rec([value, *children])
+        return value
+
+    def statement(self, origin: str, symbols: list[str], values: list):
+        """One statement's value, by its rule's callback and then ``statement``'s."""
+        key = (origin, tuple(symbols))
+        found = self._closers.get(key)
+        if found is None:
+            found = self._closers[key] = (self.callbacks[self.rule_of[key]],
+                                          self.callbacks[self.rule_of[("statement", (origin,))]])
+        children = [self.repeat(sym, val) if type(val) is _Run else val for sym, val in zip(symbols, values)]
+        return found[1]([found[0](children)])
+
+    def _recipe(self, pieces, names, elements) -> list[tuple]:
+        """The pieces of a plan as a list of steps run on a match (see :meth:`_Reader.run`)."""
+        ops: list[tuple] = []
+        for piece in pieces:
+            kind = piece[0]
+            if kind == "t":
+                name, filtered = piece[1], piece[2]
+                group = names.get(id(piece), False)
+                callback = self.user_callbacks.get(name)
+                if filtered and (callback is None or group is False):
+                    ops.append((0,))
+                elif filtered:
+                    ops.append((2, name, group, callback, self.lazy.get(name)))
+                else:
+                    ops.append((1, name, group, callback))
+            elif kind == "n":
+                ops.extend(self._recipe(piece[2], names, elements))
+                ops.append((3, len(piece[2]), self.callbacks[piece[1]]))
+            else:
+                regex, element_names = elements[id(piece)]
+                base, rec = self._rep_callbacks(piece[1])
+                ops.append((4, names[id(piece)], regex, self._recipe(piece[4], element_names, elements), base, rec))
+        return ops
+
+    def finish(self, statements: list, leading: Token | None):
+        """What lark's ``start`` rule makes of the statements (and the file's leading newlines)."""
+        symbols, children = [], []
+        if leading is not None:
+            symbols.append("_NL")
+            children.append(leading)
+        if statements:
+            symbols.append(self.star)
+            children.append(self.repeat(self.star, [[s] for s in statements]))
+        return self.callbacks[self.rule_of[("start", tuple(symbols))]](children)
+
+    def read(self, text: str, pos: int, line: int, ctx: int, statements: list, bucket: list) -> Stop | None:
+        """Read statements from *pos* (a line's first token, on *line*, in context *ctx*) to the end.
+
+        Appends each statement's value to *statements*; None at the end of the
+        text, else where lark must take over.
+        """
+        n = len(text)
+        line_start = text.rfind("\n", 0, pos) + 1
+        ignore = self.ignore
+        rests = self._rest
+        firsts = self._first
+        head = None  # the open statement: (origin, symbols, values, Stop to fall back to)
+        while pos < n:
+            first = firsts.get(ctx) or self.first(ctx)
+            m1 = first[0].match(text, pos)
+            while m1 is not None and m1.lastgroup in ignore:
+                m1 = first[0].match(text, m1.end())
+            if m1 is None:
+                break
+            kind = m1.lastgroup
+            retype = first[1].get(kind)
+            if retype:
+                kind = retype.get(m1.group(), kind)
+            rest = rests.get((ctx, kind), False)
+            if rest is False:
+                rest = self.rest(ctx, kind)
+            if rest is None:
+                break
+            m2 = rest[0].match(text, m1.end())
+            if m2 is None:
+                break
+            plan, next_ctx = rest[1][m2.lastgroup]
+            if plan.checks and any(m2.group(g) in bad for g, bad in plan.checks):
+                break
+            start = m1.start()
+            shape = plan.shape
+            if shape.role == "head":
+                if head is not None:
+                    statements.append(self.statement(*head[:3]))
+                # where lark would start if the lane stops inside this statement
+                head = (shape.origin, list(shape.symbols), [], (start, line, start - line_start + 1, ctx, kind,
+                                                               len(bucket)))
+            elif head is None:  # pragma: no cover - a shape that continues a statement needs one
+                break
+            values = _Reader(text, m1, line, line_start).run(plan.recipe, m2)
+            if shape.role == "rep":
+                symbols, held = head[1], head[2]
+                if symbols and symbols[-1] == shape.rep and type(held[-1]) is _Run:
+                    held[-1].append(values)
+                else:
+                    symbols.append(shape.rep)
+                    held.append(_Run([values]))
+            else:
+                if shape.role == "seg":
+                    head[1].extend(shape.symbols)
+                head[2].extend(values)
+            end = m2.end()
+            breaks = text.count("\n", line_start, end)
+            if breaks:
+                line += breaks
+                line_start = text.rfind("\n", 0, end) + 1
+            pos, ctx = end, next_ctx
+        else:
+            if self.accepts_end(ctx):
+                if head is not None:
+                    statements.append(self.statement(*head[:3]))
+                return None
+        if head is not None:
+            start, line, column, at, kind, collected = head[3]
+            return Stop(start, line, column, self.reduced(at, kind), collected, pos)
+        return Stop(pos, line, pos - line_start + 1, self.reduced_any(ctx), len(bucket), pos)
+
+    def is_star(self, below: int, state: int) -> bool:
+        """Whether *state* on top of *below* holds the statements read so far."""
+        return self.states[below].get(self.star) == (Shift, state)
+
+    def with_statements(self, stack: tuple) -> tuple:
+        """*stack* (everything before a statement reduced) once that statement is read too."""
+        if len(stack) > 1 and self.is_star(stack[-2], stack[-1]):
+            return stack
+        return (*stack, self.states[stack[-1]][self.star][1])
+
+    def starts_statement(self, text: str, pos: int) -> bool:
+        """Whether the line at *pos* starts a statement: its first two tokens can begin one."""
+        stack = self.with_statements(self._stacks[self.base])
+        terms: list[str] = []
+        state = stack[-1]
+        for _ in range(2):
+            ctx = self.context(stack if not terms else self.simulate(stack, terms)[2])
+            first, retype = self.first(ctx)
+            m = first.match(text, pos)
+            while m is not None and m.lastgroup in self.ignore:
+                m = first.match(text, m.end())
+            if m is None:
+                return False
+            kind = m.lastgroup
+            if kind in retype:
+                kind = retype[kind].get(m.group(), kind)
+            terms.append(kind)
+            if self.simulate(stack, terms) is None:
+                return False
+            pos = m.end()
+        del state
+        return True
+
+    def reduced_any(self, ctx: int) -> tuple:
+        """The stack of *ctx* with a finished statement reduced (for a line that starts none)."""
+        stack = self._stacks[ctx]
+        for shapes in self._shapes_by_first.values():
+            for shape in shapes:
+                if shape.role == "head":
+                    found = self.simulate(stack, [shape.first()])
+                    if found is not None:
+                        return found[1]
+        return stack
+
+
+class _Run(list):
+    """The elements of a repetition of whole lines (a claim's lines, a header's fields) so far."""
+
+
+_new = str.__new__
+
+
+def make_token(type_: str, value: str, start: int, line: int, column: int, text: str) -> Token:
+    """A lark token with its position, as lark's lexer makes it."""
+    tok = _new(Token, value)
+    tok.type = type_
+    tok.value = value
+    tok.start_pos = start
+    tok.line = line
+    tok.column = column
+    tok.end_pos = start + len(value)
+    breaks = value.count("\n")
+    if breaks:
+        tok.end_line = line + breaks
+        tok.end_column = len(value) - value.rfind("\n")
+    else:
+        tok.end_line = line
+        tok.end_column = column + len(value)
+    return tok
+
+
+class _Reader:
+    """The values of one matched line: its tokens, and lark's callbacks for its rules."""
+
+    __slots__ = ("text", "m1", "line", "line_start", "flat_until")
+
+    def __init__(self, text: str, m1, line: int, line_start: int):
+        self.text, self.m1, self.line, self.line_start = text, m1, line, line_start
+        # before the line's first line break every token is on the line's first line
+        end = text.find("\n", m1.start())
+        self.flat_until = end if end >= 0 else len(text)
+
+    def token(self, name: str, m, group) -> Token:
+        start = m.start(group)
+        value = m.group(group)
+        if start < self.flat_until:
+            line, column = self.line, start - self.line_start + 1
+        else:
+            text = self.text
+            line = self.line + text.count("\n", self.line_start, start)
+            column = start - text.rfind("\n", 0, start)
+        tok = _new(Token, value)
+        tok.type = name
+        tok.value = value
+        tok.start_pos = start
+        tok.line = line
+        tok.column = column
+        tok.end_pos = start + len(value)
+        if "\n" in value:
+            tok.end_line = line + value.count("\n")
+            tok.end_column = len(value) - value.rfind("\n")
+        else:
+            tok.end_line = line
+            tok.end_column = column + len(value)
+        return tok
+
+    def run(self, ops: list[tuple], m) -> list:
+        """Run a plan's steps on its match *m*: the values of the line's top pieces."""
+        stack: list = []
+        push = stack.append
+        for op in ops:
+            code = op[0]
+            if code == 0:
+                push(None)
+            elif code == 1:
+                tok = self.token(op[1], m, op[2]) if op[2] is not None else self.token(op[1], self.m1, 0)
+                push(op[3](tok) if op[3] is not None else tok)
+            elif code == 3:
+                n = op[1]
+                args = stack[-n:]
+                del stack[-n:]
+                push(op[2](args))
+            elif code == 2:
+                worth = op[4]
+                if worth is not None and not worth(m.group(op[2])):
+                    push(None)
+                else:
+                    push(op[3](self.token(op[1], m, op[2])))
+            else:
+                pos, end = m.start(op[1]), m.end(op[1])
+                regex, element_ops, base, rec = op[2], op[3], op[4], op[5]
+                value = None
+                while pos < end:
+                    e = regex.match(self.text, pos)
+                    children = self.run(element_ops, e)
+                    value = base(children) if value is None else rec([value, *children])
+                    pos = e.end()
+                push(value)
+        return stack
