@@ -24,7 +24,9 @@ from argmap.model import Argument, Case, Claim, Document, Footnote, Map, Person,
 from argmap.syntax import errors
 from argmap.syntax.builder import Builder, Heading, collect_comments, comment_bucket, unescape
 from argmap.syntax.grammar import CLAIM_LINE_KEYWORDS, RESERVED, STATEMENT_KEYWORDS, grammar_text
-from argmap.syntax.lane import Lane, Stop, make_token
+from argmap.syntax.lane import Lane, Stop
+from argmap.syntax.reader import make_token
+from argmap.syntax.reader import read as read_lines
 
 __all__ = ["ArgmapError", "CLAIM_LINE_KEYWORDS", "MAX_ERRORS", "RESERVED", "STATEMENT_KEYWORDS", "assemble",
            "grammar_text", "parse", "unescape"]
@@ -94,7 +96,7 @@ class _Reader:
             pos, line = m.end(), 1 + m.group().count("\n")
         while pos < len(text) and len(self.diagnostics) < MAX_ERRORS:
             if self.fast:
-                stop = lane.read(text, pos, line, ctx, self.statements, self.comments)
+                stop = read_lines(lane, text, pos, line, ctx, self.statements, self.comments)
                 if stop is None:
                     break
                 failed = stop.failed
