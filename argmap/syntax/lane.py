@@ -34,6 +34,7 @@ from lark import Lark, Token
 from lark.lexer import CallChain, UnlessCallback
 from lark.parsers.lalr_analysis import Shift
 
+from argmap.syntax.codegen import build_function, kept, repetition_keeps, shaping, statement_closer
 from argmap.syntax.shapes import Plan, Shape, shape_key, terms, trie_regex
 
 _MAX_GROUPS = 90  # Python's re module takes at most 100 named groups per pattern
@@ -88,7 +89,6 @@ class Lane:
         self._first: dict[int, tuple] = {}
         self._rest: dict[tuple, object] = {}
         self._compiled: dict[str, object] = {}
-        self._reps: dict[str, tuple] = {}
         self._closers: dict[tuple, tuple] = {}
         self.base = self.context((self.start_state,))
         #: lark's repetition rule for the statements of ``start``
@@ -250,7 +250,9 @@ class Lane:
         else:
             compiled = self.compile(regex)
             for p in plans:
-                p.recipe = self._recipe(p.shape.pieces, p.names, p.elements)
+                p.build = build_function(self, p, compiled.groupindex)
+                if p.shape.role == "rep":
+                    p.keep = repetition_keeps(self, p.shape.rep)
             found = (compiled, {f"b{i}": (p, self.context(p.next_stack)) for i, p in enumerate(plans)})
         self._rest[key] = found
         return found
@@ -264,65 +266,45 @@ class Lane:
 
     # -- reading -----------------------------------------------------------------------
 
-    def _rep_callbacks(self, name: str):
-        found = self._reps.get(name)
+    def repetition(self, name: str):
+        """(base rule, recursive rule, element symbols) of lark's repetition rule *name*."""
+        found = self._rep(name)
         if found is None:
-            base, rec, _ = self._rep(name)
-            found = self._reps[name] = (self.callbacks[base], self.callbacks[rec])
+            raise KeyError(name)
         return found
 
-    def repeat(self, name: str, elements: list[list]):
-        """The value lark gives a repetition rule *name* of these elements' children."""
-        base, rec = self._reps.get(name) or self._rep_callbacks(name)
-        value = base(elements[0])
-        for children in elements[1:]:
-            value = rec([value, *children])
-        return value
-
     def statement(self, origin: str, symbols: list[str], values: list):
-        """One statement's value, by its rule's callback and then ``statement``'s."""
+        """One statement's value: its children as its rule keeps them, to its Builder method."""
         key = (origin, tuple(symbols))
         found = self._closers.get(key)
         if found is None:
-            found = self._closers[key] = (self.callbacks[self.rule_of[key]],
-                                          self.callbacks[self.rule_of[("statement", (origin,))]])
-        children = [self.repeat(sym, val) if type(val) is _Run else val for sym, val in zip(symbols, values)]
-        return found[1]([found[0](children)])
-
-    def _recipe(self, pieces, names, elements) -> list[tuple]:
-        """The pieces of a plan as a list of steps run on a match (see :meth:`_Reader.run`)."""
-        ops: list[tuple] = []
-        for piece in pieces:
-            kind = piece[0]
-            if kind == "t":
-                name, filtered = piece[1], piece[2]
-                group = names.get(id(piece), False)
-                callback = self.user_callbacks.get(name)
-                if filtered and (callback is None or group is False):
-                    ops.append((0,))
-                elif filtered:
-                    ops.append((2, name, group, callback, self.lazy.get(name)))
-                else:
-                    ops.append((1, name, group, callback))
-            elif kind == "n":
-                ops.extend(self._recipe(piece[2], names, elements))
-                ops.append((3, len(piece[2]), self.callbacks[piece[1]]))
+            found = self._closers[key] = statement_closer(self, origin, key[1])
+        keep, builder = found
+        children: list = []
+        for i, spliced in keep:
+            if spliced:
+                children += values[i]
             else:
-                regex, element_names = elements[id(piece)]
-                base, rec = self._rep_callbacks(piece[1])
-                ops.append((4, names[id(piece)], regex, self._recipe(piece[4], element_names, elements), base, rec))
-        return ops
+                children.append(values[i])
+        return builder(children)
 
     def finish(self, statements: list, leading: Token | None):
         """What lark's ``start`` rule makes of the statements (and the file's leading newlines)."""
-        symbols, children = [], []
+        symbols, values = [], []
         if leading is not None:
             symbols.append("_NL")
-            children.append(leading)
+            values.append(leading)
         if statements:
             symbols.append(self.star)
-            children.append(self.repeat(self.star, [[s] for s in statements]))
-        return self.callbacks[self.rule_of[("start", tuple(symbols))]](children)
+            values.append(statements)
+        keep, _, builder = shaping(self.callbacks[self.rule_of[("start", tuple(symbols))]])
+        children: list = []
+        for i, spliced in kept(keep, len(symbols)):
+            if spliced:
+                children += values[i]
+            else:
+                children.append(values[i])
+        return builder(children)
 
     def is_star(self, below: int, state: int) -> bool:
         """Whether *state* on top of *below* holds the statements read so far."""

@@ -57,14 +57,16 @@ def read(lane: Lane, text: str, pos: int, line: int, ctx: int, statements: list,
                                                            len(bucket)))
         elif head is None:  # pragma: no cover - a shape that continues a statement needs one
             break
-        values = _Reader(text, m1, line, line_start).run(plan.recipe, m2)
+        flat = text.find("\n", start)
+        values = plan.build(m2, m1, line, line_start, flat if flat >= 0 else n, text)
         if shape.role == "rep":
             symbols, held = head[1], head[2]
+            added = [x for i, spliced in plan.keep for x in (values[i] if spliced else (values[i],))]
             if symbols and symbols[-1] == shape.rep and type(held[-1]) is _Run:
-                held[-1].append(values)
+                held[-1] += added
             else:
                 symbols.append(shape.rep)
-                held.append(_Run([values]))
+                held.append(_Run(added))
         else:
             if shape.role == "seg":
                 head[1].extend(shape.symbols)
@@ -106,73 +108,3 @@ def make_token(type_: str, value: str, start: int, line: int, column: int, text:
         tok.end_line = line
         tok.end_column = column + len(value)
     return tok
-
-
-class _Reader:
-    """The values of one matched line: its tokens, and lark's callbacks for its rules."""
-
-    __slots__ = ("text", "m1", "line", "line_start", "flat_until")
-
-    def __init__(self, text: str, m1, line: int, line_start: int):
-        self.text, self.m1, self.line, self.line_start = text, m1, line, line_start
-        # before the line's first line break every token is on the line's first line
-        end = text.find("\n", m1.start())
-        self.flat_until = end if end >= 0 else len(text)
-
-    def token(self, name: str, m, group) -> Token:
-        start = m.start(group)
-        value = m.group(group)
-        if start < self.flat_until:
-            line, column = self.line, start - self.line_start + 1
-        else:
-            text = self.text
-            line = self.line + text.count("\n", self.line_start, start)
-            column = start - text.rfind("\n", 0, start)
-        tok = _new(Token, value)
-        tok.type = name
-        tok.value = value
-        tok.start_pos = start
-        tok.line = line
-        tok.column = column
-        tok.end_pos = start + len(value)
-        if "\n" in value:
-            tok.end_line = line + value.count("\n")
-            tok.end_column = len(value) - value.rfind("\n")
-        else:
-            tok.end_line = line
-            tok.end_column = column + len(value)
-        return tok
-
-    def run(self, ops: list[tuple], m) -> list:
-        """Run a plan's steps on its match *m*: the values of the line's top pieces."""
-        stack: list = []
-        push = stack.append
-        for op in ops:
-            code = op[0]
-            if code == 0:
-                push(None)
-            elif code == 1:
-                tok = self.token(op[1], m, op[2]) if op[2] is not None else self.token(op[1], self.m1, 0)
-                push(op[3](tok) if op[3] is not None else tok)
-            elif code == 3:
-                n = op[1]
-                args = stack[-n:]
-                del stack[-n:]
-                push(op[2](args))
-            elif code == 2:
-                worth = op[4]
-                if worth is not None and not worth(m.group(op[2])):
-                    push(None)
-                else:
-                    push(op[3](self.token(op[1], m, op[2])))
-            else:
-                pos, end = m.start(op[1]), m.end(op[1])
-                regex, element_ops, base, rec = op[2], op[3], op[4], op[5]
-                value = None
-                while pos < end:
-                    e = regex.match(self.text, pos)
-                    children = self.run(element_ops, e)
-                    value = base(children) if value is None else rec([value, *children])
-                    pos = e.end()
-                push(value)
-        return stack

@@ -43,7 +43,8 @@ class Plan:
     elements: dict  # id(repetition piece) -> (compiled regex of one element, its group names)
     checks: list  # (piece, keywords lark would retype its token to: then the lane must not read it)
     next_stack: tuple
-    recipe: list = attrs.field(factory=list)  # the steps that build its values (set by the lane)
+    build: object = None  # build(m, m1, line, line_start, flat, text): its values (see codegen.py)
+    keep: list = attrs.field(factory=list)  # for a line of a repetition: what each line adds
 
 
 class Shape:
