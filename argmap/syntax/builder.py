@@ -35,8 +35,16 @@ from argmap.model import (
 from argmap.syntax.grammar import pattern
 
 
+# Span(...) without the named tuple's Python-level __new__: the builder makes one for every name
+_tuple = tuple.__new__
+
+
 def _span(tok: Token) -> Span:
-    return Span(tok.line, tok.column, tok.end_line, tok.end_column)
+    return _tuple(Span, (tok.line, tok.column, tok.end_line, tok.end_column))
+
+
+def _at(line: int, column: int) -> Span:
+    return _tuple(Span, (line, column, None, None))
 
 
 _ESCAPE = re.compile(r"\\(.)")
@@ -55,19 +63,14 @@ def _text(tok: str) -> str:
     return _CONTINUATION.sub(" ", tok).strip() if "\\" in tok else tok.strip()
 
 
-@attrs.frozen
-class _Text:
-    text: str
-    citations: tuple[Citation, ...]
+class _Text(tuple):
+    """Free text and its citations, before they go into a statement (a tuple: made for every line)."""
+
+    __slots__ = ()
 
 
-@attrs.frozen
-class _Line:
-    """One line under a claim, before it is folded into the claim."""
-
-    kind: str
-    value: object
-    span: Span
+# A line under a claim, before it is folded into the claim: (kind, value, span), a plain tuple.
+_QUOTE, _TAGS, _CONCESSION, _LINK = "quote", "tags", "concession", "link"
 
 
 @attrs.frozen
@@ -87,7 +90,7 @@ def _cites(tok: Token | None) -> tuple[Citation, ...]:
     if tok is None:
         return ()
     line, column = tok.line, tok.column
-    return tuple(Citation(m.group(1), Span(line, column + m.start(), line, column + m.end()))
+    return tuple(Citation(m.group(1), _tuple(Span, (line, column + m.start(), line, column + m.end())))
                  for m in _ONE_CITE.finditer(tok))
 
 
@@ -96,7 +99,7 @@ def _ref_in(tok: Token) -> Ref:
     value = str(tok)
     m = _NAME.search(value, 3 if tok.type == "ASSERTER" else 1)
     head, dot, tail = m.group(0).partition(".")
-    span = Span(tok.line, tok.column + m.start())
+    span = _at(tok.line, tok.column + m.start())
     return Ref(tail, head, span) if dot else Ref(head, None, span)
 
 
@@ -104,10 +107,11 @@ def _owner_and_asserter(children: list) -> tuple[Ref | None, Ref | None, int]:
     """(case, by, index of the first child after them) of a statement's ``(case) by person``."""
     case = by = None
     i = 1
-    if i < len(children) and getattr(children[i], "type", None) == "OWNER":
+    n = len(children)
+    if i < n and type(children[i]) is Token and children[i].type == "OWNER":
         case = _ref_in(children[i])
         i += 1
-    if i < len(children) and getattr(children[i], "type", None) == "ASSERTER":
+    if i < n and type(children[i]) is Token and children[i].type == "ASSERTER":
         by = _ref_in(children[i])
         i += 1
     return case, by, i
@@ -118,12 +122,12 @@ class Builder(Transformer):
 
     def text(self, children):
         tok = children[0]
-        return _Text(_text(tok), _cites(children[1]) if len(children) > 1 else ())
+        return _Text((_text(tok), _cites(children[1]) if len(children) > 1 else ()))
 
     def ref(self, children):
         tok = children[0]
         head, dot, tail = tok.partition(".")
-        span = Span(tok.line, tok.column)
+        span = _at(tok.line, tok.column)
         return Ref(tail, head, span) if dot else Ref(str(tok), None, span)
 
     def link_target(self, children):
@@ -148,32 +152,32 @@ class Builder(Transformer):
         return Use(str(ident), path, _span(ident))
 
     def thesis(self, children):
-        ident, text = children
-        return Thesis(str(ident), text.text, text.citations, _span(ident))
+        ident, (text, citations) = children
+        return Thesis(str(ident), text, citations, _span(ident))
 
     def case(self, children):
-        ident, stance, thesis, text = children
-        return Case(str(ident), str(stance), thesis, text.text, text.citations, _span(ident))
+        ident, stance, thesis, (text, citations) = children
+        return Case(str(ident), str(stance), thesis, text, citations, _span(ident))
 
     def person(self, children):
-        kind, ident, text = children
-        return Person(str(ident), text.text, str(kind), text.citations, _span(ident))
+        kind, ident, (text, citations) = children
+        return Person(str(ident), text, str(kind), citations, _span(ident))
 
     def quote(self, children):
         string = children[0]
         span = _span(string)
-        return _Line("quote", Quote(unescape(string), _cites(children[1]) if len(children) > 1 else (), span), span)
+        return (_QUOTE, Quote(unescape(string), _cites(children[1]) if len(children) > 1 else (), span), span)
 
     def tags(self, children):
         keyword, *names = children
-        return _Line("tags", tuple(str(c) for c in names), _span(keyword))
+        return (_TAGS, tuple(str(c) for c in names), _span(keyword))
 
     def concession(self, children):
-        return _Line("concession", True, _span(children[0]))
+        return (_CONCESSION, True, _span(children[0]))
 
     def link(self, children):
         kind, target = children
-        return _Line("link", (str(kind), target), Span(kind.line, kind.column))
+        return (_LINK, (str(kind), target), _at(kind.line, kind.column))
 
     def claim(self, children):
         ident = children[0]
@@ -181,26 +185,27 @@ class Builder(Transformer):
         span = _span(ident)
         name = str(ident)
         text, citations = "", ()
-        if i < len(children) and isinstance(children[i], _Text):
-            text, citations = children[i].text, children[i].citations
+        if i < len(children) and type(children[i]) is _Text:
+            text, citations = children[i]
             i += 1
+        if i == len(children):  # no lines under the claim
+            return (Claim(name, text, case, by, citations, (), (), False, span), ())
         quotes: list[Quote] = []
         tags: list[str] = []
         tags_spans: list[Span] = []
         concession_spans: list[Span] = []
         links: list[Relation] = []
-        for line in children[i:]:
-            kind = line.kind
-            if kind == "link":
-                relation_kind, target = line.value
-                links.append(Relation(relation_kind, Ref(name, None, span), target, True, line.span))
-            elif kind == "quote":
-                quotes.append(line.value)
-            elif kind == "tags":
-                tags.extend(line.value)
-                tags_spans.append(line.span)
+        source = Ref(name, None, span)
+        for kind, value, at in children[i:]:
+            if kind is _LINK:
+                links.append(Relation(value[0], source, value[1], True, at))
+            elif kind is _QUOTE:
+                quotes.append(value)
+            elif kind is _TAGS:
+                tags.extend(value)
+                tags_spans.append(at)
             else:
-                concession_spans.append(line.span)
+                concession_spans.append(at)
         claim = Claim(name, text, case, by, citations, tuple(quotes), tuple(tags), bool(concession_spans), span,
                       tuple(tags_spans), tuple(concession_spans))
         return (claim, tuple(links))
@@ -219,8 +224,8 @@ class Builder(Transformer):
         return Heading(_span(children[0]))
 
     def footnote(self, children):
-        label, text = children
-        return Footnote(str(label)[2:-2], text.text, _span(label))
+        label, (text, _) = children
+        return Footnote(str(label)[2:-2], text, _span(label))
 
     def start(self, children):
         return children

@@ -95,13 +95,15 @@ def statement_closer(lane, origin: str, symbols: tuple[str, ...]):
 
 
 class _Writer:
-    def __init__(self, lane, names: dict, groupindex: dict, elements: dict):
+    """Writes the body of one plan's function: a statement per token, an expression per value."""
+
+    def __init__(self, lane, names: dict, groupindex: dict, elements: dict, env: dict | None = None,
+                 indent: str = "    "):
         self.lane, self.names, self.groupindex, self.elements = lane, names, groupindex, elements
-        self.env: dict = {"TOK": make_token}
+        self.env: dict = env if env is not None else {"NEW": _new, "TOKEN": Token, "TOK": make_token}
+        self.indent = indent
+        self.code: list[str] = []  # the tokens, made in the order lark's lexer makes them
         self.helpers: list[str] = []
-        # lexer callbacks of tokens the rules filter out: lark calls them as it lexes, whether
-        # the token is kept or not, so they run first, in the order of the tokens
-        self.effects: list[str] = []
 
     def bind(self, value) -> str:
         name = f"v{len(self.env)}"
@@ -110,6 +112,22 @@ class _Writer:
 
     def group(self, piece) -> int:
         return self.groupindex[self.names[id(piece)]]
+
+    def token(self, name: str, m: str, g: int) -> str:
+        """Statements making group *g* of match *m* a token (as :func:`make_token` does); its variable."""
+        t = f"t{len(self.code)}"
+        pad = self.indent
+        lines = [f"value = {m}.group({g})", f"{t} = NEW(TOKEN, value)", f"{t}.start_pos = s = {m}.start({g})",
+                 f"{t}.type = {name!r}", f"{t}.value = value",
+                 "if s < flat:", f"    {t}.line = {t}.end_line = line", f"    {t}.column = s - ls + 1",
+                 "else:", f"    {t}.line = {t}.end_line = line + text.count('\\n', ls, s)",
+                 f"    {t}.column = s - text.rfind('\\n', 0, s)",
+                 f"{t}.end_pos = s + len({t})", f"{t}.end_column = {t}.column + len({t})"]
+        if name in self.lane.newline_types:  # a token that can hold a line break ends elsewhere
+            lines += [f"if '\\n' in {t}:", f"    {t}.end_line = {t}.line + {t}.count('\\n')",
+                      f"    {t}.end_column = len({t}) - {t}.rfind('\\n')"]
+        self.code.append("".join(f"{pad}{line}\n" for line in lines))
+        return t
 
     def expr(self, piece, m: str) -> str:
         """The expression of one piece's value (for a spliced repetition: a list of values)."""
@@ -121,18 +139,18 @@ class _Writer:
             group = self.names.get(id(piece), False)
             if filtered and (callback is None or group is False):
                 return "None"
-            tok = f"TOK(m1, 0, {name!r}, line, ls, flat, text)" if group is None else \
-                f"TOK({m}, {self.group(piece)}, {name!r}, line, ls, flat, text)"
-            if callback is None:
-                return tok
-            call = f"{self.bind(callback)}({tok})"
-            if not filtered:
-                return call
-            worth = lane.lazy.get(name)
-            if worth is not None and group is not None:
-                call = f"if {self.bind(worth)}({m}.group({self.group(piece)})):\n        {call}"
-            self.effects.append(call)
-            return "None"
+            if group is None:
+                tok = f"TOK(m1, 0, {name!r}, line, ls, flat, text)"
+            elif filtered:  # made only for its lexer callback, and only when that would act
+                needle = lane.lazy.get(name)
+                g = self.group(piece)
+                condition = f"{needle!r} in {m}.group({g})" if needle is not None else "True"
+                call = f"{self.bind(callback)}(TOK({m}, {g}, {name!r}, line, ls, flat, text))"
+                self.code.append(f"{self.indent}if {condition}:\n{self.indent}    {call}\n")
+                return "None"
+            else:
+                tok = self.token(name, m, self.group(piece))
+            return f"{self.bind(callback)}({tok})" if callback is not None else tok
         if kind == "n":
             to_include, expand1, builder = shaping(lane.callbacks[piece[1]])
             subs = [self.expr(p, m) for p in piece[2]]
@@ -147,14 +165,13 @@ class _Writer:
     def repetition(self, piece, m: str) -> str:
         """A helper reading every element of an in-line repetition; its value is the kept children."""
         regex, element_names = self.elements[id(piece)]
-        element = _Writer(self.lane, element_names, regex.groupindex, self.elements)
-        element.env = self.env
+        element = _Writer(self.lane, element_names, regex.groupindex, self.elements, self.env, "        ")
         keep = repetition_keeps(self.lane, piece[1])
         subs = [element.expr(p, "e") for p in piece[4]]
-        if element.effects:
-            raise Unsupported(f"a lexer callback inside {piece[1]}")
         body = ", ".join(("*" + subs[i]) if spliced else subs[i] for i, spliced in keep)
-        name = f"rep{len(self.helpers)}"
+        name = f"rep{len(self.env)}"
+        self.env[name] = None
+        self.helpers += element.helpers
         self.helpers.append(
             f"def {name}(m, g, m1, line, ls, flat, text):\n"
             f"    pos, end = m.start(g), m.end(g)\n"
@@ -162,6 +179,7 @@ class _Writer:
             f"    match = {self.bind(regex)}.match\n"
             f"    while pos < end:\n"
             f"        e = match(text, pos)\n"
+            + "".join(element.code) +
             f"        out += [{body}]\n"
             f"        pos = e.end()\n"
             f"    return out\n")
@@ -172,10 +190,9 @@ def build_function(lane, plan, groupindex: dict):
     """``build(m, m1, line, ls, flat, text)``: the values of a plan's top pieces, from its match."""
     writer = _Writer(lane, plan.names, groupindex, plan.elements)
     values = [writer.expr(p, "m") for p in plan.shape.pieces]
-    effects = "".join(f"    {e}\n" for e in writer.effects)
     source = "".join(writer.helpers) + (
         "def build(m, m1, line, ls, flat, text):\n"
-        f"{effects}"
+        + "".join(writer.code) +
         f"    return [{', '.join(values)}]\n")
     namespace = dict(writer.env)
     exec(compile(source, f"<argmap line shape {plan.shape.number}>", "exec"), namespace)  # noqa: S102 - our own code

@@ -17,9 +17,11 @@ try first.  The first token of a line is read by that state's lexer itself
 (lark's alternation, and the keyword check lark applies to names).
 
 On a match the lane makes the tokens (with their line, column and offsets)
-and calls lark's own callbacks for each rule, in post-order, so the model is
-built by the Builder exactly as when lark parses.  A line no shape fits is
-left to lark: :meth:`Lane.read` stops there and says where the statement it
+and hands each rule's kept children to its Builder method, in post-order, as
+lark's callbacks would (:mod:`argmap.syntax.codegen` writes that out per
+shape from lark's own callback objects), so the model is built by the Builder
+exactly as when lark parses.  A line no shape fits is left to lark:
+:func:`argmap.syntax.reader.read` stops there and says where the statement it
 belongs to started.
 """
 
@@ -27,7 +29,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
 
 import attrs
 from lark import Lark, Token
@@ -64,7 +65,7 @@ def _unless(callback) -> dict[str, str]:
 class Lane:
     """The line shapes of one lark parser, compiled lazily for each parser state met."""
 
-    def __init__(self, lark: Lark, lazy_callbacks: dict[str, Callable[[str], bool]]):
+    def __init__(self, lark: Lark, lazy_callbacks: dict[str, str]):
         frontend = lark.parser
         parser = frontend.parser.parser
         table = parser.parse_table
@@ -76,8 +77,9 @@ class Lane:
         self.terminals = {t.name: t for t in lark.terminals}
         self.ignore = frozenset(lark.lexer_conf.ignore)
         self.user_callbacks = dict(lark.lexer_conf.callbacks)
-        # a user callback is only worth a token when its predicate says so (a comment in a newline)
+        # a user callback is only worth a token holding this string (a `#` in a newline token)
         self.lazy = lazy_callbacks
+        self.newline_types = frozenset(frontend.lexer.root_lexer.newline_types)
         self.by_origin: dict[str, list] = {}
         for rule in lark.rules:
             self.by_origin.setdefault(rule.origin.name, []).append(rule)

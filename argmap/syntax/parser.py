@@ -61,7 +61,7 @@ def _parser() -> Lark:
 @functools.lru_cache(maxsize=1)
 def _lane() -> Lane:
     # the comment collector only acts on a newline token holding a `#`
-    return Lane(_parser(), {"_NL": lambda value: "#" in value})
+    return Lane(_parser(), {"_NL": "#"})
 
 
 # ------------------------------------------------------------- lark's part ----
@@ -135,7 +135,11 @@ class _Reader:
             self.statements.extend(state.feed_token(end, True))
             return len(text), counter.line, lane.base
         except UnexpectedInput as error:
-            self.diagnostics.append(errors.diagnostic(self.path, error, text, self.lark))
+            comment_bucket(None)  # the labelled examples are parsed too, the first time
+            try:
+                self.diagnostics.append(errors.diagnostic(self.path, error, text, self.lark))
+            finally:
+                comment_bucket(self.comments)
             _, _, offset = errors.error_position(error, text)
             resume = self._next_statement(offset)
             resume_line = text.count("\n", 0, resume) + 1

@@ -61,12 +61,15 @@ def read(lane: Lane, text: str, pos: int, line: int, ctx: int, statements: list,
         values = plan.build(m2, m1, line, line_start, flat if flat >= 0 else n, text)
         if shape.role == "rep":
             symbols, held = head[1], head[2]
-            added = [x for i, spliced in plan.keep for x in (values[i] if spliced else (values[i],))]
-            if symbols and symbols[-1] == shape.rep and type(held[-1]) is _Run:
-                held[-1] += added
-            else:
+            if symbols[-1] != shape.rep:
                 symbols.append(shape.rep)
-                held.append(_Run(added))
+                held.append(_Run())
+            run = held[-1]
+            for i, spliced in plan.keep:
+                if spliced:
+                    run += values[i]
+                else:
+                    run.append(values[i])
         else:
             if shape.role == "seg":
                 head[1].extend(shape.symbols)
