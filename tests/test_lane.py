@@ -177,19 +177,19 @@ def test_well_formed_shapes_are_read_by_the_lane():
             assert_same(text, lane_reads_all=True)
 
 
-@settings(max_examples=25)
+@settings(max_examples=15)
 @given(map_texts())
 def test_careless_texts_match(text):
     assert_same(text, lane_reads_all=True)
 
 
-@settings(max_examples=20)
+@settings(max_examples=12)
 @given(maps())
 def test_formatted_maps_match(m):
     assert_same(dumps(m), lane_reads_all=True)
 
 
-@settings(max_examples=30)
+@settings(max_examples=20)
 @given(mutated(seeds()))
 def test_mutated_maps_match(text):
     assert_same(text)
