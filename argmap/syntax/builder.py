@@ -94,13 +94,19 @@ def _cites(tok: Token | None) -> tuple[Citation, ...]:
                  for m in _ONE_CITE.finditer(tok))
 
 
+# (The builder runs for every line of a big map: it reads a token's ``value``, a plain
+# string, rather than copying the token with str(), and makes spans with _tuple.)
+
+
 def _ref_in(tok: Token) -> Ref:
     """The reference inside an OWNER ``(case)`` or ASSERTER ``by person`` token."""
-    value = str(tok)
-    m = _NAME.search(value, 3 if tok.type == "ASSERTER" else 1)
-    head, dot, tail = m.group(0).partition(".")
-    span = _at(tok.line, tok.column + m.start())
-    return Ref(tail, head, span) if dot else Ref(head, None, span)
+    m = _NAME.search(tok.value, 3 if tok.type == "ASSERTER" else 1)
+    name = m.group()
+    span = _tuple(Span, (tok.line, tok.column + m.start(), None, None))
+    if "." in name:
+        head, _, tail = name.partition(".")
+        return Ref(tail, head, span)
+    return Ref(name, None, span)
 
 
 def _owner_and_asserter(children: list) -> tuple[Ref | None, Ref | None, int]:
@@ -108,12 +114,13 @@ def _owner_and_asserter(children: list) -> tuple[Ref | None, Ref | None, int]:
     case = by = None
     i = 1
     n = len(children)
-    if i < n and type(children[i]) is Token and children[i].type == "OWNER":
-        case = _ref_in(children[i])
-        i += 1
-    if i < n and type(children[i]) is Token and children[i].type == "ASSERTER":
-        by = _ref_in(children[i])
-        i += 1
+    if n > 1 and type(children[1]) is Token:
+        if children[1].type == "OWNER":
+            case = _ref_in(children[1])
+            i = 2
+        if i < n and type(children[i]) is Token and children[i].type == "ASSERTER":
+            by = _ref_in(children[i])
+            i += 1
     return case, by, i
 
 
@@ -126,9 +133,12 @@ class Builder(Transformer):
 
     def ref(self, children):
         tok = children[0]
-        head, dot, tail = tok.partition(".")
-        span = _at(tok.line, tok.column)
-        return Ref(tail, head, span) if dot else Ref(str(tok), None, span)
+        value = tok.value
+        span = _tuple(Span, (tok.line, tok.column, None, None))
+        if "." in value:
+            head, _, tail = value.partition(".")
+            return Ref(tail, head, span)
+        return Ref(value, None, span)
 
     def link_target(self, children):
         source, target = children
@@ -177,13 +187,13 @@ class Builder(Transformer):
 
     def link(self, children):
         kind, target = children
-        return (_LINK, (str(kind), target), _at(kind.line, kind.column))
+        return (_LINK, (kind.value, target), _tuple(Span, (kind.line, kind.column, None, None)))
 
     def claim(self, children):
         ident = children[0]
         case, by, i = _owner_and_asserter(children)
-        span = _span(ident)
-        name = str(ident)
+        span = _tuple(Span, (ident.line, ident.column, ident.end_line, ident.end_column))
+        name = ident.value
         text, citations = "", ()
         if i < len(children) and type(children[i]) is _Text:
             text, citations = children[i]

@@ -178,11 +178,11 @@ def parse(text: str, path: str | None = None, *, fast: bool = True) -> Map:
     try:
         with no_gc():
             items = reader.read()
+            if not reader.diagnostics:
+                return assemble(items, tuple(reader.comments), path)
     finally:
         comment_bucket(None)
-    if reader.diagnostics:
-        raise ArgmapError(reader.diagnostics)
-    return assemble(items, tuple(reader.comments), path)
+    raise ArgmapError(reader.diagnostics)
 
 
 def assemble(items, comments, path: str | None) -> Map:
