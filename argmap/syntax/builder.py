@@ -63,12 +63,6 @@ def _text(tok: str) -> str:
     return _CONTINUATION.sub(" ", tok).strip() if "\\" in tok else tok.strip()
 
 
-class _Text(tuple):
-    """Free text and its citations, before they go into a statement (a tuple: made for every line)."""
-
-    __slots__ = ()
-
-
 # A line under a claim, before it is folded into the claim: (kind, value, span), a plain tuple.
 _QUOTE, _TAGS, _CONCESSION, _LINK = "quote", "tags", "concession", "link"
 
@@ -124,24 +118,33 @@ def _owner_and_asserter(children: list) -> tuple[Ref | None, Ref | None, int]:
     return case, by, i
 
 
+def _ref(tok) -> Ref:
+    """The reference a REF token names (the grammar inlines ``_ref``: its token comes as it is)."""
+    if type(tok) is not Token:  # already a reference, or an undercut's link
+        return tok
+    value = tok.value
+    span = _tuple(Span, (tok.line, tok.column, None, None))
+    if "." in value:
+        head, _, tail = value.partition(".")
+        return Ref(tail, head, span)
+    return Ref(value, None, span)
+
+
+def _free_text(children: list, i: int) -> tuple[str, tuple[Citation, ...], int]:
+    """(text, citations, index after them) of the inlined ``_text`` at *i*: a TEXT and its CITES."""
+    if i < len(children) and type(children[i]) is Token and children[i].type == "TEXT":
+        text = _text(children[i])
+        if i + 1 < len(children) and type(children[i + 1]) is Token and children[i + 1].type == "CITES":
+            return text, _cites(children[i + 1]), i + 2
+        return text, (), i + 1
+    return "", (), i
+
+
 class Builder(Transformer):
     """Turns the parser's reductions into model objects, one rule at a time."""
 
-    def text(self, children):
-        tok = children[0]
-        return _Text((_text(tok), _cites(children[1]) if len(children) > 1 else ()))
-
-    def ref(self, children):
-        tok = children[0]
-        value = tok.value
-        span = _tuple(Span, (tok.line, tok.column, None, None))
-        if "." in value:
-            head, _, tail = value.partition(".")
-            return Ref(tail, head, span)
-        return Ref(value, None, span)
-
     def link_target(self, children):
-        source, target = children
+        source, target = _ref(children[0]), _ref(children[1])
         return Link(source, target, source.span)
 
     def field(self, children):
@@ -162,15 +165,18 @@ class Builder(Transformer):
         return Use(str(ident), path, _span(ident))
 
     def thesis(self, children):
-        ident, (text, citations) = children
+        ident = children[0]
+        text, citations, _ = _free_text(children, 1)
         return Thesis(str(ident), text, citations, _span(ident))
 
     def case(self, children):
-        ident, stance, thesis, (text, citations) = children
-        return Case(str(ident), str(stance), thesis, text, citations, _span(ident))
+        ident, stance, thesis = children[:3]
+        text, citations, _ = _free_text(children, 3)
+        return Case(str(ident), str(stance), _ref(thesis), text, citations, _span(ident))
 
     def person(self, children):
-        kind, ident, (text, citations) = children
+        kind, ident = children[:2]
+        text, citations, _ = _free_text(children, 2)
         return Person(str(ident), text, str(kind), citations, _span(ident))
 
     def quote(self, children):
@@ -187,17 +193,14 @@ class Builder(Transformer):
 
     def link(self, children):
         kind, target = children
-        return (_LINK, (kind.value, target), _tuple(Span, (kind.line, kind.column, None, None)))
+        return (_LINK, (kind.value, _ref(target)), _tuple(Span, (kind.line, kind.column, None, None)))
 
     def claim(self, children):
         ident = children[0]
         case, by, i = _owner_and_asserter(children)
         span = _tuple(Span, (ident.line, ident.column, ident.end_line, ident.end_column))
         name = ident.value
-        text, citations = "", ()
-        if i < len(children) and type(children[i]) is _Text:
-            text, citations = children[i]
-            i += 1
+        text, citations, i = _free_text(children, i)
         if i == len(children):  # no lines under the claim
             return (Claim(name, text, case, by, citations, (), (), False, span), ())
         quotes: list[Quote] = []
@@ -222,19 +225,21 @@ class Builder(Transformer):
 
     def relation(self, children):
         source, kind, target = children
-        return Relation(str(kind), source, target, False, source.span)
+        source = _ref(source)
+        return Relation(str(kind), source, _ref(target), False, source.span)
 
     def argument(self, children):
         ident = children[0]
         case, by, i = _owner_and_asserter(children)
-        *premises, conclusion = children[i:]
+        *premises, conclusion = (_ref(c) for c in children[i:])
         return Argument(str(ident), tuple(premises), conclusion, case, by, _span(ident))
 
     def footnotes_heading(self, children):
         return Heading(_span(children[0]))
 
     def footnote(self, children):
-        label, (text, _) = children
+        label = children[0]
+        text, _, _ = _free_text(children, 1)  # a note's own citations are not kept
         return Footnote(str(label)[2:-2], text, _span(label))
 
     def start(self, children):

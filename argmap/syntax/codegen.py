@@ -152,12 +152,23 @@ class _Writer:
                 tok = self.token(name, m, self.group(piece))
             return f"{self.bind(callback)}({tok})" if callback is not None else tok
         if kind == "n":
-            to_include, expand1, builder = shaping(lane.callbacks[piece[1]])
+            rule = piece[1]
+            to_include, expand1, builder = shaping(lane.callbacks[rule])
             subs = [self.expr(p, m) for p in piece[2]]
-            children = [("*" + subs[i]) if spliced else subs[i] for i, spliced in kept(to_include, len(subs))]
+            children: list[str] = []
+            for i, spliced in kept(to_include, len(subs)):
+                sub = subs[i]
+                if not spliced:
+                    children.append(sub)
+                elif isinstance(sub, list):  # an inlined rule: its children, known here
+                    children += sub
+                else:  # a repetition: its children, known when the line is read
+                    children.append("*" + sub)
+            if rule.origin.name.startswith("_") and not hasattr(lane.transformer, rule.origin.name):
+                return children  # lark splices an inlined rule's children into the rule that uses it
             if expand1:
                 if len(children) != 1 or children[0].startswith("*"):
-                    raise Unsupported(str(piece[1]))
+                    raise Unsupported(str(rule))
                 return children[0]
             return f"{self.bind(builder)}([{', '.join(children)}])"
         return self.repetition(piece, m)
@@ -168,7 +179,11 @@ class _Writer:
         element = _Writer(self.lane, element_names, regex.groupindex, self.elements, self.env, "        ")
         keep = repetition_keeps(self.lane, piece[1])
         subs = [element.expr(p, "e") for p in piece[4]]
-        body = ", ".join(("*" + subs[i]) if spliced else subs[i] for i, spliced in keep)
+        parts: list[str] = []
+        for i, spliced in keep:
+            sub = subs[i]
+            parts += sub if isinstance(sub, list) else [("*" + sub) if spliced else sub]
+        body = ", ".join(parts)
         name = f"rep{len(self.env)}"
         self.env[name] = None
         self.helpers += element.helpers
@@ -190,6 +205,8 @@ def build_function(lane, plan, groupindex: dict):
     """``build(m, m1, line, ls, flat, text)``: the values of a plan's top pieces, from its match."""
     writer = _Writer(lane, plan.names, groupindex, plan.elements)
     values = [writer.expr(p, "m") for p in plan.shape.pieces]
+    # an inlined rule among the line's top pieces: its children, as a list for the statement
+    values = [f"[{', '.join(v)}]" if isinstance(v, list) else v for v in values]
     source = "".join(writer.helpers) + (
         "def build(m, m1, line, ls, flat, text):\n"
         + "".join(writer.code) +

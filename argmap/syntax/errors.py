@@ -89,7 +89,13 @@ ERROR_EXAMPLES: dict[tuple[str, str], list[str]] = {
 
 # LALR states differ after different statements: teach each example in the
 # contexts a mistake is usually made in.
-_EXAMPLE_CONTEXTS = ("", "\n", "claim z: t\n", "\nclaim z: t\n", "thesis z: t\n", "[^9]: n\n", "claim z: t\n  supports y\n")
+# A claim's head ends in a state of its own for each way it can be written (with or
+# without its case, its asserter, its text, citations): the mistake on the next line is
+# taught after each.
+_CLAIM_HEADS = tuple(f"claim z{case}{by}:{text}\n" for case in ("", " (c)") for by in ("", " by p")
+                     for text in ("", " t", " t [^1]"))
+_EXAMPLE_CONTEXTS = ("", "\n", "claim z: t\n", "\nclaim z: t\n", "thesis z: t\n", "[^9]: n\n",
+                     "claim z: t\n  supports y\n") + tuple(h for h in _CLAIM_HEADS if h != "claim z: t\n")
 
 
 def _either(words: tuple[str, ...]) -> str:

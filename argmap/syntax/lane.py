@@ -73,6 +73,7 @@ class Lane:
         self.start_state = table.start_states["start"]
         self.end_state = table.end_states["start"]
         self.callbacks = parser.callbacks
+        self.transformer = lark.options.transformer
         self.lexers = frontend.lexer.lexers
         self.terminals = {t.name: t for t in lark.terminals}
         self.ignore = frozenset(lark.lexer_conf.ignore)
