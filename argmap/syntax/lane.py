@@ -323,7 +323,6 @@ class Lane:
         """Whether the line at *pos* starts a statement: its first two tokens can begin one."""
         stack = self.with_statements(self._stacks[self.base])
         terms: list[str] = []
-        state = stack[-1]
         for _ in range(2):
             ctx = self.context(stack if not terms else self.simulate(stack, terms)[2])
             first, retype = self.first(ctx)
@@ -339,7 +338,6 @@ class Lane:
             if self.simulate(stack, terms) is None:
                 return False
             pos = m.end()
-        del state
         return True
 
     def reduced_any(self, ctx: int) -> tuple:

@@ -23,9 +23,9 @@ from argmap.diagnostics import Diagnostic, Severity
 from argmap.model import Argument, Case, Claim, Document, Footnote, Map, Person, Relation, Thesis, Use
 from argmap.syntax import errors
 from argmap.syntax.builder import Builder, Heading, collect_comments, comment_bucket, unescape
+from argmap.syntax.codegen import make_token
 from argmap.syntax.grammar import CLAIM_LINE_KEYWORDS, RESERVED, STATEMENT_KEYWORDS, grammar_text
 from argmap.syntax.lane import Lane, Stop
-from argmap.syntax.reader import make_token
 from argmap.syntax.reader import read as read_lines
 
 __all__ = ["ArgmapError", "CLAIM_LINE_KEYWORDS", "MAX_ERRORS", "RESERVED", "STATEMENT_KEYWORDS", "assemble",
@@ -91,7 +91,7 @@ class _Reader:
         while m is not None and m.lastgroup in lane.ignore:
             m = first.match(text, m.end())
         if m is not None and m.lastgroup == "_NL":  # blank lines and comments before the first statement
-            leading = collect_comments(make_token("_NL", m.group(), m.start(), 1, m.start() + 1, text))
+            leading = collect_comments(make_token(m, 0, "_NL", 1, 0, len(text), text))
             ctx = lane.context(lane.simulate(lane.stack(ctx), ["_NL"])[2])
             pos, line = m.end(), 1 + m.group().count("\n")
         while pos < len(text) and len(self.diagnostics) < MAX_ERRORS:

@@ -2,13 +2,12 @@
 
 Each line's first token is read by the lexer of the LALR state the line
 starts in; the rest of the line by the expression of the shapes that can
-follow (see :mod:`argmap.syntax.lane`).  The tokens are made with their
-positions and the values by lark's callbacks, in post-order.
+follow (see :mod:`argmap.syntax.lane`).  Each plan's function (see
+:mod:`argmap.syntax.codegen`) makes the tokens with their positions and the
+values with the rules' Builder methods, in post-order.
 """
 
 from __future__ import annotations
-
-from lark import Token
 
 from argmap.syntax.lane import Lane, Stop, _Run
 
@@ -89,25 +88,3 @@ def read(lane: Lane, text: str, pos: int, line: int, ctx: int, statements: list,
         start, line, column, at, kind, collected = head[3]
         return Stop(start, line, column, lane.reduced(at, kind), collected, pos)
     return Stop(pos, line, pos - line_start + 1, lane.reduced_any(ctx), len(bucket), pos)
-
-
-_new = str.__new__
-
-
-def make_token(type_: str, value: str, start: int, line: int, column: int, text: str) -> Token:
-    """A lark token with its position, as lark's lexer makes it."""
-    tok = _new(Token, value)
-    tok.type = type_
-    tok.value = value
-    tok.start_pos = start
-    tok.line = line
-    tok.column = column
-    tok.end_pos = start + len(value)
-    breaks = value.count("\n")
-    if breaks:
-        tok.end_line = line + breaks
-        tok.end_column = len(value) - value.rfind("\n")
-    else:
-        tok.end_line = line
-        tok.end_column = column + len(value)
-    return tok
