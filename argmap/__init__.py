@@ -79,6 +79,23 @@ _LATER = {
 }
 
 
+def _provide_model_hooks() -> None:
+    """The later stages behind ``Map.evaluate``, ``Map.attack_graph`` and notebook display, loaded on first use."""
+    from argmap.model import hooks
+
+    def later(module: str, name: str):
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return getattr(importlib.import_module(module), name)(*args, **kwargs)
+        return call
+
+    hooks.provide("evaluate", later("argmap.evaluation.core", "evaluate"))
+    hooks.provide("attack_graph", later("argmap.evaluation.core", "attack_graph"))
+    hooks.provide("mimebundle", later("argmap.rendering.notebook", "mimebundle"))
+
+
+_provide_model_hooks()
+
+
 def __getattr__(name: str) -> Any:
     """The names of the later stages, imported on first use (PEP 562)."""
     module = _LATER.get(name)

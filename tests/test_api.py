@@ -230,3 +230,20 @@ def test_the_api_page_example_runs(clone):
     [block] = _python_blocks((ROOT / "docs" / "api.md").read_text(encoding="utf-8"))
     exec(compile(block, "docs/api.md", "exec"), {})
     assert argmap.load(clone / "debate.argmap").claims
+
+
+def test_the_model_reaches_later_stages_only_through_hooks():
+    """Map.evaluate and notebook display work, yet the model's modules import no later stage."""
+    import ast
+    from pathlib import Path
+
+    later = ("argmap.evaluation", "argmap.rendering", "argmap.briefing", "argmap.checks", "argmap.analysis",
+             "argmap.interchange", "argmap.formatting", "argmap.cli")
+    for path in (Path(argmap.__file__).parent / "model").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else \
+                [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            assert not [n for n in names if n.startswith(later)], f"{path.name} imports a later stage: {names}"
+    m = argmap.loads("thesis t: T\ncase c for t: C\nclaim a (c): A.\n  supports t\nclaim b (c): B.\n  rebuts a\n")
+    assert str(m.evaluate().labels["a"]) == "OUT"
+    assert m._repr_mimebundle_()["image/svg+xml"].lstrip().startswith("<")

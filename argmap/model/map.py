@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping
 import attrs
 
 from argmap.diagnostics import Span
+from argmap.model import hooks
 from argmap.model._spans import spans_field as _spans
 from argmap.model.document import Document
 from argmap.model.refs import Comment, Ref
@@ -166,24 +167,18 @@ class Map:
                 table.setdefault(r.source.id, []).append(r)
         return {k: tuple(v) for k, v in table.items()}
 
-    # -- the later stages, for Python users (each imports its module lazily) --
+    # -- the later stages, for Python users (provided through argmap.model.hooks) --
 
     @functools.cached_property
     def attack_graph(self):
         """The attack graph of this map and the maps it uses, built once and shared by
-        the evaluation and the rules that need it (see :func:`argmap.evaluation.core.attack_graph`)."""
-        from argmap.evaluation.core import attack_graph
-
-        return attack_graph(self)
+        the evaluation and the rules that need it (see :mod:`argmap.evaluation`)."""
+        return hooks.call("attack_graph", self)
 
     def evaluate(self, semantics: str = "grounded", **options):
-        """Which claims stand once every attack is counted (see :mod:`argmap.evaluation.core`)."""
-        from argmap.evaluation.core import evaluate
-
-        return evaluate(self, semantics, **options)
+        """Which claims stand once every attack is counted (see :func:`argmap.evaluate`)."""
+        return hooks.call("evaluate", self, semantics, **options)
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        """Show the map as a diagram in Jupyter (see :mod:`argmap.rendering`)."""
-        from argmap.rendering import mimebundle
-
-        return mimebundle(self, include=include, exclude=exclude)
+        """Show the map as a diagram in Jupyter (see :mod:`argmap.rendering.notebook`)."""
+        return hooks.call("mimebundle", self, include=include, exclude=exclude)
