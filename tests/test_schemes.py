@@ -298,7 +298,7 @@ def test_the_catalogue_is_read_from_inside_the_package():
 
 # -------------------------------------------------------------- the page ----
 
-PAGE = ROOT / "docs" / "schemes-draft.md"
+PAGE = ROOT / "docs" / "schemes.md"
 
 
 def test_the_page_shows_what_explain_prints():

@@ -27,7 +27,7 @@ hurt, more or heavier con arguments never help), and undecided otherwise.
 An assumed statement is taken as given and depends on nothing, so a cycle
 through an assumption is no cycle of the evaluation.
 
-``docs/evaluation-gradual.md`` gives the definitions with references.
+``docs/gradual.md`` gives the definitions with references.
 """
 
 from __future__ import annotations

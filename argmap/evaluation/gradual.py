@@ -33,7 +33,7 @@ is False.
 
 Attacks and supports are relations (sets of pairs): a repeated pair counts
 once, and a pair may not be both an attack and a support (Potyka 2018,
-Definition 1).  ``docs/evaluation-gradual.md`` gives the definitions with
+Definition 1).  ``docs/gradual.md`` gives the definitions with
 references.
 """
 

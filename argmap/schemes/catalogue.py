@@ -10,7 +10,7 @@ by id::
     print(explain_scheme(scheme))
 
 A file that cannot be used raises :class:`CatalogueError` with its file,
-line and column and a message in plain words (docs/schemes-draft.md).
+line and column and a message in plain words (docs/schemes.md).
 """
 
 from __future__ import annotations

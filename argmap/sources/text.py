@@ -5,7 +5,7 @@ it as character offsets into the original text, so that anything found can
 be pointed at (or quoted) exactly.  Footnote markers are only believed when
 the notes section defines them and they come in (mostly) ascending order:
 that is what tells ``...important."1`` from ``in 1875``, ``No. 6`` or
-``54.3 percent``.  docs/sources-draft.md lists the forms understood.
+``54.3 percent``.  docs/sources.md lists the forms understood.
 """
 
 from __future__ import annotations
