@@ -75,6 +75,41 @@ class Config:
         )
 
 
+def selector_problem(selector: str) -> str | None:
+    """Why *selector* (for ``select``, ``ignore``, ``per-file-ignores``) selects no rule, or None if it selects one.
+
+    The message names the closest codes, names and groups: a selector that
+    matches nothing would otherwise switch every rule off under ``select``.
+    """
+    s = selector.strip()
+    if not s:
+        return "an empty rule selector selects no rule"
+    rules = all_rules()
+    if any(Config._matches(r, s) for r in rules):
+        return None
+    return f"{s!r} selects no rule: it is no code, code prefix, rule name or group{_did_you_mean(s, rules, True)}"
+
+
+def severity_key_problem(key: str) -> str | None:
+    """Why *key* (of a ``severity`` table) names no rule, or None when it names one by code or name."""
+    from argmap.checks.rules import find_rule
+
+    if find_rule(key) is not None:
+        return None
+    return f"{key!r} is no rule code or name{_did_you_mean(key, all_rules(), False)}"
+
+
+def _did_you_mean(word: str, rules: list[Rule], groups: bool) -> str:
+    from argmap.suggest import close_matches
+
+    names = [r.code for r in rules] + [r.name for r in rules]
+    if groups:
+        names += sorted({g for r in rules for g in r.groups})
+    by_lower = {n.lower(): n for n in names}  # codes are upper case, names lower: compare without case
+    close = [by_lower[n] for n in close_matches(word.lower(), list(by_lower))]
+    return f"; did you mean {' or '.join(close)}?" if close else "; `argmap rules` lists them"
+
+
 @attrs.define
 class Context:
     """What a rule sees: the map, its source text if found, and the options."""
