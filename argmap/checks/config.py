@@ -153,7 +153,10 @@ def load_settings(path: Path) -> Settings:
         message = str(exc)
         where = re.search(r"\(at line (\d+), column (\d+)\)", message)
         message = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", message)
-        span = Span(int(where.group(1)), int(where.group(2))) if where else Span(1, 1)
+        if where:
+            span = Span(int(where.group(1)), int(where.group(2)))
+        else:  # "at end of document": the position after the last character
+            span = Span(text.count("\n") + 1, len(text) - (text.rfind("\n") + 1) + 1)
         raise _error(path, span, f"not valid TOML: {message}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise _error(path, Span(1, 1), f"cannot read the configuration: {exc}") from None

@@ -192,14 +192,16 @@ def snapshot(paths: Sequence[PathLike], extra: Iterable[PathLike] = ()) -> Snaps
 
 def watch(paths: Sequence[PathLike], run: Callable[[], int], *, extra: Iterable[PathLike] = (),
           interval: float = 0.5, max_polls: int | None = None,
-          sleep: Callable[[float], object] = time.sleep) -> int:
+          sleep: Callable[[float], object] | None = None) -> int:
     """Call *run* now, then again whenever a map below *paths* (or an *extra* file) changes; its last result.
 
     Polls every *interval* seconds (a map added or removed counts as a
     change); *max_polls* bounds the number of polls (None: until
-    interrupted).  Polling needs nothing but ``os.stat``, everywhere.
+    interrupted); *sleep* waits (default :func:`time.sleep`).  Polling needs
+    nothing but ``os.stat``, on every system.
     """
     extra = tuple(extra)
+    sleep = sleep or time.sleep
     seen = snapshot(paths, extra)
     status = run()
     polls = 0
