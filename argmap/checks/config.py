@@ -220,7 +220,7 @@ class _Reader:
             inner = data.get(self.prefix[part], {})
             if not isinstance(inner, dict):
                 name = ".".join(self.prefix[:part + 1])
-                raise _error(self.path, self._span_of(self.prefix[:part + 1]),
+                raise _error(self.path, Span(*self.keys.get(self.prefix[:part + 1], (1, 1))),
                              f"`{name}` must be a table, not {_kind(inner)}", "write [tool.argmap] and the keys below it")
             data = inner
         for key in data:
@@ -256,10 +256,6 @@ class _Reader:
             file=_shown(self.path),
             origins=origins,
         )
-
-    def _span_of(self, keys: tuple[str, ...]) -> Span:
-        line, column = self.keys.get(keys, (1, 1))
-        return Span(line, column)
 
     def table(self, data: dict, key: str) -> dict:
         value = data.get(key, {})
