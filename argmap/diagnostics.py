@@ -207,19 +207,26 @@ def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     return sorted(unique, key=Diagnostic.sort_key)
 
 
-def summarize(diagnostics: Iterable[Diagnostic], files: int) -> str:
-    """A one-line count of diagnostics by severity."""
-    counts = {s: 0 for s in Severity}
+def counts(diagnostics: Iterable[Diagnostic]) -> dict[Severity, int]:
+    """How many of *diagnostics* there are of each severity (every severity present, zero or more)."""
+    found = {s: 0 for s in Severity}
     for d in diagnostics:
-        counts[d.severity] += 1
+        found[d.severity] += 1
+    return found
+
+
+def summarize(diagnostics: Iterable[Diagnostic], files: int, *, acknowledged: int = 0) -> str:
+    """A one-line count of diagnostics by severity, and of the *acknowledged* findings when there are any."""
+    found = counts(diagnostics)
 
     def n(count: int, word: str) -> str:
         return f"{count} {word}{'' if count == 1 else 's'}"
 
-    return (
-        f"{n(files, 'map')} checked: {n(counts[Severity.ERROR], 'error')}, "
-        f"{n(counts[Severity.WARNING], 'warning')}, {n(counts[Severity.INFO], 'note')}"
+    line = (
+        f"{n(files, 'map')} checked: {n(found[Severity.ERROR], 'error')}, "
+        f"{n(found[Severity.WARNING], 'warning')}, {n(found[Severity.INFO], 'note')}"
     )
+    return f"{line}; {acknowledged} acknowledged" if acknowledged else line
 
 
 def to_json(diagnostics: Iterable[Diagnostic], files: int) -> str:
