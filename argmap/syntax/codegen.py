@@ -141,7 +141,7 @@ class _Writer:
             if filtered and (callback is None or group is False):
                 return "None"
             if group is None:
-                tok = f"TOK(m1, 0, {name!r}, line, ls, flat, text)"
+                tok = self.token(name, "m1", 0)  # the line's first token, read before the shape's regex
             elif filtered:  # made only for its lexer callback, and only when that would act
                 needle = lane.lazy.get(name)
                 g = self.group(piece)
