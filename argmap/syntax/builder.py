@@ -32,8 +32,6 @@ from argmap.model import (
     Thesis,
     Use,
 )
-from argmap.syntax.grammar import pattern
-
 
 # Span(...) without the named tuple's Python-level __new__: the builder makes one for every name
 _tuple = tuple.__new__
@@ -75,8 +73,6 @@ class Heading:
 
 
 _ONE_CITE = re.compile(r"\[\^([^\]\s]+)\]")
-# the name inside an OWNER ``(case)`` or ASSERTER ``by person`` token is a REF
-_NAME = re.compile(pattern("REF"))
 
 
 def _cites(tok: Token | None) -> tuple[Citation, ...]:
@@ -94,9 +90,17 @@ def _cites(tok: Token | None) -> tuple[Citation, ...]:
 
 def _ref_in(tok: Token) -> Ref:
     """The reference inside an OWNER ``(case)`` or ASSERTER ``by person`` token."""
-    m = _NAME.search(tok.value, 3 if tok.type == "ASSERTER" else 1)
-    name = m.group()
-    span = _tuple(Span, (tok.line, tok.column + m.start(), None, None))
+    # The token matched OWNER ``\([ \t]*name[ \t]*\)`` or ASSERTER ``by[ \t]+name``
+    # (grammar/argmap.lark): the name is what is left once that padding is stripped.
+    value = tok.value
+    if tok.type == "ASSERTER":
+        name = value[2:].lstrip(" \t")
+        start = len(value) - len(name)
+    else:
+        inner = value[1:-1].lstrip(" \t")
+        start = len(value) - 1 - len(inner)
+        name = inner.rstrip(" \t")
+    span = _tuple(Span, (tok.line, tok.column + start, None, None))
     if "." in name:
         head, _, tail = name.partition(".")
         return Ref(tail, head, span)

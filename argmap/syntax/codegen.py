@@ -117,12 +117,13 @@ class _Writer:
         """Statements making group *g* of match *m* a token (as :func:`make_token` does); its variable."""
         t = f"t{len(self.code)}"
         pad = self.indent
-        lines = [f"value = {m}.group({g})", f"{t} = NEW(TOKEN, value)", f"{t}.start_pos = s = {m}.start({g})",
-                 f"{t}.type = {name!r}", f"{t}.value = value",
-                 "if s < flat:", f"    {t}.line = {t}.end_line = line", f"    {t}.column = s - ls + 1",
+        # one span() for both ends, the column kept in a local: no len() or attribute read back
+        lines = [f"s, s_end = {m}.span({g})", f"value = {m}.group({g})", f"{t} = NEW(TOKEN, value)",
+                 f"{t}.type = {name!r}", f"{t}.value = value", f"{t}.start_pos = s", f"{t}.end_pos = s_end",
+                 "if s < flat:", f"    {t}.line = {t}.end_line = line", f"    {t}.column = c = s - ls + 1",
                  "else:", f"    {t}.line = {t}.end_line = line + text.count('\\n', ls, s)",
-                 f"    {t}.column = s - text.rfind('\\n', 0, s)",
-                 f"{t}.end_pos = s + len({t})", f"{t}.end_column = {t}.column + len({t})"]
+                 f"    {t}.column = c = s - text.rfind('\\n', 0, s)",
+                 f"{t}.end_column = c + s_end - s"]
         if name in self.lane.newline_types:  # a token that can hold a line break ends elsewhere
             lines += [f"if '\\n' in {t}:", f"    {t}.end_line = {t}.line + {t}.count('\\n')",
                       f"    {t}.end_column = len({t}) - {t}.rfind('\\n')"]
@@ -140,7 +141,7 @@ class _Writer:
             if filtered and (callback is None or group is False):
                 return "None"
             if group is None:
-                tok = f"TOK(m1, 0, {name!r}, line, ls, flat, text)"
+                tok = self.token(name, "m1", 0)  # the line's first token, read before the shape's regex
             elif filtered:  # made only for its lexer callback, and only when that would act
                 needle = lane.lazy.get(name)
                 g = self.group(piece)
