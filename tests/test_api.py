@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import argmap
+from argmap.reporting import render as render_report
 
 ROOT = Path(__file__).resolve().parent.parent
 MAP = """\
@@ -146,7 +147,7 @@ def test_check_paths_checks_every_map_below_a_folder(tmp_path):
     found = {(Path(d.path).name, d.code) for d in report.diagnostics}
     assert {("m.argmap", "C101"), ("m.argmap", "C102"), ("d.argmap", "C101")} <= found
     assert report.fails() and report.summary.startswith("2 maps checked: ")
-    assert json.loads(report.to_json())["files"] == 2
+    assert json.loads(render_report(report, "json"))["files"] == 2
 
 
 def test_check_paths_reads_the_nearest_configuration(tmp_path):

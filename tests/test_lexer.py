@@ -95,8 +95,8 @@ def test_pygmentize_finds_the_lexer_through_the_entry_point():
 def test_the_lexers_keywords_are_the_grammars():
     """A keyword added to grammar/argmap.lark is highlighted: the lexer reads its words from the grammar."""
     from argmap.integrations.lexer import KEYWORDS
-    from argmap.syntax.grammar import FIELD_NAMES
-    from argmap.syntax.grammar import KEYWORDS as GRAMMAR_KEYWORDS
+    from argmap.language import FIELD_NAMES
+    from argmap.language import KEYWORDS as GRAMMAR_KEYWORDS
 
     assert KEYWORDS == GRAMMAR_KEYWORDS
     shown = {v for t, v in tokens(FULL_EXAMPLE) if t in Keyword or t in Name.Attribute}

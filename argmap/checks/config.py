@@ -29,7 +29,9 @@ import attrs
 
 from argmap.checks.runner import Config, selector_problem, severity_key_problem
 from argmap.diagnostics import Diagnostic, Severity, Span
-from argmap.reporting import OUTPUT_FORMATS
+
+OUTPUT_FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit")
+"""The ways ``argmap check`` can print its findings (see :mod:`argmap.reporting`)."""
 
 
 KEYS: Mapping[str, str] = {

@@ -47,12 +47,6 @@ class CheckReport:
         """The one-line count ``argmap check`` ends with: maps checked, errors, warnings, notes, acknowledged."""
         return summarize(self.diagnostics, self.files, acknowledged=len(self.acknowledged))
 
-    def to_json(self) -> str:
-        """The report as ``argmap check --output-format json`` prints it."""
-        from argmap.reporting import render
-
-        return render(self, "json")
-
     @property
     def unreadable(self) -> bool:
         """True when an input could not be read at all (an A002 error): the run did not check everything."""

@@ -25,7 +25,7 @@ from argmap.formatting.pieces import (
     wrap,
 )
 from argmap.model import Argument, Case, Claim, Comment, Map, Person, Relation, Thesis, Use
-from argmap.syntax.grammar import CLAIM_LINE_KEYWORDS, STATEMENT_KEYWORDS
+from argmap.language import CLAIM_LINE_KEYWORDS, STATEMENT_KEYWORDS
 
 
 @attrs.define

@@ -30,7 +30,7 @@ import attrs
 from argmap.formatting.layout import Hints, Writer
 from argmap.formatting.pieces import CONTINUATION, INDENT, WIDTH, CannotFormat, UnsafeFormat, quote_string, wrap
 from argmap.model import Map
-from argmap.syntax.grammar import CLAIM_LINE_KEYWORDS, STATEMENT_KEYWORDS
+from argmap.language import CLAIM_LINE_KEYWORDS, STATEMENT_KEYWORDS
 
 __all__ = ["CLAIM_LINE_KEYWORDS", "CONTINUATION", "INDENT", "STATEMENT_KEYWORDS", "WIDTH", "CannotFormat",
            "UnsafeFormat", "dump", "dumps", "format_text", "normalize", "quote_string", "wrap"]

@@ -23,11 +23,11 @@ from pygments.token import (
     Whitespace,
 )
 
-from argmap.syntax import grammar
+from argmap import language as grammar
 
 __all__ = ["ArgmapLexer", "KEYWORDS"]
 
-# Every word and name pattern comes from grammar/argmap.lark (argmap.syntax.grammar).
+# Every word and name pattern comes from grammar/argmap.lark (argmap.language).
 _ID = grammar.pattern("ID")
 _REF = grammar.pattern("REF")
 

@@ -32,7 +32,7 @@ from argmap.model.statements import (
     Thesis,
     Use,
 )
-from argmap.syntax.grammar import FIELD_NAMES, RELATION_KINDS
+from argmap.language import FIELD_NAMES, RELATION_KINDS
 
 __all__ = [
     "ATTACK_KINDS", "FIELD_NAMES", "RELATION_KINDS", "Argument", "Case", "Citation", "Claim", "Comment",

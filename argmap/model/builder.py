@@ -45,7 +45,7 @@ from argmap.model import (
     Use,
 )
 
-from argmap.syntax.grammar import PERSON_KINDS, STANCES
+from argmap.language import PERSON_KINDS, STANCES
 
 Cites = Union[str, int, Iterable[Union[str, int]]]
 Targets = Union[str, Iterable[str]]

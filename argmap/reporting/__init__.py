@@ -22,12 +22,12 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from argmap.checks.config import OUTPUT_FORMATS
 from argmap.diagnostics import Severity
 
 if TYPE_CHECKING:
     from argmap.checks.paths import CheckReport
 
-OUTPUT_FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit")
 """Every format :func:`render` writes, the default first."""
 
 

@@ -11,7 +11,7 @@ from lark import Lark
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from argmap.diagnostics import Diagnostic, Severity, Span
-from argmap.syntax.grammar import FIELD_NAMES, PERSON_KINDS, RELATION_KINDS, STANCES, STATEMENT_WORDS
+from argmap.language import FIELD_NAMES, PERSON_KINDS, RELATION_KINDS, STANCES, STATEMENT_WORDS
 
 def syntax_error(path: str, span: Span, message: str, hint: str | None = None, *, code: str = "A001",
                  name: str = "syntax-error", severity: Severity = Severity.ERROR) -> Diagnostic:

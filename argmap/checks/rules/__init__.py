@@ -22,14 +22,25 @@ import importlib
 import pkgutil
 import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, TypeAlias
+from typing import Any, Protocol, TypeAlias
 
 import attrs
 
 from argmap.diagnostics import Severity, Span, code_info
+from argmap.model import Map
 
-if TYPE_CHECKING:
-    from argmap.checks.runner import Context
+
+class Context(Protocol):
+    """What a rule sees: the map, its source text if one was found, its name, and the options.
+
+    The runner (:class:`argmap.checks.runner.Context`) makes the values; rules
+    know them only by this shape, so the registry does not import the runner.
+    """
+
+    map: Map
+    source: Any
+    source_name: str | None
+    config: Any
 
 SECTIONS = ("What it finds", "Why it matters", "Fails", "Passes")
 

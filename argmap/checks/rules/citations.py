@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from argmap.checks.rules import Finding, declare, rule
+from argmap.checks.rules import Context, Finding, declare, rule
 from argmap.diagnostics import Severity
 from argmap.model import Citation, Footnote, Link, Map, Ref
 from argmap.model.notes import item_key
 from argmap.suggest import close_matches
-
-if TYPE_CHECKING:
-    from argmap.checks.runner import Context
 
 
 def _cited_labels(m: Map) -> Iterator[Citation]:

@@ -25,7 +25,7 @@ def grammar_text() -> str:
     packaged = importlib.resources.files("argmap").joinpath("grammar/argmap.lark")
     if packaged.is_file():
         return packaged.read_text(encoding="utf-8")
-    source_tree = Path(__file__).resolve().parents[2] / "grammar" / "argmap.lark"
+    source_tree = Path(__file__).resolve().parents[1] / "grammar" / "argmap.lark"
     return source_tree.read_text(encoding="utf-8")
 
 
