@@ -115,12 +115,13 @@ class Loader:
     _parsed: dict = attrs.field(factory=dict, init=False)  # resolved path -> parsed Map or ArgmapError
     _whole: dict = attrs.field(factory=dict, init=False)  # resolved path -> _Loaded, nothing cut
     _cut: dict = attrs.field(factory=dict, init=False)  # (resolved path, depth left) -> _Loaded
+    _targets: dict = attrs.field(factory=dict, init=False)  # (map, file named, root) -> (path, real path, inside)
 
     def load(self, path: str | os.PathLike) -> Map:
         """The map at *path*, with its imports; ArgmapError if the file itself is unusable."""
         path = Path(path)
         root = self.root if self.root is not None else path.resolve().parent
-        return self._load(path, root, ()).map
+        return self._load(path, root, (), path.resolve()).map
 
     def _parse(self, path: Path, key: Path) -> Map:
         found = self._parsed.get(key)
@@ -135,8 +136,7 @@ class Loader:
             raise found
         return found
 
-    def _load(self, path: Path, root: Path, stack: tuple[Path, ...]) -> _Loaded:
-        key = path.resolve()
+    def _load(self, path: Path, root: Path, stack: tuple[Path, ...], key: Path) -> _Loaded:
         left = MAX_USE_DEPTH - len(stack)  # maps the chain may still hold, this one included
         whole = self._whole.get(key)
         if whole is not None and whole.height <= left:
@@ -148,7 +148,7 @@ class Loader:
         problems = list(m.problems)
         height, cut = 1, False
         for use in m.uses:
-            problem, loaded = self._resolve_use(m, use, path, root, stack + (key,), imports)
+            problem, loaded = self._resolve_use(m, use, path, key, root, stack + (key,), imports)
             if problem is not None:
                 problems.append(problem)
                 cut = cut or problem.code == "A005"
@@ -163,27 +163,38 @@ class Loader:
         self.cache[key] = result.map
         return result
 
-    def _resolve_use(self, m: Map, use: Use, path: Path, root: Path, stack: tuple[Path, ...],
+    def _target(self, path: Path, key: Path, filename: str, root: Path) -> tuple[Path, Path, bool]:
+        """The file a ``use`` in the map at *path* names, its real path, and whether it is inside *root*.
+
+        Kept per map and name: the same map is resolved again at each depth
+        the limit is counted from, and resolving a path asks the file system.
+        """
+        found = self._targets.get((key, filename, root))
+        if found is None:
+            target = path.parent / filename
+            found = self._targets[(key, filename, root)] = (target, target.resolve(), is_inside(target, root))
+        return found
+
+    def _resolve_use(self, m: Map, use: Use, path: Path, key: Path, root: Path, stack: tuple[Path, ...],
                      imports: dict[str, Map]) -> tuple[Diagnostic | None, _Loaded | None]:
         shown = m.display_path
-        target = (path.parent / use.filename)
-        if not is_inside(target, root):
+        target, resolved, inside = self._target(path, key, use.filename, root)
+        if not inside:
             return Diagnostic.of(
                 "A003", shown, use.span,
                 f"`use {use.id}` reads {use.filename}, which is outside the maps' folder {display(root)}",
                 "keep the maps a map uses in the same folder tree"), None
         if len(stack) >= MAX_USE_DEPTH:
             return Diagnostic.of("A005", shown, use.span, f"`use` goes more than {MAX_USE_DEPTH} maps deep"), None
-        resolved = target.resolve()
         if resolved in stack:
             cycle = [display(p) for p in stack[stack.index(resolved):]] + [display(resolved)]
             return Diagnostic.of("A004", shown, use.span, f"`use {use.id}` makes a cycle: {' → '.join(cycle)}",
                                  "maps may answer each other only through a third map that uses both"), None
-        if not target.exists():
+        if resolved not in self._parsed and not target.exists():
             return Diagnostic.of("A002", shown, use.span, f"`use {use.id}`: no map file {display(target)}",
                                  f"create {use.filename} beside this map, or write `use {use.id} from \"path\"`"), None
         try:
-            loaded = self._load(target, root, stack)
+            loaded = self._load(target, root, stack, resolved)
         except ArgmapError as exc:
             first = exc.diagnostics[0]
             where = f" (line {first.line})" if first.span != NOWHERE else ""
