@@ -104,6 +104,13 @@ def read_stamped(path: str | os.PathLike, *, limit: int = MAX_FILE_BYTES) -> tup
     except NotADirectoryError:
         raise ReadRefused(path, "missing", "no such file (a part of the path is not a folder)") from None
     except OSError as exc:
+        try:  # a socket cannot be opened at all (ENXIO): say what it is, not what open said
+            mode = os.stat(path).st_mode
+        except OSError:
+            mode = stat.S_IFREG
+        if not stat.S_ISREG(mode):
+            raise ReadRefused(path, "special", f"this is {kind_of(mode)}, not a regular file; "
+                              "argmap reads only regular files") from None
         raise ReadRefused(path, "unreadable", f"cannot read the file: {exc.strerror or exc}") from None
     try:
         st = os.fstat(fd)
