@@ -40,10 +40,30 @@ footnotes
 class BadMapId(ValueError):
     """A file name that cannot be a map's id; ``suggestion`` is the same path with one that can."""
 
-    def __init__(self, map_id: str, suggestion: Path):
+    def __init__(self, map_id: str, suggestion: Path, reason: str | None = None):
         self.map_id = map_id
         self.suggestion = suggestion
-        super().__init__(f"{map_id!r} cannot be a map id: use letters, digits and _, starting with a letter")
+        self.reason = reason or "use letters, digits and _, starting with a letter"
+        super().__init__(f"{map_id!r} cannot be a map id: {self.reason}")
+
+
+def _unusable(map_id: str) -> str | None:
+    """Why another map could not write ``use <map_id>``, or None when it could.
+
+    Asked of the parser itself, so the answer follows the language (a
+    keyword such as ``claim`` reads as the start of a statement).
+    """
+    from argmap.syntax.parser import ArgmapError, parse
+
+    try:
+        problems = [d for d in parse(f"use {map_id}\n", "<name>").problems if d.severity.name == "ERROR"]
+    except ArgmapError as exc:
+        problems = list(exc.diagnostics)
+    if not problems:
+        return None
+    if any(d.code == "A009" for d in problems):
+        return "it is a keyword of the language, so no other map could `use` it"
+    return f"no other map could `use` it ({problems[0].message})"
 
 
 def _string(value: str) -> str:
@@ -74,7 +94,12 @@ def map_file(name: str | os.PathLike[str]) -> Path:
     if not _ID.match(map_id):
         suggestion = re.sub(r"\W", "_", map_id)
         suggestion = suggestion if _ID.match(suggestion) else f"map_{suggestion}"
+        if _unusable(suggestion) is not None:
+            suggestion = f"{suggestion}_map"
         raise BadMapId(map_id, path.with_name(suggestion))
+    reason = _unusable(map_id)
+    if reason is not None:
+        raise BadMapId(map_id, path.with_name(f"{map_id}_map"), reason)
     return path.with_name(map_id + MAP_SUFFIX)
 
 

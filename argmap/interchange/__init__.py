@@ -23,8 +23,8 @@ from typing import TypeAlias
 import attrs
 
 from argmap.diagnostics import Diagnostic, Severity
-from argmap.files.io import write_atomic
-from argmap.files.loader import display, read_text
+from argmap.files.io import MAX_FILE_BYTES, ReadRefused, read_limited, write_atomic
+from argmap.files.loader import SPLIT_HINT, decode, display, read_text, refusal
 from argmap.interchange._common import ConvertError, Report
 from argmap.model import Map
 from argmap.syntax.parser import ArgmapError, parse
@@ -203,9 +203,27 @@ def convert(source: Map | str | os.PathLike[str] | None = None, to: str | None =
         assert text is not None  # given, or read just above
         m, diagnostics = read(text, source_format, shown)
     out, lost = export(m, target)
+    if target == "argmap" and source_format != "argmap":
+        lost = lost + _unparsable(out, display(Path(output)) if output is not None else "<converted>")
     if output is not None:
         write_atomic(output, out, protected=() if isinstance(source, Map) or source is None else (source,))
     return Conversion(out, m, source_format, target, tuple(diagnostics) + tuple(lost))
+
+
+def _unparsable(text: str, shown: str) -> list[Diagnostic]:
+    """What keeps the converted map *text* from parsing cleanly, at its place in the output.
+
+    The readers make every id and reference fit the argmap language; this
+    is the last guard, so that a conversion never reports success for a
+    file that ``argmap check`` would then refuse.
+    """
+    try:
+        problems = list(parse(text, shown).problems)
+    except ArgmapError as exc:
+        problems = list(exc.diagnostics)
+    return [attrs.evolve(d, message=f"the converted map does not parse here: {d.message}",
+                         hint="this is a fault of the converter: please report it with the input file")
+            for d in problems if d.severity >= Severity.ERROR]
 
 
 def _target(to: str | None, output: str | os.PathLike[str] | None, report: Report) -> str:
@@ -221,13 +239,27 @@ def _target(to: str | None, output: str | os.PathLike[str] | None, report: Repor
     return target
 
 
+#: What to do with an input over the size limit, in the terms of its format.
+TOO_LARGE_HINT = {
+    "argmap": SPLIT_HINT,
+    "argdown": "split the Argdown file into several files (one per section, say) and convert each",
+    "aif": "export the argument graph in parts (AIFdb exports one nodeset per file) and convert each",
+    "kialo": "split the export into files of whole branches, each starting with the thesis line `1. ...`",
+}
+
+
 def _read_file(path: Path, shown: str, fmt: str) -> str:
     """The file's text; ConvertError when it cannot be read (X301 unless it was meant as a map)."""
+    code = "A002" if fmt == "argmap" else "X301"
     try:
-        return read_text(path, shown)
+        data = read_limited(path, limit=MAX_FILE_BYTES)
+    except ReadRefused as exc:
+        hint = TOO_LARGE_HINT.get(fmt, "convert a smaller file") if exc.reason == "too-large" else None
+        raise ConvertError([refusal(exc, shown, code, hint)]) from None
+    try:
+        return decode(data, shown)
     except ArgmapError as exc:
-        raise ConvertError([Diagnostic.of("X301", d.path, d.span, d.message, d.hint) if fmt != "argmap" else d
-                            for d in exc.diagnostics]) from None
+        raise ConvertError([Diagnostic.of(code, d.path, d.span, d.message, d.hint) for d in exc.diagnostics]) from None
 
 
 def bibliography(source: Map | str | os.PathLike[str], fmt: str = "csl-json") -> tuple[str, list[Diagnostic]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 import time
 from pathlib import Path
@@ -22,6 +23,17 @@ examples:
 reading the diagram: a legend on each diagram explains shapes and arrows.
 exit status: 0 drawn, 2 usage error, unreadable map, missing Graphviz or time limit reached
 """
+
+def seconds(text: str) -> float:
+    """A time limit as the command line gives it: a finite number of seconds above 0 (argparse type)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a number of seconds above 0, such as 60")
+    return value
+
 
 def register(sub) -> None:
     from argmap.rendering import CLUSTERS, ENGINES, FORMATS, RANKDIRS, RENDERERS
@@ -63,10 +75,10 @@ def register(sub) -> None:
     marks.add_argument("--text-dir", action="append", default=[], metavar="DIR",
                        help="folder with the articles' texts, for --diagnostics (repeatable)")
     run_ = p.add_argument_group("running")
-    run_.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
+    run_.add_argument("--timeout", type=seconds, default=60.0, metavar="SECONDS",
                       help="stop a layout that takes longer (default: 60)")
     run_.add_argument("--watch", action="store_true", help="draw again whenever a map (or one it uses) changes")
-    run_.add_argument("--watch-interval", type=float, default=0.5, metavar="SECONDS", help=argparse.SUPPRESS)
+    run_.add_argument("--watch-interval", type=seconds, default=0.5, metavar="SECONDS", help=argparse.SUPPRESS)
     run_.add_argument("--watch-iterations", type=int, default=None, help=argparse.SUPPRESS)
     p.set_defaults(func=run)
 
@@ -101,6 +113,9 @@ def _plan(args) -> tuple[list[_Job], str] | int:
     inputs = {f.resolve() for f, _ in files}
     out = Path(args.output) if args.output and args.output != "-" else None  # `-o -`: standard output
     to_folder = out is not None and (args.output.endswith(("/", "\\")) or out.is_dir())
+    if to_folder and out.exists() and not out.is_dir():
+        return _fail(f"{args.output}: {out} is a file, not a folder",
+                     f"drop the / to write that file, or name a folder: -o {out.with_suffix('')}_diagrams/")
     if out is not None and not to_folder and writes_over_map(out, inputs):
         return _fail(f"refusing to write over a map: {out}", "choose an output file with another suffix")
     fmt = args.format
@@ -121,13 +136,18 @@ def _plan(args) -> tuple[list[_Job], str] | int:
             return _fail(f"refusing to write over a map: {target}", "choose an output with another suffix")
         jobs.append(_Job(f, root, target))
     if to_folder:
-        out.mkdir(parents=True, exist_ok=True)
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # a part of the path is a file, or no permission
+            return _fail(f"cannot make the folder {out}: {exc.strerror or exc}")
         names = [j.out.name for j in jobs]
         twice = {n for n in names if names.count(n) > 1}
         if twice:
             return _fail(f"two maps would both be written to {', '.join(sorted(twice))}",
                          "render them into different folders")
     elif out is not None and not out.parent.is_dir():
+        if out.parent.exists():
+            return _fail(f"cannot write {out}: {out.parent} is a file, not a folder")
         return _fail(f"no such folder: {out.parent}")
     return jobs, fmt
 
@@ -154,7 +174,7 @@ def _draw(job: _Job, fmt: str, options: dict) -> int:
     import warnings
 
     from argmap.files.loader import Loader
-    from argmap.files.io import write_atomic
+    from argmap.files.io import RefusedWrite, write_atomic
     from argmap.rendering import RenderError, ViewError, diagram
     from argmap.rendering.outputs import map_files
     from argmap.syntax.parser import ArgmapError
@@ -188,6 +208,8 @@ def _draw(job: _Job, fmt: str, options: dict) -> int:
     else:
         try:
             write_atomic(job.out, data)
+        except RefusedWrite as exc:
+            return _fail(f"cannot write {exc}", "use -o - (or no -o) for standard output")
         except OSError as exc:
             return _fail(f"cannot write {job.out}: {exc.strerror or exc}")
         print(f"wrote {job.out}", file=sys.stderr)

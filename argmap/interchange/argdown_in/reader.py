@@ -12,7 +12,6 @@ import re
 from argmap.interchange._common import Report
 from argmap.interchange.argdown_in.picture import ArgumentEntry, Heading, Member, StatementClass
 from argmap.interchange.argdown_in.syntax import (
-    DATA,
     ESCAPED,
     HEADING,
     HYPHENS,
@@ -20,9 +19,10 @@ from argmap.interchange.argdown_in.syntax import (
     LIST_ITEM,
     PCS_LINE,
     RELATION,
-    TAG,
+    DataFinder,
     advance,
     blank_comments,
+    find_tags,
     load_yaml,
 )
 
@@ -40,6 +40,8 @@ class Reader:
         self.section: list[Heading] = []
         self.front: dict = {}
         self.front_lines: dict[str, int] = {}
+        self.front_text = ""  # the front matter's YAML, which begins on line front_start
+        self.front_start = 1
         self.anon = 0
 
     # -- text pieces ---------------------------------------------------------
@@ -62,19 +64,24 @@ class Reader:
         """(text, tags, data) of an element's text after its title."""
         data: dict = {}
         masked = ESCAPED.sub("\0\0", raw)  # escaped braces do not open data
-        m = None
-        for m in DATA.finditer(masked):
+        found = None
+        for found in DataFinder(masked).finditer():
             pass
-        if m is not None and not raw[m.end():].strip():
-            dl, dc = advance(raw, m.start(), line, column)
-            data = self.data(m.group(0), dl, dc)
-            raw = raw[:m.start()]
+        if found is not None and not raw[found[1]:].strip():
+            start, end = found
+            dl, dc = advance(raw, start, line, column)
+            # the element as written: the mask only finds where it is (it turns `\u003D` into NULs)
+            data = self.data(raw[start:end], dl, dc)
+            raw = raw[:start]
         tags = []
-        for t in TAG.finditer(raw):
-            if t.start() > 0 and raw[t.start() - 1] == "\\":
+        kept, last = [], 0
+        for start, end, tag in find_tags(raw):
+            if start > 0 and raw[start - 1] == "\\":
                 continue
-            tags.append(t.group(1) or t.group(2))
-        raw = TAG.sub(lambda t: t.group(0) if t.start() > 0 and raw[t.start() - 1] == "\\" else "", raw)
+            tags.append(tag)
+            kept.append(raw[last:start])
+            last = end
+        raw = "".join(kept) + raw[last:]
         text = ESCAPED.sub(r"\1", raw)
         return " ".join(text.split()), tags, data
 
@@ -163,13 +170,14 @@ class Reader:
         if not m:
             return text
         start_line = text.count("\n", 0, m.start(2)) + 1
+        self.front_text, self.front_start = m.group(2), start_line
         value = load_yaml(m.group(2), self.report, start_line, 1, "front matter")
         if isinstance(value, dict):
             self.front = value
             for offset, line in enumerate(m.group(2).split("\n")):
-                key = re.match(r"([^\s:#][^:]*?)\s*:", line)
+                key = re.match(r"([^\s:#][^:]*):", line)  # greedy, then stripped: a lazy key with \s* is quadratic
                 if key:
-                    self.front_lines.setdefault(key.group(1).strip("'\""), start_line + offset)
+                    self.front_lines.setdefault(key.group(1).rstrip().strip("'\""), start_line + offset)
         elif value is not None:
             self.report.add("X302", "the front matter must hold `key: value` pairs", start_line, 1)
         blank = re.sub(r"[^\n]", " ", text[:m.end()])
@@ -196,16 +204,17 @@ class Reader:
             rel = RELATION.match(line)
             item = LIST_ITEM.match(line) if list_items else None
             if rel and not HYPHENS.match(line):
-                pieces.append([len(rel.group(1)), rel.group(2), line[rel.end():], number, rel.end() + 1])
+                pieces.append([len(rel.group(1)), rel.group(2), [line[rel.end():]], number, rel.end() + 1])
             elif item:
-                pieces.append([len(item.group(1)), "item", line[item.end():], number, item.end() + 1])
+                pieces.append([len(item.group(1)), "item", [line[item.end():]], number, item.end() + 1])
             elif not pieces:
                 indent = len(line) - len(line.lstrip())
-                pieces.append([indent, None, line.strip(), number, indent + 1])
+                pieces.append([indent, None, [line.strip()], number, indent + 1])
             else:
-                pieces[-1][2] += "\n" + line.strip()
+                pieces[-1][2].append(line.strip())  # joined below: += would copy the text for each line
         only_root = len(pieces) == 1
-        for indent, symbol, raw, number, column in pieces:
+        for indent, symbol, parts, number, column in pieces:
+            raw = "\n".join(parts)
             if not raw.strip():
                 self.report.add("X302", "a relation symbol with no statement or argument after it", number, column)
                 continue
@@ -255,13 +264,13 @@ class Reader:
             hyphens = HYPHENS.match(line)
             rel = RELATION.match(line)
             if statement:
-                raw = line[statement.end():]
+                parts = [line[statement.end():]]
                 j = i + 1
                 while j < len(block) and not (PCS_LINE.match(block[j][1]) or HYPHENS.match(block[j][1])
                                               or RELATION.match(block[j][1])):
-                    raw += "\n" + block[j][1].strip()
+                    parts.append(block[j][1].strip())
                     j += 1
-                member = self.element(raw, number, statement.end() + 1)
+                member = self.element("\n".join(parts), number, statement.end() + 1)
                 if after_inference is not None:
                     steps.append((list(premises), member.title, after_inference[0], after_inference[1]))
                     premises = [member.title]
@@ -307,10 +316,10 @@ class Reader:
     def inference_details(self, inner, arg: ArgumentEntry) -> None:
         raw = "\n".join(line for _, line in inner)
         number = inner[0][0]
-        m = DATA.search(raw)
-        rules = raw[:m.start()] if m else raw
+        m = next(DataFinder(raw).finditer(), None)
+        rules = raw[:m[0]] if m else raw
         if m:
-            data = self.data(m.group(0), number, 1)
+            data = self.data(raw[m[0]:m[1]], number, 1)
             if data:
                 self.report.add("X303", f"inference data ({', '.join(map(str, data))}) has no place in argmap",
                                 number, 1)
