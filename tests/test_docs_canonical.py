@@ -45,7 +45,7 @@ def blocks():
             except argmap.ArgmapError:
                 continue  # an example of a syntax error (the rules page has them); test_docs_examples covers the rest
             first = source.splitlines()[0] if source else ""
-            marks = [pytest.mark.xfail(strict=True, reason="not canonical yet; owned by that page")] if (
+            marks = [pytest.mark.xfail(strict=True, reason="not canonical yet: fix the block, then take it off this list")] if (
                 name, first) in NOT_YET_CANONICAL else []
             yield pytest.param(source, id=f"{name}:{line}", marks=marks)
 
