@@ -2,16 +2,35 @@
 
 The pipeline, one function a stage::
 
-    m = argmap.load("maps/brown2017.argmap")     # or argmap.parse(text)
+    import argmap
+
+    m = argmap.load("maps/brown2017.argmap")          # or argmap.loads(text)
     for d in argmap.check(m, text_dirs=["../shared/seeds"]):
         print(d)
+    report = argmap.check_paths(["maps/"])            # what `argmap check maps/` does
+    labels = argmap.evaluate(m).labels                # claim id -> IN / OUT / UNDEC
+    svg = argmap.render(m)                            # bytes of an SVG image
+    b = argmap.brief(m, "brown")                      # a debate brief for one case
+    text = argmap.dumps(m)                            # the map in the canonical layout
+    aif = argmap.convert(m, "aif").text               # the map in another format
 
-Everything the command line does is a function here.
+Everything the command line does is a function here.  The stages after
+checking (evaluation, rendering, briefs, formatting, conversion) are
+imported on first use, so that ``import argmap`` stays quick.
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from argmap.checks.config import ConfigError
+from argmap.checks.paths import CheckReport, check_paths
+from argmap.checks.rules import Rule, all_rules, find_rule
 from argmap.checks.runner import Config, check
 from argmap.diagnostics import Diagnostic, Severity, Span
 from argmap.files.loader import load
+from argmap.files.template import new_map
 from argmap.model import (
     Argument,
     Case,
@@ -31,19 +50,78 @@ from argmap.model import (
     Thesis,
     Use,
 )
-from argmap.syntax.parser import ArgmapError, parse
-from argmap.checks.rules import Rule, all_rules, find_rule
+from argmap.syntax.parser import ArgmapError
+from argmap.syntax.parser import parse as loads
+
+if TYPE_CHECKING:
+    from argmap.briefing.brief import brief
+    from argmap.evaluation.core import evaluate
+    from argmap.formatting.writer import dump, dumps, format_text
+    from argmap.interchange import Conversion, ConvertError, convert
+    from argmap.rendering import render
+
+parse = loads
+"""The old name of :func:`loads`."""
 
 __version__ = "0.1.0"
+
+# name -> the module it comes from, imported when the name is first used
+_LATER = {
+    "brief": "argmap.briefing.brief",
+    "evaluate": "argmap.evaluation.core",
+    "dump": "argmap.formatting.writer",
+    "dumps": "argmap.formatting.writer",
+    "format_text": "argmap.formatting.writer",
+    "Conversion": "argmap.interchange",
+    "ConvertError": "argmap.interchange",
+    "convert": "argmap.interchange",
+    "render": "argmap.rendering",
+}
+
+
+def _provide_model_hooks() -> None:
+    """The later stages behind ``Map.evaluate``, ``Map.attack_graph`` and notebook display, loaded on first use."""
+    from argmap.model import hooks
+
+    def later(module: str, name: str):
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return getattr(importlib.import_module(module), name)(*args, **kwargs)
+        return call
+
+    hooks.provide("evaluate", later("argmap.evaluation.core", "evaluate"))
+    hooks.provide("attack_graph", later("argmap.evaluation.core", "attack_graph"))
+    hooks.provide("mimebundle", later("argmap.rendering.notebook", "mimebundle"))
+
+
+_provide_model_hooks()
+
+
+def __getattr__(name: str) -> Any:
+    """The names of the later stages, imported on first use (PEP 562)."""
+    module = _LATER.get(name)
+    if module is None:
+        raise AttributeError(f"module 'argmap' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LATER))
+
 
 __all__ = [
     "ArgmapError",
     "Argument",
     "Case",
+    "CheckReport",
     "Citation",
     "Claim",
     "Comment",
     "Config",
+    "ConfigError",
+    "Conversion",
+    "ConvertError",
     "Diagnostic",
     "Document",
     "Field",
@@ -61,8 +139,18 @@ __all__ = [
     "Thesis",
     "Use",
     "all_rules",
+    "brief",
     "check",
+    "check_paths",
+    "convert",
+    "dump",
+    "dumps",
+    "evaluate",
     "find_rule",
+    "format_text",
     "load",
+    "loads",
+    "new_map",
     "parse",
+    "render",
 ]

@@ -9,6 +9,10 @@
 from __future__ import annotations
 
 import logging
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
 
 log = logging.getLogger("mkdocs.hooks.argmap")
 
@@ -23,7 +27,9 @@ def on_startup(command, dirty):
 
 
 def on_pre_build(config):
-    from argmap._docsgen import REGENERATE, stale
+    if str(ROOT) not in sys.path:  # the generator lives in the repository, beside docs/, not in the package
+        sys.path.insert(0, str(ROOT))
+    from tools.docsgen import REGENERATE, stale
 
     for path in stale():
         log.warning("%s is out of date with the code: run `%s`", path.name, REGENERATE)

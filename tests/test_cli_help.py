@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from argmap._docsgen import DOCS, REGENERATE, cli_reference, subcommands
+from tools.docsgen import DOCS, REGENERATE, cli_reference, subcommands
 from argmap.cli import main
 
 COMMANDS = sorted(subcommands())

@@ -66,7 +66,7 @@ def test_failed_write_leaves_the_old_output_whole(fixture_map, tmp_path, monkeyp
 
     monkeypatch.setattr(os, "replace", disk_full)
     with pytest.raises(OSError):
-        convert.convert(fixture_map, out, to="aif")
+        convert.convert(fixture_map, "aif", output=out)
     assert out.read_text() == "old content"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fixture.argmap", "old.json"]  # no temp file left
 

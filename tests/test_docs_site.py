@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import argmap
-from argmap._docsgen import DOCS, REGENERATE, ROOT, stale
+from tools.docsgen import DOCS, REGENERATE, ROOT, stale
 from argmap.cli import main
 from argmap.integrations.mkdocs_fence import diagram_html, format_diagram
 from argmap.integrations.sphinx_ext import diagram_for

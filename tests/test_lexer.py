@@ -90,3 +90,20 @@ def test_pygmentize_finds_the_lexer_through_the_entry_point():
 
     assert isinstance(get_lexer_by_name("argmap"), ArgmapLexer)
     assert isinstance(get_lexer_for_filename("brown2017.argmap"), ArgmapLexer)
+
+
+def test_the_lexers_keywords_are_the_grammars():
+    """A keyword added to grammar/argmap.lark is highlighted: the lexer reads its words from the grammar."""
+    from argmap.integrations.lexer import KEYWORDS
+    from argmap.language import FIELD_NAMES
+    from argmap.language import KEYWORDS as GRAMMAR_KEYWORDS
+
+    assert KEYWORDS == GRAMMAR_KEYWORDS
+    shown = {v for t, v in tokens(FULL_EXAMPLE) if t in Keyword or t in Name.Attribute}
+    assert GRAMMAR_KEYWORDS - set(FIELD_NAMES) <= shown | {"org", "for"}, GRAMMAR_KEYWORDS - shown
+
+
+FULL_EXAMPLE = ('map m "T" {\n  author "A"\n  published 2017\n  publisher "P"\n  url "u"\n  text "t"\n  venue "v"\n}\n'
+                'use o from "o.argmap"\nthesis t: T\ncase c against t: C\nperson p: P\n'
+                'claim a (c) by p: A\n  quote "q"\n  tags x\n  concession\n  supports t\n  rebuts t\n'
+                '  undercuts a -> t\n  contradicts t\nargument g: a + a -> t\nfootnotes\n  [^1]: N\n')

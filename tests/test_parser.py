@@ -194,3 +194,14 @@ def test_syntax_error_is_an_argmap_error_with_position():
     (d,) = info.value.diagnostics
     assert (d.path, d.line, d.code) == ("x.argmap", 2, "A001")
     assert str(d).startswith("x.argmap:2:")
+
+
+def test_lines_folded_into_one_value_keep_where_they_were(full):
+    """The formatter lays a map out from the model alone: it needs these lines' places (FULL's line numbers)."""
+    assert full.document.close_span.line == 9
+    assert [s.line for s in full.claim("russian_law").tags_spans] == [26]
+    assert [s.line for s in full.claim("c3").concession_spans] == [28]
+    assert [s.line for s in full.footnotes_spans] == [34]
+    # positions take no part in equality: the same map written elsewhere is the same map
+    moved = argmap.parse("\n\n" + FULL, "full.argmap")
+    assert moved == full and moved.document.close_span.line == 11

@@ -10,9 +10,9 @@ import pytest
 
 import argmap
 from argmap.model import Claim, Map, Ref, Relation
-from argmap.rendering import RendererMissing, RenderTimeout, ViewError, diagram, render
+from argmap.rendering import RenderError, RendererMissing, RenderTimeout, ViewError, diagram, mimebundle, render
 from argmap.rendering import engines
-from argmap.rendering.dot import unwrap, wrap
+from argmap.rendering.wrapping import unwrap, wrap
 from argmap.rendering.graph import build
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -217,6 +217,60 @@ def test_map_shows_itself_in_jupyter(mini):
     bundle = mini._repr_mimebundle_()
     assert bundle["image/svg+xml"].lstrip().startswith("<?xml")
     assert mini._repr_mimebundle_(exclude=["image/svg+xml"]) == {}
+
+
+def test_notebook_bundle_says_why_a_map_cannot_be_drawn(mini, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RenderError("Graphviz failed: out of memory")
+    monkeypatch.setattr(engines, "run", broken)
+    assert mimebundle(mini) == {"text/plain": "argmap could not draw the map: Graphviz failed: out of memory"}
+    assert mimebundle(mini, include=["text/html"]) == {}  # nothing wanted that a map shows
+
+
+def test_save_takes_the_format_from_every_suffix_the_command_line_knows(mini, tmp_path):
+    d = diagram(mini)
+    assert d.save(tmp_path / "x.gv").read_text(encoding="utf-8").startswith("digraph argmap {")
+    assert d.save(tmp_path / "X.DOT").read_text(encoding="utf-8").startswith("digraph argmap {")
+    with pytest.raises(RenderError, match="cannot tell the format from x.jpeg"):
+        d.save(tmp_path / "x.jpeg")
+    assert not (tmp_path / "x.jpeg").exists()
+
+
+def test_save_never_writes_over_a_map(mini, tmp_path):
+    (tmp_path / "notes.txt").write_text(MINI, encoding="utf-8")  # a map in a file of another suffix
+    from_txt = argmap.load(tmp_path / "notes.txt")
+    before = {p: p.read_bytes() for p in tmp_path.iterdir()}
+    for m, target in ((mini, "mini.argmap"), (mini, "new.argmap"), (mini, "other.argmap"), (from_txt, "notes.txt")):
+        with pytest.raises(RenderError, match="refusing to write over a map"):
+            diagram(m).save(tmp_path / target, format="svg")
+    assert {p: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def test_options_are_read_as_the_command_line_reads_them(mini):
+    assert diagram(mini, wrap=2).source == diagram(mini, wrap=8).source != diagram(mini, wrap=9).source
+    assert diagram(mini, timeout=0).timeout is None and diagram(mini, timeout=-1).timeout is None
+    with pytest.raises(RenderError, match="unknown format"):
+        render(mini, "jpeg")
+
+
+# ---------------------------------------------------------- layout by size ----
+
+def test_small_diagrams_get_the_layered_layout_without_a_word(mini):
+    d = diagram(mini)
+    assert d.drawing.engine == "dot" and d.note is None
+
+
+def test_a_big_diagram_gets_the_fast_layout_and_the_note_says_so(mini, monkeypatch):
+    monkeypatch.setattr(engines, "DOT_NODE_LIMIT", 3)
+    d = diagram(mini)
+    assert d.drawing.engine == engines.FAST_ENGINE and "splines=false" in d.source
+    assert f"{len(d.graph.nodes):,} nodes are more than" in d.note and "--engine dot" in d.note
+    # an engine asked for is honoured without a word; DOT text is built for the layered layout
+    for options in ({"engine": "dot"}, {"format": "dot"}):
+        layered = diagram(mini, **options)
+        assert layered.drawing.engine == "dot" and layered.note is None and "splines" not in layered.source
+    assert render(mini, "dot") == diagram(mini, engine="dot").render("dot")
+    assert diagram(mini, engine="neato").drawing.engine == "neato"
 
 
 # -------------------------------------------------------------- renderers ----

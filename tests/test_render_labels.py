@@ -7,14 +7,17 @@ lines are joined again).
 
 from __future__ import annotations
 
+import warnings
 import xml.etree.ElementTree as ET
 
+import graphviz
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.model import Claim, Map, Person, Quote, Ref
 from argmap.rendering import diagram
-from argmap.rendering.dot import short_name
+from argmap.rendering.node_text import short_name
+from argmap.rendering.quoting import label_text, quote_label
 
 SVG = "{http://www.w3.org/2000/svg}"
 TRICKY = ['"', "\\", "\\\\", '\\"', "<", ">", "<b>x</b>", "&", "&amp;", "&#38;", "&lt;", "{", "}", "\n", "\\l",
@@ -58,3 +61,19 @@ def test_control_characters_become_replacement_marks():
     m = Map(claims=(Claim("c", "bell\x07 and \x1b escape"),))
     d = diagram(m, renderer="embedded", legend=False)
     assert read_back(d.svg(), d.drawing.ids["map.c"])["text"] == "bell\ufffd and \ufffd escape"
+
+
+# A label's lines are words with one space between (wrapped text, ids, fixed words); a word alone
+# may be a DOT id, numeral or keyword, which decides whether it is quoted at all.
+words = st.one_of(texts, st.sampled_from(["c1", "x_1", "-4.2", ".5", "7", "Node", "GRAPH", "strict", "ab\\"]))
+label_lines = st.lists(words.map(lambda t: " ".join(t.split())), min_size=1, max_size=5)
+
+
+@settings(max_examples=200)
+@given(lines=label_lines)
+def test_labels_are_quoted_as_graphviz_quotes_them(lines):
+    """The DOT for a label is what the graphviz package's own quote() writes for the escaped text."""
+    text = label_text(lines)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # graphviz warns of text Graphviz would misread: there must be none
+        assert quote_label(text) == graphviz.quoting.quote(graphviz.nohtml(text))

@@ -1,4 +1,4 @@
-"""The grammar ships inside the wheel: an installed, non-editable argmap parses maps."""
+"""The wheel ships what an installed argmap needs (the grammar, its type information) and nothing else."""
 
 from __future__ import annotations
 
@@ -21,6 +21,10 @@ def test_wheel_installs_and_parses(tmp_path):
     with zipfile.ZipFile(wheel) as zf:
         names = zf.namelist()
     assert "argmap/grammar/argmap.lark" in names
+    assert "argmap/schemes/walton.toml" in names, "the scheme catalogue is data the package reads at run time"
+    assert "argmap/py.typed" in names, "type checkers read argmap's hints only from a package marked py.typed"
+    assert not [n for n in names if "docsgen" in n or n.startswith(("tools/", "tests/", "docs/"))], \
+        "the documentation generator and the repository's folders stay out of the wheel"
 
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
@@ -37,3 +41,6 @@ def test_wheel_installs_and_parses(tmp_path):
     cli = subprocess.run([str(venv / "bin" / "argmap"), "check", "m.argmap"], cwd=tmp_path,
                          capture_output=True, text=True)
     assert cli.returncode == 0, cli.stdout + cli.stderr
+    explained = subprocess.run([str(venv / "bin" / "argmap"), "explain", "expert_opinion"], cwd=tmp_path,
+                               capture_output=True, text=True)
+    assert explained.returncode == 0 and "Critical questions" in explained.stdout, explained.stderr

@@ -5,7 +5,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import attrs
@@ -58,6 +58,7 @@ class Config:
         return True
 
     def severity_of(self, rule: Rule) -> Severity:
+        """The severity *rule*'s findings are reported with: the configured one, else the rule's own."""
         for key, value in self.severity:
             if key.upper() == rule.code.upper() or key.lower() == rule.name:
                 return Severity.parse(value)
@@ -74,6 +75,41 @@ class Config:
         )
 
 
+def selector_problem(selector: str) -> str | None:
+    """Why *selector* (for ``select``, ``ignore``, ``per-file-ignores``) selects no rule, or None if it selects one.
+
+    The message names the closest codes, names and groups: a selector that
+    matches nothing would otherwise switch every rule off under ``select``.
+    """
+    s = selector.strip()
+    if not s:
+        return "an empty rule selector selects no rule"
+    rules = all_rules()
+    if any(Config._matches(r, s) for r in rules):
+        return None
+    return f"{s!r} selects no rule: it is no code, code prefix, rule name or group{_did_you_mean(s, rules, True)}"
+
+
+def severity_key_problem(key: str) -> str | None:
+    """Why *key* (of a ``severity`` table) names no rule, or None when it names one by code or name."""
+    from argmap.checks.rules import find_rule
+
+    if find_rule(key) is not None:
+        return None
+    return f"{key!r} is no rule code or name{_did_you_mean(key, all_rules(), False)}"
+
+
+def _did_you_mean(word: str, rules: list[Rule], groups: bool) -> str:
+    from argmap.suggest import close_matches
+
+    names = [r.code for r in rules] + [r.name for r in rules]
+    if groups:
+        names += sorted({g for r in rules for g in r.groups})
+    by_lower = {n.lower(): n for n in names}  # codes are upper case, names lower: compare without case
+    close = [by_lower[n] for n in close_matches(word.lower(), list(by_lower))]
+    return f"; did you mean {' or '.join(close)}?" if close else "; `argmap rules` lists them"
+
+
 @attrs.define
 class Context:
     """What a rule sees: the map, its source text if found, and the options."""
@@ -84,32 +120,130 @@ class Context:
     config: Config = attrs.field(factory=Config)
 
 
-_SUPPRESS = re.compile(r"argmap:\s*ignore(?:\[([^\]]*)\]|\s+([\w\-, ]+))?", re.I)
+_DIRECTIVE = re.compile(r"argmap:\s*ignore(?P<file>-file)?(?![\w-])", re.I)
+_REASON = re.compile(r"\breason:", re.I)
+
+
+@attrs.frozen
+class Directive:
+    """One ``# argmap: ignore`` comment: the codes it covers and why.
+
+    ``codes`` holds codes or rule names in upper case (None: every code);
+    ``reason`` is the text after ``reason:``, None when there is none (then
+    the comment only suppresses); ``line`` is where the comment is.
+    """
+
+    codes: frozenset[str] | None
+    reason: str | None
+    line: int
+    whole_file: bool = False
+
+    def covers(self, d: Diagnostic) -> bool:
+        """Whether this directive applies to *d*'s code (given by code or by rule name)."""
+        return self.codes is None or d.code.upper() in self.codes or d.name.upper() in self.codes
+
+
+@attrs.frozen
+class Directives:
+    """Every ignore directive of a map: by the line each applies to, and those for the whole file."""
+
+    by_line: Mapping[int, tuple[Directive, ...]] = attrs.field(factory=dict)
+    whole_file: tuple[Directive, ...] = ()
+
+    def match(self, d: Diagnostic) -> Directive | None:
+        """The directive that applies to *d* (one with a reason first), or None."""
+        found = [x for x in (*self.by_line.get(d.span.line, ()), *self.whole_file) if x.covers(d)]
+        return next((x for x in found if x.reason), found[0] if found else None)
+
+
+def parse_directive(text: str, line: int = 1) -> Directive | None:
+    """The directive in a comment's *text* (without its ``#``), or None if it holds none.
+
+    Forms: ``argmap: ignore`` (every code), ``argmap: ignore[C101, unused-footnote]``,
+    ``argmap: ignore C101``, each optionally followed by ``reason: ...``;
+    ``ignore-file`` instead of ``ignore`` for the whole file.
+    """
+    match = _DIRECTIVE.search(text)
+    if not match:
+        return None
+    rest = text[match.end():]
+    split = _REASON.search(rest)
+    head, reason = (rest[:split.start()], rest[split.end():].strip()) if split else (rest, None)
+    head = head.strip()
+    raw = head[1:].split("]", 1)[0] if head.startswith("[") else head
+    codes = frozenset(c.upper() for c in re.findall(r"[\w-]+", raw)) or None
+    return Directive(codes, reason, line, bool(match.group("file")))
+
+
+def directives(m: Map, text: str | None = None) -> Directives:
+    """The ``# argmap: ignore`` comments of *m*, each placed on the lines it applies to.
+
+    A comment trailing a statement applies to that line.  On a line of its
+    own it applies to the next line that is not a comment and, when the
+    map's *text* is given, to that statement's continuation lines (the lines
+    after one ending in ``\\``).  ``ignore-file`` applies to the whole file.
+    A reason may run on over the comment lines that directly follow it.
+    """
+    own = {c.span.line: c.text for c in m.comments if not c.trailing}
+    lines = text.splitlines() if text is not None else None
+    by_line: dict[int, list[Directive]] = {}
+    whole: list[Directive] = []
+    for comment in m.comments:
+        found = parse_directive(comment.text, comment.span.line)
+        if found is None:
+            continue
+        target = comment.span.line + (0 if comment.trailing else 1)
+        more: list[str] = []
+        collecting = found.reason is not None and not comment.trailing
+        while not comment.trailing and target in own:  # comments between the directive and its statement
+            collecting = collecting and _DIRECTIVE.search(own[target]) is None
+            if collecting:
+                more.append(own[target].strip())
+            target += 1
+        reason = " ".join(part for part in (found.reason, *more) if part) or None
+        found = attrs.evolve(found, reason=reason)
+        if found.whole_file:
+            whole.append(found)
+            continue
+        covered = [target]
+        while (lines is not None and not comment.trailing and covered[-1] <= len(lines)
+               and lines[covered[-1] - 1].rstrip().endswith("\\")):
+            covered.append(covered[-1] + 1)
+        for line in covered:
+            by_line.setdefault(line, []).append(found)
+    return Directives({k: tuple(v) for k, v in by_line.items()}, tuple(whole))
 
 
 def suppressions(m: Map) -> dict[int, set[str] | None]:
     """Lines whose diagnostics a comment suppresses: line -> codes (None: all).
 
     ``# argmap: ignore[C102]`` trailing a statement suppresses that code on
-    the statement's line; on a line of its own, on the next line.
+    the statement's line; on a line of its own, on the next line that is not
+    a comment.  :func:`directives` has the reasons and whole-file directives too.
     """
     table: dict[int, set[str] | None] = {}
-    for comment in m.comments:
-        match = _SUPPRESS.search(comment.text)
-        if not match:
-            continue
-        raw = match.group(1) or match.group(2)
-        codes = {c.strip().upper() for c in re.split(r"[,\s]+", raw) if c.strip()} if raw else None
-        line = comment.span.line if comment.trailing else comment.span.line + 1
+    for line, found in directives(m).by_line.items():
+        codes: set[str] | None = set()
+        for x in found:
+            codes = None if codes is None or x.codes is None else codes | x.codes
         table[line] = codes
     return table
 
 
-def _suppressed(d: Diagnostic, table, name_of: dict[str, str]) -> bool:
-    if d.span.line not in table:
-        return False
-    codes = table[d.span.line]
-    return codes is None or d.code.upper() in codes or name_of.get(d.code, "").upper() in codes
+@attrs.frozen
+class Acknowledged:
+    """A finding the map acknowledges, with the ``reason`` its comment gives."""
+
+    diagnostic: Diagnostic
+    reason: str
+
+
+@attrs.frozen
+class Findings:
+    """What checking one map found: the ``diagnostics`` to report, and those ``acknowledged`` with a reason."""
+
+    diagnostics: tuple[Diagnostic, ...]
+    acknowledged: tuple[Acknowledged, ...] = ()
 
 
 def check(
@@ -124,7 +258,29 @@ def check(
 
     ``source_text`` gives the article's text directly; otherwise it is found
     through the map's ``text`` field beside the map or in ``text_dirs``.
-    Problems found while loading (``Map.problems``) are included.
+    Problems found while loading (``Map.problems``) are included; those a
+    ``# argmap: ignore`` comment covers are not (:func:`check_map` keeps
+    the acknowledged ones apart).
+    """
+    return list(check_map(m, text_dirs=text_dirs, root=root, config=config, source_text=source_text).diagnostics)
+
+
+def check_map(
+    m: Map,
+    *,
+    text_dirs: Iterable[str | os.PathLike] = (),
+    root: str | os.PathLike | None = None,
+    config: Config | None = None,
+    source_text: str | None = None,
+    map_text: str | None = None,
+) -> Findings:
+    """Check *m* as :func:`check` does, keeping apart the findings its comments acknowledge.
+
+    A finding covered by ``# argmap: ignore[CODE] reason: ...`` is
+    acknowledged: it is left out of ``diagnostics`` and kept, with the
+    reason, in ``acknowledged``; one covered by a bare ``# argmap: ignore``
+    is dropped.  *map_text* is the map's own text (read from ``m.path`` when
+    not given): with it a directive covers a statement's continuation lines.
     """
     from argmap.files.loader import find_source_text
 
@@ -156,20 +312,33 @@ def check(
                     path, finding.span, r.code, r.name,
                     finding.severity if finding.severity is not None and severity == r.severity else severity,
                     finding.message, finding.hint))
-    kept = []
-    table = suppressions(m)
-    names = {r.code: r.name for r in rules}
+    kept: list[Diagnostic] = []
+    acknowledged: list[Acknowledged] = []
+    table = directives(m, map_text if map_text is not None else _read(m.path))
     for d in diagnostics:
-        r = by_code.get(d.code)
-        if r is not None and r.function is None:
-            if not config.enabled(r, d.path):
+        declared = by_code.get(d.code)  # a code the loader reports: configured here, not by a check
+        if declared is not None and declared.function is None:
+            if not config.enabled(declared, d.path):
                 continue
-            if config.severity_of(r) != r.severity:
-                d = attrs.evolve(d, severity=config.severity_of(r))
-        if d.path == path and _suppressed(d, table, names):
-            continue
-        kept.append(d)
-    return sort_diagnostics(kept)
+            if config.severity_of(declared) != declared.severity:
+                d = attrs.evolve(d, severity=config.severity_of(declared))
+        directive = table.match(d) if d.path == path else None
+        if directive is None:
+            kept.append(d)
+        elif directive.reason:
+            acknowledged.append(Acknowledged(d, directive.reason))
+    unique = {a.diagnostic.sort_key(): a for a in reversed(acknowledged)}  # the first of duplicates
+    return Findings(tuple(sort_diagnostics(kept)), tuple(unique[k] for k in sorted(unique)))
+
+
+def _read(path: str | None) -> str | None:
+    """The map's own text, for directives' continuation lines; None when it cannot be read."""
+    if not path:
+        return None
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def _used_maps(m: Map) -> list[Map]:

@@ -13,42 +13,43 @@ from pathlib import Path
 
 import attrs
 
-from argmap.diagnostics import Diagnostic, Severity, Span
+from argmap.diagnostics import NOWHERE, Diagnostic, Severity, Span
+from argmap.files.io import MAP_SUFFIX, MAX_FILE_BYTES, FileStamp, ReadRefused, read_stamped
 from argmap.model import Map, Use
 from argmap.syntax.parser import ArgmapError, parse
 
-MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_USE_DEPTH = 32
-SUFFIX = ".argmap"
+SUFFIX = MAP_SUFFIX  # the one spelling, in argmap.files.io
+SPLIT_HINT = "split the map into several files joined with `use`"
 
 
-def _error(path: str, code: str, name: str, message: str, hint: str | None = None,
-           span: Span = Span(1, 1), severity: Severity = Severity.ERROR) -> Diagnostic:
-    return Diagnostic(path, span, code, name, severity, message, hint)
+def refusal(exc: ReadRefused, shown: str, code: str = "A002", hint: str | None = None) -> Diagnostic:
+    """The diagnostic for a file :func:`~argmap.files.io.read_limited` refused, with a hint that fits."""
+    if hint is None:
+        hint = {"special": "name the file itself; argmap does not read pipes, devices or sockets",
+                "too-large": SPLIT_HINT}.get(exc.reason)
+    return Diagnostic.of(code, shown, NOWHERE, exc.message, hint)
+
+
+def read_text_stamped(path: Path, shown: str | None = None) -> tuple[str, FileStamp]:
+    """The map file's text and its stamp as read (for ``write_atomic(expect_unchanged=...)``).
+
+    ArgmapError (A002) says why it cannot be read as a map: missing, a
+    folder, not a regular file, over the size limit, binary or not UTF-8.
+    """
+    shown = shown or str(path)
+    try:
+        data, stamp = read_stamped(path, limit=MAX_FILE_BYTES)
+    except ReadRefused as exc:
+        if exc.reason == "folder":
+            exc.message = "this is a folder, not a map file"
+        raise ArgmapError([refusal(exc, shown)]) from None
+    return decode(data, shown), stamp
 
 
 def read_text(path: Path, shown: str | None = None) -> str:
     """The file's text, or ArgmapError saying why it cannot be read as a map."""
-    shown = shown or str(path)
-    try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise IsADirectoryError(path)
-        if size > MAX_FILE_BYTES:
-            raise ArgmapError([_error(
-                shown, "A002", "unreadable-file",
-                f"the file is {size / 1048576:.1f} MiB; maps are limited to {MAX_FILE_BYTES // 1048576} MiB",
-                "split the map into several files joined with `use`")])
-        data = path.read_bytes()
-    except ArgmapError:
-        raise
-    except FileNotFoundError:
-        raise ArgmapError([_error(shown, "A002", "unreadable-file", "no such file")]) from None
-    except IsADirectoryError:
-        raise ArgmapError([_error(shown, "A002", "unreadable-file", "this is a folder, not a map file")]) from None
-    except OSError as exc:
-        raise ArgmapError([_error(shown, "A002", "unreadable-file", f"cannot read the file: {exc.strerror or exc}")]) from None
-    return decode(data, shown)
+    return read_text_stamped(path, shown)[0]
 
 
 def decode(data: bytes, shown: str) -> str:
@@ -57,17 +58,17 @@ def decode(data: bytes, shown: str) -> str:
     if nul >= 0:
         line = data.count(b"\n", 0, nul) + 1
         column = nul - (data.rfind(b"\n", 0, nul) + 1) + 1
-        raise ArgmapError([_error(
-            shown, "A002", "unreadable-file", "this looks like a binary file, not map text (it has a NUL byte)",
-            "argmap reads UTF-8 text files", Span(line, column))])
+        raise ArgmapError([Diagnostic.of(
+            "A002", shown, Span(line, column), "this looks like a binary file, not map text (it has a NUL byte)",
+            "argmap reads UTF-8 text files")])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = len(data[data.rfind(b"\n", 0, exc.start) + 1: exc.start].decode("utf-8", "replace")) + 1
-        raise ArgmapError([_error(
-            shown, "A002", "unreadable-file", f"byte 0x{data[exc.start]:02x} is not UTF-8 text",
-            "save the file as UTF-8", Span(line, column))]) from None
+        raise ArgmapError([Diagnostic.of(
+            "A002", shown, Span(line, column), f"byte 0x{data[exc.start]:02x} is not UTF-8 text",
+            "save the file as UTF-8")]) from None
     return text.removeprefix("\ufeff")
 
 
@@ -81,79 +82,130 @@ def display(path: Path) -> str:
 
 
 def is_inside(path: Path, root: Path) -> bool:
+    """Whether *path*, links followed, is *root* or inside it: the one rule for every file argmap reads."""
     try:
         path.resolve().relative_to(root.resolve())
         return True
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a loop of links (Python < 3.13)
         return False
+
+
+@attrs.frozen
+class _Loaded:
+    """A map with its imports resolved, and how many maps deep its ``use`` chains go (itself counted)."""
+
+    map: Map
+    height: int
+    cut: bool  # the depth limit cut a chain below it: valid only where the same budget is left
 
 
 @attrs.define
 class Loader:
-    """Loads maps and what they use, each file once, refusing cycles and escapes.
+    """Loads maps and what they use, each file read once, refusing cycles and escapes.
 
-    ``root`` is the folder no ``use`` may leave.
+    ``root`` is the folder no ``use`` may leave.  ``cache`` holds every map
+    loaded, by its resolved path.  The depth limit is the same whatever order
+    maps are loaded in: a map from the cache is used only where the chain
+    below it still fits under :data:`MAX_USE_DEPTH`, and a map whose chain
+    the limit cut is kept only for that same depth.
     """
 
     root: Path | None = None
     cache: dict = attrs.field(factory=dict)
+    _parsed: dict = attrs.field(factory=dict, init=False)  # resolved path -> parsed Map or ArgmapError
+    _whole: dict = attrs.field(factory=dict, init=False)  # resolved path -> _Loaded, nothing cut
+    _cut: dict = attrs.field(factory=dict, init=False)  # (resolved path, depth left) -> _Loaded
+    _targets: dict = attrs.field(factory=dict, init=False)  # (map, file named, root) -> (path, real path, inside)
 
     def load(self, path: str | os.PathLike) -> Map:
         """The map at *path*, with its imports; ArgmapError if the file itself is unusable."""
         path = Path(path)
         root = self.root if self.root is not None else path.resolve().parent
-        return self._load(path, root, ())
+        return self._load(path, root, (), path.resolve()).map
 
-    def _load(self, path: Path, root: Path, stack: tuple[Path, ...]) -> Map:
-        key = path.resolve()
-        if key in self.cache:
-            return self.cache[key]
-        shown = display(path)
-        text = read_text(path, shown)
-        m = parse(text, shown)
+    def _parse(self, path: Path, key: Path) -> Map:
+        found = self._parsed.get(key)
+        if found is None:
+            shown = display(path)
+            try:
+                found = parse(read_text(path, shown), shown)
+            except ArgmapError as exc:
+                found = exc
+            self._parsed[key] = found
+        if isinstance(found, ArgmapError):
+            raise found
+        return found
+
+    def _load(self, path: Path, root: Path, stack: tuple[Path, ...], key: Path) -> _Loaded:
+        left = MAX_USE_DEPTH - len(stack)  # maps the chain may still hold, this one included
+        whole = self._whole.get(key)
+        if whole is not None and whole.height <= left:
+            return whole
+        if (key, left) in self._cut:
+            return self._cut[(key, left)]
+        m = self._parse(path, key)
         imports: dict[str, Map] = {}
         problems = list(m.problems)
+        height, cut = 1, False
         for use in m.uses:
-            problem = self._resolve_use(m, use, path, root, stack + (key,), imports)
+            problem, loaded = self._resolve_use(m, use, path, key, root, stack + (key,), imports)
             if problem is not None:
                 problems.append(problem)
-        m = attrs.evolve(m, imports=imports, problems=tuple(problems))
-        self.cache[key] = m
-        return m
+                cut = cut or problem.code == "A005"
+            if loaded is not None:
+                height = max(height, loaded.height + 1)
+                cut = cut or loaded.cut
+        result = _Loaded(attrs.evolve(m, imports=imports, problems=tuple(problems)), height, cut)
+        if cut:
+            self._cut[(key, left)] = result
+        else:
+            self._whole[key] = result
+        self.cache[key] = result.map
+        return result
 
-    def _resolve_use(self, m: Map, use: Use, path: Path, root: Path, stack: tuple[Path, ...],
-                     imports: dict[str, Map]) -> Diagnostic | None:
+    def _target(self, path: Path, key: Path, filename: str, root: Path) -> tuple[Path, Path, bool]:
+        """The file a ``use`` in the map at *path* names, its real path, and whether it is inside *root*.
+
+        Kept per map and name: the same map is resolved again at each depth
+        the limit is counted from, and resolving a path asks the file system.
+        """
+        found = self._targets.get((key, filename, root))
+        if found is None:
+            target = path.parent / filename
+            found = self._targets[(key, filename, root)] = (target, target.resolve(), is_inside(target, root))
+        return found
+
+    def _resolve_use(self, m: Map, use: Use, path: Path, key: Path, root: Path, stack: tuple[Path, ...],
+                     imports: dict[str, Map]) -> tuple[Diagnostic | None, _Loaded | None]:
         shown = m.display_path
-        target = (path.parent / use.filename)
-        if not is_inside(target, root):
-            return _error(shown, "A003", "use-outside-root",
-                          f"`use {use.id}` reads {use.filename}, which is outside the maps' folder {display(root)}",
-                          "keep the maps a map uses in the same folder tree", use.span)
+        target, resolved, inside = self._target(path, key, use.filename, root)
+        if not inside:
+            return Diagnostic.of(
+                "A003", shown, use.span,
+                f"`use {use.id}` reads {use.filename}, which is outside the maps' folder {display(root)}",
+                "keep the maps a map uses in the same folder tree"), None
         if len(stack) >= MAX_USE_DEPTH:
-            return _error(shown, "A005", "use-too-deep",
-                          f"`use` goes more than {MAX_USE_DEPTH} maps deep", None, use.span)
-        resolved = target.resolve()
+            return Diagnostic.of("A005", shown, use.span, f"`use` goes more than {MAX_USE_DEPTH} maps deep"), None
         if resolved in stack:
             cycle = [display(p) for p in stack[stack.index(resolved):]] + [display(resolved)]
-            return _error(shown, "A004", "use-cycle",
-                          f"`use {use.id}` makes a cycle: {' → '.join(cycle)}",
-                          "maps may answer each other only through a third map that uses both", use.span)
-        if not target.is_file():
-            return _error(shown, "A002", "unreadable-file",
-                          f"`use {use.id}`: no map file {display(target)}",
-                          f"create {use.filename} beside this map, or write `use {use.id} from \"path\"`", use.span)
+            return Diagnostic.of("A004", shown, use.span, f"`use {use.id}` makes a cycle: {' → '.join(cycle)}",
+                                 "maps may answer each other only through a third map that uses both"), None
+        if resolved not in self._parsed and not target.exists():
+            return Diagnostic.of("A002", shown, use.span, f"`use {use.id}`: no map file {display(target)}",
+                                 f"create {use.filename} beside this map, or write `use {use.id} from \"path\"`"), None
         try:
-            imported = self._load(target, root, stack)
+            loaded = self._load(target, root, stack, resolved)
         except ArgmapError as exc:
             first = exc.diagnostics[0]
-            return _error(shown, "A007", "broken-use",
-                          f"`use {use.id}`: {display(target)} cannot be read: {first.message} (line {first.line})",
-                          "run `argmap check` on that map", use.span)
+            where = f" (line {first.line})" if first.span != NOWHERE else ""
+            return Diagnostic.of(
+                "A007", shown, use.span,
+                f"`use {use.id}`: {display(target)} cannot be read: {first.message}{where}",
+                "run `argmap check` on that map"), None
         if use.id in imports:
-            return _error(shown, "A006", "repeated-statement", f"`use {use.id}` appears twice", None, use.span,
-                          Severity.WARNING)
-        imports[use.id] = imported
-        return None
+            return Diagnostic.of("A006", shown, use.span, f"`use {use.id}` appears twice"), None
+        imports[use.id] = loaded.map
+        return None, loaded
 
 
 def load(path: str | os.PathLike, *, root: str | os.PathLike | None = None) -> Map:
@@ -167,22 +219,71 @@ def load(path: str | os.PathLike, *, root: str | os.PathLike | None = None) -> M
     return Loader(Path(root) if root is not None else None).load(path)
 
 
+def _scan(folder: Path) -> tuple[list[Path], list[Diagnostic]]:
+    """The map files below *folder*, and a warning for each one argmap will not read there.
+
+    A symbolic link (to a file or a folder) that leads outside *folder* is
+    skipped, by the same rule as ``use`` (:func:`is_inside`), and so is a
+    ``.argmap`` name that is not a regular file (a pipe, a device).  Links
+    that stay inside are not followed: what they point at is found anyway.
+    """
+    files: list[Path] = []
+    skipped: list[Diagnostic] = []
+
+    def skip(p: Path, why: str, code: str = "A003",
+             hint: str = "keep the maps in the folder itself; links may point only inside it") -> None:
+        skipped.append(Diagnostic.of(code, display(p), NOWHERE, f"{why}; it is skipped", hint,
+                                     severity=Severity.WARNING))
+
+    for here, folders, names in os.walk(folder, followlinks=False):
+        base = Path(here)
+        for name in list(folders):
+            p = base / name
+            if p.is_symlink() and not is_inside(p, folder):
+                skip(p, f"this folder is a link to {_target_of(p)}, outside {display(folder)}")
+        for name in names:
+            if not name.endswith(SUFFIX):
+                continue
+            p = base / name
+            if p.is_symlink() and not is_inside(p, folder):
+                skip(p, f"this map is a link to {_target_of(p)}, outside {display(folder)}")
+            elif p.is_symlink() and not p.exists():
+                skip(p, "this map is a link to a file that does not exist", "A002", "remove the link or restore its file")
+            elif not p.is_file():
+                skip(p, "this is not a regular file (a pipe, a device or a socket)", "A002",
+                     "argmap reads maps only from regular files")
+            else:
+                files.append(p)
+    return sorted(files), skipped
+
+
+def _target_of(link: Path) -> str:
+    try:
+        return display(link.resolve())
+    except (OSError, RuntimeError):
+        return "a loop of links"
+
+
 def find_maps(paths: Iterable[str | os.PathLike]) -> tuple[list[tuple[Path, Path]], list[Diagnostic]]:
-    """Expand files and folders into (map file, its root) pairs, sorted; problems as diagnostics."""
+    """Expand files and folders into (map file, its root) pairs, sorted; problems as diagnostics.
+
+    In a folder, links that lead outside it are skipped with a warning (A003).
+    """
     found: list[tuple[Path, Path]] = []
     problems: list[Diagnostic] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            files = sorted(f for f in p.rglob(f"*{SUFFIX}") if f.is_file())
-            if not files:
-                problems.append(_error(display(p), "A002", "unreadable-file", f"no {SUFFIX} files in this folder",
-                                       severity=Severity.WARNING))
+            files, skipped = _scan(p)
+            problems.extend(skipped)
+            if not files and not skipped:
+                problems.append(Diagnostic.of("A002", display(p), NOWHERE, f"no {SUFFIX} files in this folder",
+                                              severity=Severity.WARNING))
             found.extend((f, p) for f in files)
         elif p.exists():
             found.append((p, p.resolve().parent))
         else:
-            problems.append(_error(str(raw), "A002", "unreadable-file", "no such file or folder"))
+            problems.append(Diagnostic.of("A002", str(raw), NOWHERE, "no such file or folder"))
     seen = set()
     unique = []
     for f, r in found:
@@ -210,23 +311,24 @@ def find_source_text(m: Map, text_dirs: Iterable[str | os.PathLike] = (), root: 
         if is_inside(beside, limit):
             candidates.append(beside)
         elif not text_dirs:
-            return None, None, _error(m.display_path, "C113", "source-text-missing",
-                                      f"the source text {doc.text} is outside the maps' folder and is not read",
-                                      "name the file only, and pass --text-dir with the folder that holds it",
-                                      field_span, Severity.WARNING)
+            return None, None, Diagnostic.of(
+                "C113", m.display_path, field_span,
+                f"the source text {doc.text} is outside the maps' folder and is not read",
+                "name the file only, and pass --text-dir with the folder that holds it")
     name = Path(doc.text).name
     candidates.extend(Path(d) / name for d in text_dirs)
     for candidate in candidates:
-        if candidate.is_file():
+        if candidate.exists() and not candidate.is_dir():  # a pipe or a device is refused, in words
             try:
                 return read_text(candidate, display(candidate)), candidate, None
             except ArgmapError as exc:
                 d = exc.diagnostics[0]
-                return None, None, _error(m.display_path, "C113", "source-text-missing",
-                                          f"the source text {display(candidate)} cannot be read: {d.message}",
-                                          None, field_span, Severity.WARNING)
+                where = f" (at {d.path}:{d.span})" if d.span != NOWHERE else ""
+                return None, None, Diagnostic.of(
+                    "C113", m.display_path, field_span,
+                    f"the source text {display(candidate)} cannot be read: {d.message}{where}")
     looked = ", ".join(display(c.parent) for c in candidates) or "nowhere"
-    return None, None, _error(m.display_path, "C113", "source-text-missing",
-                              f"the source text {doc.text} was not found (looked in {looked}); quotations are not verified",
-                              "pass --text-dir with the folder that holds the article's text", field_span,
-                              Severity.WARNING)
+    return None, None, Diagnostic.of(
+        "C113", m.display_path, field_span,
+        f"the source text {doc.text} was not found (looked in {looked}); quotations are not verified",
+        "pass --text-dir with the folder that holds the article's text")

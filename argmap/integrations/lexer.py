@@ -23,11 +23,28 @@ from pygments.token import (
     Whitespace,
 )
 
-__all__ = ["ArgmapLexer"]
+from argmap import language as grammar
 
-_ID = r"[^\W\d]\w*"
-_REF = rf"{_ID}(?:\.{_ID})?"
-_LINKS = r"(?:supports|rebuts|undercuts|contradicts)\b"
+__all__ = ["ArgmapLexer", "KEYWORDS"]
+
+# Every word and name pattern comes from grammar/argmap.lark (argmap.language).
+_ID = grammar.pattern("ID")
+_REF = grammar.pattern("REF")
+
+
+def _any(words) -> str:
+    return "(?:" + "|".join(words) + ")"
+
+
+_LINKS = _any(grammar.RELATION_KINDS) + r"\b"
+_DECLARES = [w for w in grammar.STATEMENT_WORDS if w not in ("map", "use", "argument", "footnotes")]
+_CLAIM_LINES = sorted(grammar.CLAIM_LINE_KEYWORDS)
+(_FROM,) = grammar.words("FROM")
+(_BY,) = grammar.words("ASSERTER")
+
+#: The words the lexer shows as keywords or field names: the grammar's keywords, every one.
+KEYWORDS = frozenset(["map", "use", *_DECLARES, "argument", "footnotes", *_CLAIM_LINES, *grammar.RELATION_KINDS,
+                      *grammar.FIELD_NAMES, _FROM, _BY, *grammar.STANCES])
 
 
 def _ref(lexer, match, ctx=None):
@@ -56,7 +73,7 @@ class ArgmapLexer(RegexLexer):
             (r"\s+", Whitespace),
             (rf"(map)([ \t]+)({_ID})", bygroups(Keyword.Declaration, Whitespace, Name.Namespace), "header"),
             (rf"(use)([ \t]+)({_ID})", bygroups(Keyword.Namespace, Whitespace, Name.Namespace), "use"),
-            (rf"(thesis|case|person|org|claim)([ \t]+)({_ID})",
+            (rf"({'|'.join(_DECLARES)})([ \t]+)({_ID})",
              bygroups(Keyword.Declaration, Whitespace, Name.Function), "head"),
             (rf"(argument)([ \t]+)({_ID})", bygroups(Keyword.Declaration, Whitespace, Name.Function),
              "argument"),
@@ -90,12 +107,12 @@ class ArgmapLexer(RegexLexer):
             (r'"', String.Double, "string"),
             (r"\{", Punctuation),
             (r"\}", Punctuation, "#pop"),
-            (r"(author|published|publisher|url|text|venue)\b", Name.Attribute),
+            (_any(grammar.FIELD_NAMES) + r"\b", Name.Attribute),
             (r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?=\s)", Literal.Date),
             (r'[^\s"{}#][^\s{}]*', Literal),
         ],
         "use": [
-            (r"from\b", Keyword.Namespace),
+            (_FROM + r"\b", Keyword.Namespace),
             (r'"', String.Double, "string"),
             include("line_end"),
         ],
@@ -103,8 +120,8 @@ class ArgmapLexer(RegexLexer):
         "head": [
             (r"[ \t]+", Whitespace),
             (rf"(\()([ \t]*)({_REF})([ \t]*)(\))", bygroups(Punctuation, Whitespace, _ref, Whitespace, Punctuation)),
-            (rf"(by)([ \t]+)({_REF})", bygroups(Keyword, Whitespace, _ref)),
-            (rf"(for|against)([ \t]+)({_REF})", bygroups(Keyword, Whitespace, _ref)),
+            (rf"({_BY})([ \t]+)({_REF})", bygroups(Keyword, Whitespace, _ref)),
+            (rf"({'|'.join(grammar.STANCES)})([ \t]+)({_REF})", bygroups(Keyword, Whitespace, _ref)),
             (r":", Punctuation, ("#pop", "text")),
             (r"#[^\n]*", Comment.Single),
             (r"\n", Whitespace, "#pop"),

@@ -28,6 +28,7 @@ import html
 import logging
 import re
 from collections.abc import Mapping
+from typing import Any
 
 __all__ = ["diagram_html", "draw", "format_diagram", "validate_options"]
 
@@ -37,7 +38,7 @@ _SVG_START = re.compile(r"<svg\b")
 _log = logging.getLogger("mkdocs.plugins.argmap")  # MkDocs counts warnings under "mkdocs"
 
 
-def _render_options(options: Mapping[str, str]) -> dict:
+def _render_options(options: Mapping[str, str]) -> dict[str, Any]:
     """Fence options (all strings) as keyword arguments of :func:`argmap.rendering.render`."""
     out: dict = {}
     for key, value in options.items():
@@ -106,7 +107,8 @@ def diagram_html(source: str, name: str = "diagram.argmap", options: Mapping[str
     return draw(source, name, options)[0]
 
 
-def format_diagram(source, language, css_class, options, md, **kwargs) -> str:
+def format_diagram(source: str, language: str, css_class: str, options: Mapping[str, str], md: Any,
+                   **kwargs: Any) -> str:
     """superfences ``format`` hook: the fenced map as its diagram (see :func:`diagram_html`).
 
     A problem is also logged as a warning, so ``mkdocs build --strict`` fails on it.
@@ -117,7 +119,8 @@ def format_diagram(source, language, css_class, options, md, **kwargs) -> str:
     return out
 
 
-def validate_options(language, inputs, options, attrs, md) -> bool:
+def validate_options(language: str, inputs: Mapping[str, str], options: dict[str, str], attrs: dict[str, str],
+                     md: Any) -> bool:
     """superfences ``validator`` hook: accept the diagram options, keep them for :func:`format_diagram`."""
     for key, value in inputs.items():
         options[key] = value

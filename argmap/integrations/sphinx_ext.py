@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import html as _html
 from pathlib import Path
+from typing import Any
 
 from argmap.integrations.mkdocs_fence import draw
 
@@ -58,7 +59,7 @@ def diagram_for(content: str, argument: str | None, options: dict, page_dir: Pat
     return draw(content, name, {k: str(v) for k, v in options.items() if v is not None})
 
 
-def setup(app):
+def setup(app: Any) -> dict[str, bool]:
     """Register the directive (Sphinx calls this for ``extensions = ["argmap.integrations.sphinx_ext"]``)."""
     from docutils import nodes
     from docutils.parsers.rst import Directive, directives
@@ -70,7 +71,7 @@ def setup(app):
         has_content = True
         option_spec = {name: directives.unchanged for name in OPTION_NAMES}
 
-        def run(self):
+        def run(self) -> list[Any]:
             source = self.state_machine.get_source_and_line(self.lineno)[0] or ""
             page_dir = Path(source).parent if source else Path.cwd()
             argument = self.arguments[0] if self.arguments else None

@@ -1,22 +1,14 @@
-"""Pieces the converters share: diagnostics, ids, JSON positions, safe writing."""
+"""Pieces the converters share: diagnostics, ids, JSON positions."""
 
 from __future__ import annotations
 
+import bisect
 import json
-import os
 import re
 import unicodedata
+from typing import NoReturn
 
-from argmap.diagnostics import Diagnostic, Severity, Span
-
-CODES = {
-    "X301": ("foreign-unreadable", Severity.ERROR),
-    "X302": ("foreign-syntax", Severity.WARNING),
-    "X303": ("foreign-not-carried-over", Severity.WARNING),
-    "X304": ("foreign-dangling-reference", Severity.WARNING),
-    "X305": ("foreign-approximated", Severity.INFO),
-    "X306": ("export-loss", Severity.WARNING),
-}
+from argmap.diagnostics import Diagnostic, Span
 
 # Words the argmap grammar reserves; an id equal to one gets a trailing underscore.
 KEYWORDS = frozenset(
@@ -43,11 +35,10 @@ class Report:
 
     def add(self, code: str, message: str, line: int = 1, column: int = 1,
             hint: str | None = None) -> None:
-        name, severity = CODES[code]
-        self.items.append(Diagnostic(self.path, Span(max(line, 1), max(column, 1)), code, name,
-                                     severity, message, hint))
+        """Record a diagnostic *code* (X302-X306: see :data:`argmap.diagnostics.CODES`) at *line*, *column*."""
+        self.items.append(Diagnostic.of(code, self.path, Span(max(line, 1), max(column, 1)), message, hint))
 
-    def fail(self, message: str, line: int = 1, column: int = 1, hint: str | None = None):
+    def fail(self, message: str, line: int = 1, column: int = 1, hint: str | None = None) -> NoReturn:
         """Record an X301 and raise ConvertError with everything so far."""
         self.add("X301", message, line, column, hint)
         raise ConvertError(self.items)
@@ -55,8 +46,20 @@ class Report:
 
 # ------------------------------------------------------------------ ids ----
 
+class Names(set):
+    """The ids already given, remembering for each base id the next number to try.
+
+    Without it, the n-th statement that folds to the same id would try
+    ``_2`` ... ``_n`` first: quadratic time for a file of many alike.
+    """
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.next_number: dict[str, int] = {}
+
+
 def make_id(text: str, taken: set[str] | None = None, prefix: str = "c") -> str:
-    """An argmap id made from *text* (a title, a number), unique within *taken*."""
+    """An argmap id made from *text* (a title, a number), unique within *taken* (best a :class:`Names`)."""
     folded = unicodedata.normalize("NFKC", text).strip().lower()
     slug = re.sub(r"\W+", "_", folded).strip("_")
     if not slug or not re.match(r"[^\W\d]", slug):
@@ -65,9 +68,13 @@ def make_id(text: str, taken: set[str] | None = None, prefix: str = "c") -> str:
         slug += "_"
     if taken is None:
         return slug
-    candidate, n = slug, 2
+    counters = taken.next_number if isinstance(taken, Names) else None
+    n = counters.get(slug, 2) if counters is not None else 2
+    candidate = slug
     while candidate in taken:
         candidate, n = f"{slug}_{n}", n + 1
+    if counters is not None and candidate != slug:
+        counters[slug] = n  # every number below n is taken: the next one tried is n
     taken.add(candidate)
     return candidate
 
@@ -78,16 +85,82 @@ def one_line(text: str) -> str:
     A footnote mark ``[^`` that is not a citation would end argmap's free
     text, so a space is put after the bracket.
     """
-    text = re.sub(r"\s+", " ", text).strip()
-    return text.replace("[^", "[ ^").rstrip("\\")
+    text = re.sub(r"\s+", " ", text).strip().replace("[^", "[ ^")
+    # a backslash at the end would join the next line; what is before it must not end in a blank either
+    end = len(text)
+    while end and (text[end - 1] == "\\" or text[end - 1].isspace()):
+        end -= 1
+    return text[:end]
 
 
 # ------------------------------------------------------- JSON positions ----
 
 def line_col(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column of *offset* in *text*."""
+    """1-based line and column of *offset* in *text* (for one look-up; use :class:`LineIndex` for many)."""
     line = text.count("\n", 0, offset) + 1
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+class LineIndex:
+    """Line and column of any offset in one text, each look-up a binary search.
+
+    Counting newlines afresh for each diagnostic costs the length of the
+    text each time: a file with many diagnostics would take quadratic time.
+    """
+
+    def __init__(self, text: str):
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of *offset*."""
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+
+MAX_NESTING = 64
+"""How deeply lists and objects may nest in the JSON and YAML argmap reads.
+
+Real files nest a handful of levels; a limit keeps a hostile file from
+exhausting Python's recursion (the JSON decoder, YAML's composer and any
+code that walks the values recurse once per level).
+"""
+
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"?|[\[\]{}]')
+
+
+def json_too_deep(text: str, limit: int = MAX_NESTING) -> int | None:
+    """The offset of the first ``[`` or ``{`` nested deeper than *limit* in JSON *text*, or None.
+
+    One pass over the brackets, skipping strings: linear, and it never
+    recurses, so it can be asked before :func:`json.loads` is.
+    """
+    depth = 0
+    for m in _JSON_TOKEN.finditer(text):
+        c = text[m.start()]
+        if c in "[{":
+            depth += 1
+            if depth > limit:
+                return m.start()
+        elif c in "]}":
+            depth = max(depth - 1, 0)
+    return None
+
+
+def too_deep(value, limit: int = MAX_NESTING) -> bool:
+    """Whether lists and dicts in *value* nest deeper than *limit* (an iterative walk: no recursion)."""
+    todo = [(value, 1)]
+    while todo:
+        item, depth = todo.pop()
+        if isinstance(item, dict):
+            children = list(item.keys()) + list(item.values())
+        elif isinstance(item, (list, tuple, set, frozenset)):
+            children = list(item)
+        else:
+            continue
+        if depth > limit:
+            return True
+        todo.extend((child, depth + 1) for child in children)
+    return False
 
 
 _WS = re.compile(r"[ \t\n\r]*")
@@ -95,11 +168,12 @@ _NUMBER_OR_WORD = re.compile(r"-?(?:\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)|true|false|n
 
 
 def json_positions(text: str) -> dict[tuple, int]:
-    """Offsets of every object and array in valid JSON *text*, keyed by path.
+    """Offsets of every value in valid JSON *text*, keyed by path.
 
     ``{("nodes", 3): 120}`` says the fourth item of the top-level ``nodes``
     list starts at offset 120.  Parse with :func:`json.loads` first: this
-    scanner assumes the text is well-formed.
+    scanner assumes the text is well-formed, and nested no deeper than
+    :data:`MAX_NESTING` (:func:`json_too_deep`), as it recurses per level.
     """
     positions: dict[tuple, int] = {}
     decoder_string = json.decoder.scanstring
@@ -134,6 +208,7 @@ def json_positions(text: str) -> dict[tuple, int]:
                 if text[i] == "]":
                     return i + 1
                 i += 1
+        positions[path] = i
         if c == '"':
             return decoder_string(text, i + 1)[1]
         m = _NUMBER_OR_WORD.match(text, i)
@@ -145,16 +220,3 @@ def json_positions(text: str) -> dict[tuple, int]:
         pass
     return positions
 
-
-# -------------------------------------------------------------- writing ----
-
-def write_atomic(path: str | os.PathLike, data: str, *, inputs: tuple = ()) -> None:
-    """Write *data* to *path* whole or not at all, never over one of *inputs*.
-
-    The project's :func:`argmap.files.io.write_atomic` does the work (a
-    temporary file beside the target, then one rename); it also refuses to
-    replace an existing map file.
-    """
-    from argmap.files.io import write_atomic as write
-
-    write(path, data, protected=inputs)

@@ -18,6 +18,7 @@ Mapping (see docs/interop.md):
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 
@@ -148,14 +149,17 @@ def write_argdown(m: Map, report: Report | None = None) -> str:
     for claim in m.claims:
         if claim.case is None or claim.case.map is not None or claim.case.id not in seen_cases:
             out += statement(claim, None)
+    in_case: dict[str, list[Claim]] = {}
+    for claim in m.claims:
+        if claim.case is not None and claim.case.map is None:
+            in_case.setdefault(claim.case.id, []).append(claim)
     for case in m.cases:
         data = {"case": case.id, "stance": case.stance, "thesis": str(case.thesis)}
         if case.citations:
             data["cites"] = [c.label for c in case.citations]
         out += [f"# {escape(case.text) or case.id} {_escape_json_strings(data)}", ""]
-        for claim in m.claims:
-            if claim.case is not None and claim.case.map is None and claim.case.id == case.id:
-                out += statement(claim, case.id)
+        for claim in in_case.get(case.id, ()):
+            out += statement(claim, case.id)
 
     for argument in m.arguments:
         out += _pcs(argument, member)
@@ -174,13 +178,14 @@ def _with_comments(m: Map, out: list[str]) -> str:
     """Argdown ``//`` comment lines for the map's comments, each before the statement it preceded."""
     if not m.comments:
         return "\n".join(out).rstrip("\n") + "\n"
-    anchors = sorted(((n.span.line, n.id) for n in (*m.theses, *m.claims, *m.arguments)), reverse=True)
+    anchors = sorted((n.span.line, n.id) for n in (*m.theses, *m.claims, *m.arguments))
+    anchor_lines = [line for line, _ in anchors]
     before: dict[str, list[str]] = {}
     trailing: list[str] = []
     for comment in m.comments:
-        following = [ident for line, ident in anchors if line > comment.span.line]
+        following = bisect.bisect_right(anchor_lines, comment.span.line)  # the first statement after it
         text = f"// {comment.text}".rstrip()
-        (before.setdefault(following[-1], []) if following else trailing).append(text)
+        (before.setdefault(anchors[following][1], []) if following < len(anchors) else trailing).append(text)
     result: list[str] = []
     for line in out:
         m_def = re.match(r"(?:\[(.+?)\]:|<(.+?)>(?: \{|$))", line)

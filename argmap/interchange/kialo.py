@@ -33,6 +33,32 @@ def _id(number: str) -> str:
     return "k" + number.replace(".", "_")
 
 
+def _follow(key: str, see: dict[str, str], items: dict, carried: set[str], report: Report) -> str | None:
+    """The item the ``-> See`` link of *key* ends at, through links to links; None (with an X304) when none."""
+    item = items[key]
+    path = [key]
+    other = see[key]
+    while other in see and other not in path:
+        path.append(other)
+        other = see[other]
+    if other in path:
+        report.add("X304", f"item {key} is a link in a circle of links ({' -> '.join(path + [other])}); "
+                   "it is dropped", item["line"], item["column"])
+        return None
+    if other not in items:
+        report.add("X304", f"item {key} points to item {other}, which does not exist; the link is dropped",
+                   item["line"], item["column"])
+        return None
+    if other not in carried:
+        report.add("X304", f"item {key} points to item {other}, which is not carried over; the link is dropped",
+                   item["line"], item["column"])
+        return None
+    if len(path) > 1:
+        report.add("X305", f"item {key} points to item {path[1]}, itself a link; it is linked to item {other}, "
+                   "where the links end", item["line"], item["column"])
+    return other
+
+
 def read_kialo(text: str, path: str | None = None) -> tuple[Map, list]:
     """Read a Kialo text export into a Map; (map, diagnostics)."""
     report = Report(path)
@@ -64,14 +90,16 @@ def read_kialo(text: str, path: str | None = None) -> tuple[Map, list]:
                 continue
             # The thesis has no stance: a colon in its text is part of the text.
             text_of = m.group("text") if "." in key else stripped[len(key) + 1:]
-            items[key] = {"stance": stance, "text": text_of.strip(), "line": number, "column": column}
+            items[key] = {"stance": stance, "text": [text_of.strip()], "line": number, "column": column}
             order.append(key)
             last = key
         elif last is not None:
-            items[last]["text"] += " " + stripped
+            items[last]["text"].append(stripped)  # joined once at the end: += would copy the text each time
         else:
             report.add("X302", "this line is neither the discussion title nor a numbered item; it is skipped",
                        number, column, "Kialo items start with their number: `1.1. Pro: text`")
+    for item in items.values():
+        item["text"] = " ".join(item["text"])
     roots = [k for k in order if "." not in k]
     if not roots:
         report.fail("no numbered item found: this does not look like a Kialo export",
@@ -84,28 +112,44 @@ def read_kialo(text: str, path: str | None = None) -> tuple[Map, list]:
     claims: list[Claim] = []
     relations: list[Relation] = []
     side: dict[str, str] = {root: "pro"}
+    see = {key: m.group("number").rstrip(".") for key in order
+           if key != root and (m := _SEE.search(items[key]["text"]))}
+    kept: list[str] = []  # items carried over, parents before children
+    alive = {root}  # the thesis and the items that become claims: what other items may answer
     for key in order:
         if key == root or not key.startswith(root + "."):
             continue
         item = items[key]
         parent = key.rsplit(".", 1)[0]
-        if parent not in items or parent not in side:
+        if parent not in items:
             report.add("X304", f"item {key} has no parent item {parent}; it is skipped", item["line"], item["column"])
             continue
+        if parent in see:
+            report.add("X304", f"item {key} answers item {parent}, which is only a link to another item; "
+                       "it is not carried over", item["line"], item["column"],
+                       "answer the item the link points to instead")
+            continue
+        if parent not in alive:
+            report.add("X304", f"item {key} answers item {parent}, which is not carried over; it is skipped",
+                       item["line"], item["column"])
+            continue
+        side[key] = side[parent] if item["stance"] == "pro" else ("con" if side[parent] == "pro" else "pro")
+        kept.append(key)
+        if key not in see:
+            alive.add(key)
+    for key in kept:
+        item = items[key]
+        parent = key.rsplit(".", 1)[0]
         kind = "supports" if item["stance"] == "pro" else "rebuts"
-        side[key] = side[parent] if kind == "supports" else ("con" if side[parent] == "pro" else "pro")
         target = Ref(thesis_id if parent == root else _id(parent))
-        see = _SEE.search(item["text"])
-        if see:
-            other = see.group("number").rstrip(".")
-            if other not in items:
-                report.add("X304", f"item {key} points to item {other}, which does not exist; the link is dropped",
-                           item["line"], item["column"])
-                continue
-            relations.append(Relation(kind, Ref(thesis_id if other == root else _id(other)), target))
+        if key in see:
+            other = _follow(key, see, items, alive, report)
+            if other is not None:
+                relations.append(Relation(kind, Ref(thesis_id if other == root else _id(other)), target))
             continue
         claims.append(Claim(_id(key), one_line(item["text"]), case=Ref(side[key])))
         relations.append(Relation(kind, Ref(_id(key)), target))
+    relations = list(dict.fromkeys(relations))  # a link may repeat a relation the file already has
     thesis = Thesis(thesis_id, one_line(items[root]["text"]))
     cases = (Case("pro", "for", Ref(thesis_id), "The pros of the Kialo discussion."),
              Case("con", "against", Ref(thesis_id), "The cons of the Kialo discussion."))
@@ -114,4 +158,4 @@ def read_kialo(text: str, path: str | None = None) -> tuple[Map, list]:
         stem = (path or "kialo").replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
         document = Document(make_id(stem, None, "kialo"), title)
     return Map(document=document, theses=(thesis,), cases=cases, claims=tuple(claims),
-               relations=tuple(relations), path=path), report.items
+               relations=tuple(relations), path=path), sorted(report.items, key=lambda d: (d.line, d.column))

@@ -45,6 +45,8 @@ from argmap.model import (
     Use,
 )
 
+from argmap.language import PERSON_KINDS, STANCES
+
 Cites = Union[str, int, Iterable[Union[str, int]]]
 Targets = Union[str, Iterable[str]]
 
@@ -117,13 +119,13 @@ class MapBuilder:
 
     def case(self, id: str, stance: str, thesis: str, text: str, cites: Cites = ()) -> MapBuilder:
         """One side of a debate: *stance* is ``"for"`` or ``"against"`` the *thesis*."""
-        if stance not in ("for", "against"):
+        if stance not in STANCES:
             raise ValueError(f"a case is for or against a thesis, not {stance!r}")
         self._cases.append(Case(id, stance, _ref(thesis), text, _cites(cites)))
         return self
 
     def person(self, id: str, name: str, cites: Cites = (), kind: str = "person") -> MapBuilder:
-        if kind not in ("person", "org"):
+        if kind not in PERSON_KINDS:
             raise ValueError(f"kind is 'person' or 'org', not {kind!r}")
         self._persons.append(Person(id, name, kind, _cites(cites)))
         return self

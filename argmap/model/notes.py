@@ -15,7 +15,7 @@ import re
 
 import attrs
 
-from argmap.model import PartialDate
+from argmap.model.dates import PartialDate
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})

@@ -9,11 +9,11 @@ exists instead, so a typo never yields an empty picture.
 from __future__ import annotations
 
 import collections
-import difflib
 
 import attrs
 
 from argmap.model import Ref
+from argmap.suggest import close_matches
 from argmap.rendering.graph import Edge, Graph, Node, key_of
 
 
@@ -23,7 +23,7 @@ class ViewError(ValueError):
 
 def _unknown(what: str, name: str, known) -> ViewError:
     known = sorted(set(known))
-    close = difflib.get_close_matches(name, known, n=3)
+    close = close_matches(name, known, n=3)
     if close:
         return ViewError(f"no {what} {name!r}; did you mean {', '.join(close)}?")
     shown = ", ".join(known[:12]) + (", ..." if len(known) > 12 else "")

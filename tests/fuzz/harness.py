@@ -1,17 +1,24 @@
-"""Fuzzing argmap: mutated real maps through every stage that reads user text.
+"""Fuzzing argmap: mutated real maps and foreign files through every stage that reads them.
 
-Run it (one process; see docs/fuzzing.md)::
+Run it (one process per entry point; see docs/fuzzing.md)::
 
     .venv/bin/python -m tests.fuzz.harness --inputs 200000 --seed 1
+    .venv/bin/python -m tests.fuzz.harness --entry aif --inputs 40000 --seed 1
+
+Entry points (``--entry``): ``map`` (the language: parse, check, fmt, draw),
+``argdown``, ``aif`` and ``kialo`` (what ``argmap convert`` reads, see
+:mod:`tests.fuzz.foreign`), ``writers`` (damaged maps through every writer
+and back), or ``all`` (the inputs shared among them).
 
 Hypothesis draws each input: a slice of a real map (maps/*.argmap and the
-corpus), then a few mutations (delete, duplicate, swap or cut lines, insert
-a piece of syntax or an odd character, flip a byte).  Each input goes
-through :func:`exercise`; anything but a clean result or an
-:class:`~argmap.syntax.parser.ArgmapError` is a finding, and so is an input that
-takes longer than the time limit.  Findings are written to
-``tests/fuzz/findings/`` (new inputs worth keeping go to ``corpus/`` by
-hand, minimised, so that ``tests/test_fuzz_corpus`` replays them).
+corpus) or of a converter seed, then a few mutations (delete, duplicate,
+swap or cut lines, insert a piece of syntax or an odd character; for AIF,
+values of the wrong type anywhere in the JSON).  Each input goes through
+its entry point's exercise; anything but a clean result or a refusal with
+diagnostics is a finding, and so is an input that takes longer than the
+time limit.  Findings are written to ``tests/fuzz/findings/`` (new inputs
+worth keeping go to ``corpus/`` by hand, minimised, so that
+``tests/fuzz/test_corpus.py`` replays them).
 """
 
 from __future__ import annotations
@@ -134,25 +141,47 @@ def _alarm(signum, frame):
     raise _TooSlow
 
 
-def run_one(text: str, stats: Counter, time_limit: float = TIME_LIMIT) -> None:
-    """Exercise one input under the time limit, recording findings instead of stopping."""
+ENTRIES = ("map", "argdown", "aif", "kialo", "writers")
+SUFFIX = {"map": ".argmap", "argdown": ".argdown", "aif": ".json", "kialo": ".kialo.txt", "writers": ".argmap"}
+
+
+def exercise_for(entry: str):
+    """The function that exercises one input of *entry*."""
+    if entry == "map":
+        return exercise
+    from tests.fuzz import foreign
+
+    return getattr(foreign, f"exercise_{entry}")
+
+
+def inputs_for(entry: str):
+    """The hypothesis strategy of inputs for *entry*."""
+    if entry in ("map", "writers"):
+        return mutated(seeds())
+    from tests.fuzz import foreign
+
+    return foreign.inputs(entry)
+
+
+def run_one(text: str, stats: Counter, time_limit: float = TIME_LIMIT, entry: str = "map") -> None:
+    """Exercise one input of *entry* under the time limit, recording findings instead of stopping."""
     signal.signal(signal.SIGALRM, _alarm)
     signal.setitimer(signal.ITIMER_REAL, time_limit)
     try:
-        stats[exercise(text)] += 1
+        stats[exercise_for(entry)(text)] += 1
     except _TooSlow:
-        record(text, f"took longer than {time_limit} s", stats)
+        record(text, f"took longer than {time_limit} s", stats, entry)
     except Exception:  # noqa: BLE001 - every other exception is what we are looking for
-        record(text, traceback.format_exc(), stats)
+        record(text, traceback.format_exc(), stats, entry)
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
 
 
-def record(text: str, why: str, stats: Counter) -> None:
+def record(text: str, why: str, stats: Counter, entry: str = "map") -> None:
     stats["findings"] += 1
     FINDINGS.mkdir(exist_ok=True)
     key = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
-    (FINDINGS / f"{key}.argmap").write_text(text, encoding="utf-8", errors="surrogatepass")
+    (FINDINGS / f"{key}{SUFFIX[entry]}").write_text(text, encoding="utf-8", errors="surrogatepass")
     (FINDINGS / f"{key}.txt").write_text(why, encoding="utf-8")
     print(f"finding {key}: {why.strip().splitlines()[-1]}", file=sys.stderr, flush=True)
 
@@ -162,27 +191,40 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--inputs", type=int, default=10_000, help="how many inputs to try")
     p.add_argument("--seed", type=int, default=0, help="random seed (same seed, same inputs)")
     p.add_argument("--time-limit", type=float, default=TIME_LIMIT, help="seconds allowed per input")
+    p.add_argument("--entry", choices=ENTRIES + ("all",), default="map",
+                   help="what to fuzz (default: map, the language); all shares the inputs among every entry")
     args = p.parse_args(argv)
-    stats: Counter = Counter()
-    sources = seeds()
-    began = time.monotonic()
+    entries = ENTRIES if args.entry == "all" else (args.entry,)
+    total: Counter = Counter()
+    for n, entry in enumerate(entries):
+        share = args.inputs // len(entries) + (1 if n < args.inputs % len(entries) else 0)
+        stats = fuzz_entry(entry, share, args.seed, args.time_limit)
+        print(f"{entry}: {stats['inputs']} inputs in {stats['seconds']} s; outcomes {dict(stats)}", flush=True)
+        total.update(stats)
+    return 1 if total["findings"] else 0
 
-    @settings(max_examples=args.inputs, deadline=None, database=None, derandomize=False,
-              suppress_health_check=list(HealthCheck), phases=["generate"])
-    @given(mutated(sources))
-    def fuzz(text):
-        run_one(text, stats, args.time_limit)
-        stats["inputs"] += 1
-        if stats["inputs"] % 10_000 == 0:
-            print(f"{stats['inputs']} inputs, {time.monotonic() - began:.0f} s, {dict(stats)}",
-                  file=sys.stderr, flush=True)
 
+def fuzz_entry(entry: str, inputs: int, seed: int = 0, time_limit: float = TIME_LIMIT) -> Counter:
+    """Fuzz *entry* with *inputs* inputs drawn from *seed*; the outcomes counted, ``seconds`` the time taken."""
     from hypothesis import seed as hypothesis_seed
 
-    hypothesis_seed(args.seed)(fuzz)()
-    elapsed = time.monotonic() - began
-    print(f"done: {stats['inputs']} inputs in {elapsed:.0f} s; outcomes {dict(stats)}")
-    return 1 if stats["findings"] else 0
+    stats: Counter = Counter()
+    began = time.monotonic()
+
+    @settings(max_examples=inputs, deadline=None, database=None, derandomize=False,
+              suppress_health_check=list(HealthCheck), phases=["generate"])
+    @given(inputs_for(entry))
+    def fuzz(text):
+        run_one(text, stats, time_limit, entry)
+        stats["inputs"] += 1
+        if stats["inputs"] % 10_000 == 0:
+            print(f"{entry}: {stats['inputs']} inputs, {time.monotonic() - began:.0f} s, {dict(stats)}",
+                  file=sys.stderr, flush=True)
+
+    if inputs > 0:
+        hypothesis_seed(seed)(fuzz)()
+    stats["seconds"] = round(time.monotonic() - began)
+    return stats
 
 
 if __name__ == "__main__":

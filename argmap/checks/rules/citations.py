@@ -6,15 +6,14 @@ import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
+from argmap.checks.rules import Context, Finding, declare, rule
 from argmap.diagnostics import Severity
+from argmap.model import Citation, Footnote, Link, Map, Ref
 from argmap.model.notes import item_key
-from argmap.model import Link, Ref
-from argmap.checks.rules import Finding, rule
-
-CITATIONS = ("citations",)
+from argmap.suggest import close_matches
 
 
-def _cited_labels(m) -> Iterator:
+def _cited_labels(m: Map) -> Iterator[Citation]:
     """Every citation in the map, with what cites it."""
     for group in (m.theses, m.cases, m.persons):
         for item in group:
@@ -26,8 +25,8 @@ def _cited_labels(m) -> Iterator:
             yield from quote.citations
 
 
-@rule("C101", "undefined-footnote", Severity.ERROR, CITATIONS)
-def undefined_footnote(ctx):
+@rule("C101")
+def undefined_footnote(ctx: Context) -> Iterator[Finding]:
     """A citation of a footnote that the map never defines.
 
     What it finds: `[^12]` in a claim, quotation, thesis or case when no
@@ -52,8 +51,8 @@ def undefined_footnote(ctx):
             yield Finding(c.span, f"footnote [^{c.label}] is cited but never defined", hint)
 
 
-@rule("C102", "unused-footnote", Severity.WARNING, CITATIONS)
-def unused_footnote(ctx):
+@rule("C102")
+def unused_footnote(ctx: Context) -> Iterator[Finding]:
     """A footnote that no claim cites.
 
     What it finds: a `[^n]: ...` definition whose label appears in no
@@ -79,8 +78,8 @@ def unused_footnote(ctx):
                           "cite it from the claim it backs, e.g. `claim x: ... [^" + note.label + "]`")
 
 
-@rule("C103", "duplicate-footnote", Severity.ERROR, CITATIONS)
-def duplicate_footnote(ctx):
+@rule("C103")
+def duplicate_footnote(ctx: Context) -> Iterator[Finding]:
     """The same footnote label defined twice.
 
     What it finds: two `[^n]:` lines with the same label.
@@ -97,7 +96,7 @@ def duplicate_footnote(ctx):
           [^3]: Mainichi Shimbun, November 7, 2016.
           [^4]: Kyodo, December 13, 2016.
     """
-    first: dict[str, object] = {}
+    first: dict[str, Footnote] = {}
     for note in ctx.map.footnotes:
         if note.label in first:
             yield Finding(note.span, f"footnote [^{note.label}] is defined twice",
@@ -106,8 +105,8 @@ def duplicate_footnote(ctx):
             first[note.label] = note
 
 
-@rule("C104", "footnote-order", Severity.WARNING, CITATIONS)
-def footnote_order(ctx):
+@rule("C104")
+def footnote_order(ctx: Context) -> Iterator[Finding]:
     """Numbered footnotes with gaps or out of order.
 
     What it finds: numeric footnote labels that skip a number (1, 2, 4) or
@@ -144,8 +143,8 @@ def footnote_order(ctx):
             previous = n
 
 
-@rule("C105", "orphan-ibid", Severity.ERROR, CITATIONS)
-def orphan_ibid(ctx):
+@rule("C105")
+def orphan_ibid(ctx: Context) -> Iterator[Finding]:
     """An "Ibid." with no earlier note to repeat.
 
     What it finds: a footnote whose text is "Ibid." (or "Ibidem") when it is
@@ -168,8 +167,8 @@ def orphan_ibid(ctx):
                           "write the source out in full")
 
 
-@rule("C106", "source-after-article", Severity.WARNING, CITATIONS)
-def source_after_article(ctx):
+@rule("C106")
+def source_after_article(ctx: Context) -> Iterator[Finding]:
     """A cited item dated after the article that cites it.
 
     What it finds: a footnote whose date (read from its text, to the year,
@@ -195,19 +194,21 @@ def source_after_article(ctx):
     """
     doc = ctx.map.document
     published = doc.published_date if doc else None
-    if published is None:
+    if doc is None or published is None:
         return
+    published_as = doc.published
     for note in ctx.map.footnotes:
         if note.info.ibid:
             continue
         date = note.info.date
         if date is not None and date.is_after(published):
-            yield Finding(note.span, f"footnote [^{note.label}] is dated {note.info.date_text}, after the article ({doc.published})",
+            yield Finding(note.span, f"footnote [^{note.label}] is dated {note.info.date_text}, "
+                          f"after the article ({published_as})",
                           "check the date in the note or the map's `published` field")
 
 
-@rule("C107", "uncited-quotation", Severity.WARNING, CITATIONS)
-def uncited_quotation(ctx):
+@rule("C107")
+def uncited_quotation(ctx: Context) -> Iterator[Finding]:
     """A quotation with no footnote.
 
     What it finds: a `quote "..."` line with no `[^n]` after it, under a
@@ -242,8 +243,8 @@ def uncited_quotation(ctx):
                               "add the note that sources it: quote \"...\" [^n]")
 
 
-@rule("C108", "quotation-not-in-source", Severity.ERROR, CITATIONS)
-def quotation_not_in_source(ctx):
+@rule("C108")
+def quotation_not_in_source(ctx: Context) -> Iterator[Finding]:
     """A quotation that does not occur in the article's text.
 
     What it finds: a `quote "..."` whose words are not in the source text
@@ -278,8 +279,8 @@ def quotation_not_in_source(ctx):
             yield Finding(q.span, f"the quotation in claim {claim.id} is not in the source text", hint)
 
 
-@rule("C109", "same-source", Severity.INFO, CITATIONS)
-def same_source(ctx):
+@rule("C109")
+def same_source(ctx: Context) -> Iterator[Finding]:
     """Two footnotes that cite the same item.
 
     What it finds: a note whose text is the same as an earlier note's once
@@ -298,7 +299,7 @@ def same_source(ctx):
           [^8]: Bloomberg, September 2, 2016.
           [^13]: Kyodo, December 13, 2016.
     """
-    first: dict[str, object] = {}
+    first: dict[str, Footnote] = {}
     for note in ctx.map.footnotes:
         if note.info.ibid:
             continue
@@ -309,11 +310,11 @@ def same_source(ctx):
             first.setdefault(key, note)
 
 
-def _refs(m):
+def _refs(m: Map) -> Iterator[tuple[Ref, str]]:
     """Every reference in the map that points into another map (``other.id``), with what it names."""
     own = m.id
 
-    def other(ref) -> bool:
+    def other(ref: Ref) -> bool:
         return ref.map is not None and ref.map != own
 
     for case in m.cases:
@@ -346,8 +347,8 @@ def _refs(m):
             yield target, "node"
 
 
-@rule("C110", "unresolved-map-reference", Severity.ERROR, CITATIONS + ("use",))
-def unresolved_map_reference(ctx):
+@rule("C110")
+def unresolved_map_reference(ctx: Context) -> Iterator[Finding]:
     """A reference into another map that does not resolve.
 
     What it finds: `other.id` where the map has no `use other`, or where
@@ -378,15 +379,9 @@ def unresolved_map_reference(ctx):
         local = Ref(ref.id)
         table = {"thesis": other.nodes, "node": other.nodes, "case": other.case_table, "person": other.person_table}[kind]
         if ref.id not in table:
-            close = _close_names(ref.id, table)
+            close = close_matches(ref.id, table)
             hint = f"did you mean {', '.join(f'{ref.map}.{c}' for c in close)}?" if close else None
             yield Finding(ref.span, f"map {ref.map} has no {'claim' if kind == 'node' else kind} {local}", hint)
-
-
-def _close_names(name: str, table) -> list[str]:
-    import difflib
-
-    return difflib.get_close_matches(name, list(table), n=3, cutoff=0.6)
 
 
 _URL_OK = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://[^\s/?#]+\.[^\s/?#]+")
@@ -400,8 +395,8 @@ def _bad_url(url: str) -> bool:
     return parts.scheme not in ("http", "https", "ftp") or not parts.netloc or not _URL_OK.match(url) or " " in url
 
 
-@rule("C111", "malformed-date", Severity.ERROR, CITATIONS)
-def malformed_date(ctx):
+@rule("C111")
+def malformed_date(ctx: Context) -> Iterator[Finding]:
     """A date that is not a date.
 
     What it finds: a `published` field that is not YYYY, YYYY-MM or
@@ -437,8 +432,8 @@ def malformed_date(ctx):
                           "check the day and month", Severity.WARNING)
 
 
-@rule("C112", "malformed-url", Severity.ERROR, CITATIONS)
-def malformed_url(ctx):
+@rule("C112")
+def malformed_url(ctx: Context) -> Iterator[Finding]:
     """A url that is not a web address.
 
     What it finds: a `url` field that is not an http(s) address with a host,
@@ -467,9 +462,7 @@ def malformed_url(ctx):
                           None, Severity.WARNING)
 
 
-from argmap.checks.rules import declare  # noqa: E402
-
-declare("C113", "source-text-missing", Severity.WARNING, CITATIONS, """\
+declare("C113", """\
 The article's text could not be found, so quotations are not verified.
 
 What it finds: a map whose `text` field names a file that is neither

@@ -1,11 +1,13 @@
-"""The rule reference (``docs/rules.md``), generated from the registry."""
+"""The rules' documentation, from the registry: the terminal list, one rule explained, ``docs/rules.md``."""
 
 from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Sequence
+from pathlib import Path
 
-from argmap.checks.rules import SECTIONS, all_rules
+from argmap.checks.rules import SECTIONS, Rule, all_rules, find_rule
 
 REGENERATE = "argmap rules --format markdown > docs/rules.md"
 
@@ -16,7 +18,41 @@ _GROUP_TITLES = {
 }
 
 
-def _fence_language(rule, example: str) -> str:
+def listing(group: str | None = None) -> str:
+    """One line a rule (code, name, default severity, summary), as ``argmap rules`` prints them.
+
+    With *group*, only that group's rules; ValueError if it has none.
+    """
+    rules = [r for r in all_rules() if not group or group in r.groups]
+    if not rules:
+        raise ValueError(f"no rules in group {group!r}")
+    width = max(len(r.name) for r in rules)
+    return "".join(f"{r.code}  {r.name:<{width}}  {str(r.severity):<7}  {r.summary}\n" for r in rules)
+
+
+def explain(code_or_name: str, scheme_files: Sequence[Path] = ()) -> str:
+    """A rule's or an argumentation scheme's documentation as plain text, as ``argmap explain`` prints it.
+
+    A rule is looked up by code or name first, then a scheme of the catalogue
+    (with *scheme_files* added) by id, name or AIF label.  LookupError when
+    neither exists; :class:`argmap.schemes.CatalogueError` for a bad catalogue file.
+    """
+    r = find_rule(code_or_name)
+    if r is None:
+        from argmap.schemes import explain_scheme, load_catalogue
+
+        catalogue = load_catalogue(tuple(scheme_files))
+        scheme = catalogue.get(code_or_name)
+        if scheme is not None:
+            return explain_scheme(scheme)
+        close = catalogue.suggest(code_or_name)
+        hint = f"; schemes with close names: {', '.join(close)}" if close else ""
+        raise LookupError(f"no rule or scheme {code_or_name!r}; `argmap rules` lists the rules{hint}")
+    body = textwrap.dedent("\n".join(r.doc.splitlines()[1:])).strip()
+    return f"{r.code} {r.name} [{r.severity}] ({', '.join(r.groups)})\n{r.summary}\n\n{body}\n"
+
+
+def _fence_language(rule: Rule, example: str) -> str:
     """The language an example is written in, for its code fence's highlighting."""
     stripped = example.lstrip()
     if stripped.startswith(("{", "[")) and not stripped.startswith("[^"):

@@ -1,9 +1,8 @@
 """Codes reported while converting foreign formats (Argdown, AIF, Kialo) to and from maps."""
 
-from argmap.diagnostics import Severity
 from argmap.checks.rules import declare
 
-declare("X301", "foreign-unreadable", Severity.ERROR, ("interop",), """\
+declare("X301", """\
 A file that cannot be read in the format it was given as.
 
 What it finds: a file named as AIF that is not JSON, or JSON without the
@@ -21,7 +20,7 @@ Passes:
      "edges": []}
 """)
 
-declare("X302", "foreign-syntax", Severity.WARNING, ("interop",), """\
+declare("X302", """\
 A part of a foreign file that does not follow its format's syntax.
 
 What it finds: broken YAML in an Argdown front matter or `{...}` data
@@ -42,7 +41,7 @@ Passes:
     ===
 """)
 
-declare("X303", "foreign-not-carried-over", Severity.WARNING, ("interop",), """\
+declare("X303", """\
 Something in the foreign file that argmap has no place for.
 
 What it finds: Argdown inference rules, argument descriptions of
@@ -65,7 +64,7 @@ Passes:
     (2) This map is checked.
 """)
 
-declare("X304", "foreign-dangling-reference", Severity.WARNING, ("interop",), """\
+declare("X304", """\
 A reference in a foreign file to something the file does not contain.
 
 What it finds: an AIF edge whose `fromID` or `toID` names no node, a
@@ -82,7 +81,7 @@ Passes:
     {"edgeID": "9", "fromID": "1", "toID": "2"}
 """)
 
-declare("X305", "foreign-approximated", Severity.INFO, ("interop",), """\
+declare("X305", """\
 A construct carried over in a shape argmap has, which is close but not equal.
 
 What it finds: an Argdown heading turned into a tag, a strict-mode
@@ -98,7 +97,7 @@ Passes:
     # Brown's case {case: brown, stance: against, thesis: new_approach}
 """)
 
-declare("X306", "export-loss", Severity.WARNING, ("interop",), """\
+declare("X306", """\
 Something in the map that the output format cannot hold.
 
 What it finds: when writing Argdown, AIF, CSL-JSON or BibTeX, a part of

@@ -1,9 +1,8 @@
 """Codes reported while reading and parsing maps (no check function of their own)."""
 
-from argmap.diagnostics import Severity
 from argmap.checks.rules import declare
 
-declare("A001", "syntax-error", Severity.ERROR, ("syntax",), """\
+declare("A001", """\
 The text does not follow the argmap language.
 
 What it finds: a line the parser cannot read: a missing colon, an
@@ -20,7 +19,7 @@ Passes:
     claim failed (brown): The new approach failed.
 """)
 
-declare("A002", "unreadable-file", Severity.ERROR, ("syntax",), """\
+declare("A002", """\
 A file that cannot be read as map text.
 
 What it finds: a missing file or folder, a folder with no maps, a file
@@ -36,7 +35,7 @@ Passes:
     use togo2013
 """)
 
-declare("A003", "use-outside-root", Severity.ERROR, ("syntax", "use"), """\
+declare("A003", """\
 A `use` that reads a file outside the maps' folder.
 
 What it finds: `use x from "../../somewhere/x.argmap"` that leaves the
@@ -51,7 +50,7 @@ Passes:
     use togo2013 from "togo2013.argmap"
 """)
 
-declare("A004", "use-cycle", Severity.ERROR, ("syntax", "use"), """\
+declare("A004", """\
 Maps that use each other in a circle.
 
 What it finds: a map that, through one or more `use` statements, uses
@@ -71,7 +70,7 @@ Passes:
     use b
 """)
 
-declare("A005", "use-too-deep", Severity.ERROR, ("syntax", "use"), """\
+declare("A005", """\
 `use` chains deeper than 32 maps.
 
 What it finds: a map that uses a map that uses a map ... more than 32
@@ -86,7 +85,7 @@ Passes:
     use togo2013
 """)
 
-declare("A006", "repeated-statement", Severity.WARNING, ("syntax", "use"), """\
+declare("A006", """\
 The same `use`, or a second map header, written twice.
 
 What it finds: two `use` statements with the same id, or a second
@@ -102,7 +101,7 @@ Passes:
     use togo2013
 """)
 
-declare("A007", "broken-use", Severity.ERROR, ("syntax", "use"), """\
+declare("A007", """\
 A used map that cannot be read.
 
 What it finds: `use x` where x.argmap exists but has syntax errors or
@@ -117,7 +116,7 @@ Passes:
     use togo2013
 """)
 
-declare("A008", "bad-config", Severity.ERROR, ("syntax",), """\
+declare("A008", """\
 A configuration file argmap cannot use.
 
 What it finds: an `argmap.toml` or `[tool.argmap]` table that is not
@@ -136,7 +135,7 @@ Passes:
     ignore = ["C109"]
 """)
 
-declare("A009", "reserved-word", Severity.ERROR, ("syntax",), """\
+declare("A009", """\
 A keyword used as the name of a claim, thesis, case, person, argument or map.
 
 What it finds: `claim tags: ...`, `thesis quote: ...` and the like: a name

@@ -26,31 +26,29 @@ def register(sub) -> None:
     p.add_argument("map", metavar="MAP", help="the map file")
     p.add_argument("--to", choices=("csl-json", "bibtex"), default="csl-json",
                    help="the bibliography format (default: csl-json)")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output (- is standard output)")
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
-    from pathlib import Path
+    from argmap.files.io import RefusedWrite, write_atomic
+    from argmap.interchange import bibliography, lost_something
+    from argmap.syntax.parser import ArgmapError
 
-    from argmap.interchange import export, lost_something
-    from argmap.interchange._common import write_atomic
-    from argmap.files.loader import display, read_text
-    from argmap.syntax.parser import ArgmapError, parse
-
-    shown = display(Path(args.map))
     try:
-        m = parse(read_text(Path(args.map), shown), shown)
+        text, diagnostics = bibliography(args.map, args.to)
     except ArgmapError as exc:
         for d in exc.diagnostics:
             print(d.format(), file=sys.stderr)
         return 2
-    text, diagnostics = export(m, args.to)
     for d in diagnostics:
         print(d.format(), file=sys.stderr)
-    if args.output:
+    if args.output and args.output != "-":
         try:
-            write_atomic(args.output, text, inputs=(args.map,))
+            write_atomic(args.output, text, protected=(args.map,))
+        except RefusedWrite as exc:
+            print(f"argmap bib: cannot write {exc}", file=sys.stderr)
+            return 2
         except (OSError, ValueError) as exc:
             print(f"argmap bib: cannot write {args.output}: {getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
             return 2

@@ -1,106 +1,158 @@
-"""``argmap check``: diagnostics for maps, files or folders."""
+"""``argmap check``: diagnostics for maps, files or folders, in the format a terminal or a CI system reads."""
 
 from __future__ import annotations
 
+import argparse
+import os
 import sys
-from pathlib import Path
 
-from argmap.cli.commands import FORMATTER, add_rule_options, split_list
+from argmap.cli.commands import FORMATTER, add_project_options, project_settings
 
 EXAMPLES = """\
 examples:
   argmap check maps/                              every .argmap file below maps/
   argmap check maps/brown2017.argmap --text-dir ../shared/seeds
-  argmap check maps/ --format json > report.json
   argmap check maps/ --select C --ignore C109     citation rules, without notes
   argmap check maps/ --fail-on warning            exit 1 on warnings too
+  argmap check maps/ --statistics                 how many findings each rule made
+  argmap check maps/ --show-acknowledged          the findings the maps acknowledge, and why
+  argmap check maps/ --output-format json > report.json
+  argmap check maps/ --output-format sarif --output-file argmap.sarif
+                                                  for GitHub code scanning
+  argmap check maps/ --output-format github       annotations in a GitHub Actions log
+  argmap check maps/ --output-format gitlab --output-file gl-code-quality.json
+  argmap check maps/ --output-format junit --output-file argmap.xml
+  argmap check - --stdin-filename maps/draft.argmap < draft.argmap
+  argmap check maps/ --watch                      check again whenever a map changes
 
-exit status: 0 nothing at or above --fail-on, 1 problems, 2 usage error or unreadable input
+A comment `# argmap: ignore[CODE] reason: why` on the line above a finding
+(or after the statement) acknowledges it: it is counted apart and listed by
+--show-acknowledged.  Without a reason the finding is only hidden.
+
+exit status: 0 nothing at or above --fail-on (or --exit-zero), 1 problems,
+2 usage error, unusable configuration or unreadable input
 """
+
+WATCH_MAX_POLLS: int | None = None
+"""How many times --watch polls before it stops (None: until interrupted); tests set it."""
+WATCH_INTERVAL = 0.5
 
 
 def register(sub) -> None:
+    from argmap.reporting.colour import CHOICES
+
     p = sub.add_parser("check", help="check maps for broken citations and incoherent structure",
                        description="Check maps: citations, quotations, references between maps, structure.",
                        epilog=EXAMPLES, formatter_class=FORMATTER)
-    p.add_argument("paths", nargs="+", metavar="PATH", help="map files or folders of maps")
-    p.add_argument("--text-dir", action="append", default=[], metavar="DIR",
-                   help="folder holding the articles' texts named by the maps' `text` field (repeatable)")
-    p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
-    p.add_argument("--fail-on", choices=("error", "warning", "info"), default="error",
-                   help="the least severity that makes the exit status 1 (default: error)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="map files or folders of maps; - reads one map from stdin")
+    add_project_options(p)
+    p.add_argument("--output-file", "-o", metavar="FILE", help="write the report to FILE (replaced whole) instead of stdout")
+    p.add_argument("--statistics", action="store_true", help="count the findings of each rule (text and json)")
+    p.add_argument("--show-source", action=argparse.BooleanOptionalAction, default=None,
+                   help="show the line of each finding with a caret under it (default: on a terminal)")
+    p.add_argument("--show-acknowledged", action="store_true",
+                   help="list the findings the maps acknowledge, each with its reason")
+    p.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
+    p.add_argument("--color", choices=CHOICES, default="auto",
+                   help="colour the text report: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR "
+                        "forces it), always or never")
     p.add_argument("--quiet", "-q", action="store_true", help="print only the summary line")
-    add_rule_options(p)
+    p.add_argument("--stdin-filename", metavar="NAME",
+                   help="with -, the file name the map is reported under and its configuration looked up for")
+    p.add_argument("--watch", action="store_true",
+                   help="check again whenever a map (or the configuration) changes, until Ctrl-C")
     p.set_defaults(func=run)
 
 
-def resolve_config(args):
-    """The configuration for this run: file settings, then command-line ones."""
-    from argmap.checks.runner import Config
-    from argmap.checks.config import find_config, load_config
-
-    config = Config()
-    if not getattr(args, "no_config", False):
-        path = Path(args.config) if args.config else find_config(Path(args.paths[0]) if getattr(args, "paths", None) else Path.cwd())
-        if path is not None:
-            config = load_config(path)  # ConfigError is reported by the caller
-    extra = Config(select=split_list(args.select), ignore=split_list(args.ignore))
-    return config.merged(extra)
-
-
-def run_check(paths, text_dirs=(), config=None):
-    """(diagnostics, number of maps) for files and folders, as ``argmap check`` reports them."""
-    from argmap.checks.runner import check
-    from argmap.diagnostics import sort_diagnostics
-    from argmap.files.loader import Loader, find_maps
-    from argmap.syntax.parser import ArgmapError
-
-    files, unread = find_maps(paths)
-    diagnostics = []
-    loaders: dict[Path, Loader] = {}
-    for path, root in files:
-        loader = loaders.setdefault(root.resolve(), Loader(root.resolve()))
-        try:
-            m = loader.load(path)
-        except ArgmapError as exc:
-            unread.extend(exc.diagnostics)
-            continue
-        diagnostics.extend(check(m, text_dirs=text_dirs, root=root, config=config))  # configured already
-    if config is not None:
-        unread = [d for d in unread if _enabled(config, d)]
-    return sort_diagnostics(diagnostics + unread), len(files)
-
-
-def _enabled(config, d) -> bool:
-    from argmap.checks.rules import find_rule
-
-    r = find_rule(d.code)
-    return r is None or config.enabled(r, d.path)
+def _usage(message: str) -> int:
+    print(f"argmap check: {message}", file=sys.stderr)
+    return 2
 
 
 def run(args) -> int:
     from argmap.checks.config import ConfigError
-    from argmap.diagnostics import Severity, summarize, to_json
 
+    stdin = "-" in args.paths
+    if stdin and len(args.paths) > 1:
+        return _usage("- reads one map from standard input: name no other path with it")
+    if args.stdin_filename and not stdin:
+        return _usage("--stdin-filename names the map read from standard input: give - as the path")
+    if stdin and args.watch:
+        return _usage("--watch checks files again when they change: it cannot watch standard input")
     try:
-        config = resolve_config(args)
+        settings = project_settings(args, ([args.stdin_filename] if args.stdin_filename else []) if stdin
+                                    else args.paths)
     except ConfigError as exc:
         print(exc.diagnostic.format(), file=sys.stderr)
         return 2
-    for d in args.text_dir:
-        if not Path(d).is_dir():
-            print(f"argmap check: --text-dir {d}: no such folder", file=sys.stderr)
+    except ValueError as exc:
+        return _usage(str(exc))
+    if args.statistics and settings.output_format not in ("text", "json"):
+        return _usage(f"--statistics goes with the text and json formats, not {settings.output_format}")
+    text = None
+    if stdin:
+        from argmap.files.loader import decode
+        from argmap.syntax.parser import ArgmapError
+
+        try:
+            text = decode(sys.stdin.buffer.read(), args.stdin_filename or "<stdin>")
+        except ArgmapError as exc:
+            for d in exc.diagnostics:
+                print(d.format(), file=sys.stderr)
             return 2
-    diagnostics, count = run_check(args.paths, args.text_dir, config)
-    if args.format == "json":
-        print(to_json(diagnostics, count))
-    else:
-        if not args.quiet:
-            for d in diagnostics:
-                print(d.format())
-        print(summarize(diagnostics, count))
-    unreadable = any(d.code == "A002" and d.severity == Severity.ERROR for d in diagnostics)
-    if unreadable:
-        return 2
-    threshold = Severity.parse(args.fail_on)
-    return 1 if any(d.severity >= threshold for d in diagnostics) else 0
+    check_once = _checker(args, settings, text)
+    if not args.watch:
+        return check_once()
+    from argmap.checks.paths import watch
+
+    def again() -> int:
+        status = check_once()
+        print("argmap check: watching the maps for changes (Ctrl-C stops)", file=sys.stderr, flush=True)
+        return status
+
+    try:
+        return watch(args.paths, again, extra=[settings.file] if settings.file else [],
+                     interval=WATCH_INTERVAL, max_polls=WATCH_MAX_POLLS)
+    except KeyboardInterrupt:
+        return 0
+
+
+def _checker(args, settings, text: str | None):
+    """The function that checks once, prints or writes the report, and returns the exit status."""
+    from argmap.checks.paths import check_paths, check_text
+    from argmap.files.io import write_atomic
+    from argmap.reporting import Options, render
+    from argmap.reporting.colour import use_colour
+
+    to_terminal = args.output_file is None and sys.stdout.isatty()
+    shown = args.stdin_filename or "<stdin>"
+    options = Options(
+        show_source=to_terminal if args.show_source is None else args.show_source,
+        colour=settings.output_format == "text" and (args.color == "always" or (
+            args.output_file is None and use_colour(args.color, to_terminal, os.environ))),
+        statistics=args.statistics, show_acknowledged=args.show_acknowledged, fail_on=settings.fail_on,
+        sources={shown: text} if text is not None else {}, quiet=args.quiet)
+
+    def once() -> int:
+        try:
+            if text is not None:
+                report = check_text(text, shown if args.stdin_filename else None, text_dirs=settings.text_dirs,
+                                    config=settings.rules)
+            else:
+                report = check_paths(args.paths, text_dirs=settings.text_dirs, config=settings.rules)
+        except NotADirectoryError as exc:
+            return _usage(f"--text-dir {exc.filename}: no such folder")
+        output = render(report, settings.output_format, options)
+        if args.output_file:
+            try:
+                write_atomic(args.output_file, output, protected=[*report.paths, *filter(None, [settings.file])])
+            except OSError as exc:
+                return _usage(f"cannot write {args.output_file}: {exc.strerror or exc}")
+        else:
+            sys.stdout.write(output)
+            sys.stdout.flush()
+        if report.unreadable:
+            return 2
+        return 0 if args.exit_zero else (1 if report.fails(settings.fail_on) else 0)
+
+    return once

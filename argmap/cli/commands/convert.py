@@ -29,41 +29,49 @@ def register(sub) -> None:
                                    "cannot hold is printed as a diagnostic, never dropped silently.",
                        epilog=EXAMPLES, formatter_class=FORMATTER)
     p.add_argument("input", metavar="IN", help="the file to convert")
-    p.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write (never the input)")
+    p.add_argument("-o", "--output", required=True, metavar="OUT",
+                   help="the file to write (never the input); - for standard output (then give --to)")
     p.add_argument("--from", dest="from_", metavar="FORMAT", help="the input's format (default: from its name)")
     p.add_argument("--to", metavar="FORMAT", help="the output's format (default: from its name)")
     p.add_argument("--format", choices=("text", "json"), default="text", help="how to print diagnostics")
     p.set_defaults(func=run)
 
 
-def report(diagnostics, as_json: bool) -> None:
+def report(diagnostics, as_json: bool, json_to_stderr: bool = False) -> None:
     from argmap.diagnostics import sort_diagnostics, to_json
 
     diagnostics = sort_diagnostics(diagnostics)
-    if as_json:
-        print(to_json(diagnostics, 1))
+    if as_json:  # on standard error when the converted text has standard output
+        print(to_json(diagnostics, 1), file=sys.stderr if json_to_stderr else sys.stdout)
     else:
         for d in diagnostics:
             print(d.format(), file=sys.stderr)
 
 
 def run(args) -> int:
-    from argmap.interchange import FORMATS, ConvertError, convert, lost_something
+    from argmap.files.io import RefusedWrite
+    from argmap.interchange import ConvertError, convert
 
-    for given in (args.from_, args.to):
-        if given is not None and given not in FORMATS:
-            print(f"argmap convert: unknown format {given!r}; formats: {', '.join(FORMATS)}", file=sys.stderr)
-            return 2
+    to_stdout = args.output == "-"
+    if to_stdout and args.to is None:
+        print("argmap convert: -o - writes to standard output; say in which format with --to", file=sys.stderr)
+        return 2
     try:
-        diagnostics = convert(args.input, args.output, args.from_, args.to)
+        result = convert(args.input, args.to, from_=args.from_, output=None if to_stdout else args.output)
     except ConvertError as exc:
-        report(exc.diagnostics, args.format == "json")
+        report(exc.diagnostics, args.format == "json", to_stdout)
         return 2
     except ValueError as exc:
         print(f"argmap convert: {exc}", file=sys.stderr)
         return 2
+    except RefusedWrite as exc:
+        print(f"argmap convert: cannot write {exc}", file=sys.stderr)
+        return 2
     except OSError as exc:
         print(f"argmap convert: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    report(diagnostics, args.format == "json")
-    return 1 if lost_something(diagnostics) else 0
+    if to_stdout:
+        sys.stdout.write(result.text)
+        sys.stdout.flush()
+    report(result.diagnostics, args.format == "json", to_stdout)
+    return 1 if result.lost else 0

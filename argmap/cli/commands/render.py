@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 import time
 from pathlib import Path
@@ -23,13 +24,20 @@ reading the diagram: a legend on each diagram explains shapes and arrows.
 exit status: 0 drawn, 2 usage error, unreadable map, missing Graphviz or time limit reached
 """
 
-SUFFIXES = {".dot": "dot", ".gv": "dot", ".svg": "svg", ".png": "png", ".pdf": "pdf", ".html": "html", ".htm": "html"}
+def seconds(text: str) -> float:
+    """A time limit as the command line gives it: a finite number of seconds above 0 (argparse type)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a number of seconds above 0, such as 60")
+    return value
 
 
 def register(sub) -> None:
-    from argmap.rendering import ENGINES, FORMATS, RENDERERS
+    from argmap.rendering import CLUSTERS, ENGINES, FORMATS, RANKDIRS, RENDERERS
     from argmap.rendering.engines import DOT_NODE_LIMIT, FAST_ENGINE
-    from argmap.rendering.dot import CLUSTERS, RANKDIRS
 
     p = sub.add_parser("render", help="draw maps as diagrams (SVG, PNG, PDF, DOT) or interactive HTML pages",
                        description="Draw argument maps with Graphviz.  SVG, DOT and HTML need nothing installed; "
@@ -67,10 +75,10 @@ def register(sub) -> None:
     marks.add_argument("--text-dir", action="append", default=[], metavar="DIR",
                        help="folder with the articles' texts, for --diagnostics (repeatable)")
     run_ = p.add_argument_group("running")
-    run_.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS",
+    run_.add_argument("--timeout", type=seconds, default=60.0, metavar="SECONDS",
                       help="stop a layout that takes longer (default: 60)")
     run_.add_argument("--watch", action="store_true", help="draw again whenever a map (or one it uses) changes")
-    run_.add_argument("--watch-interval", type=float, default=0.5, metavar="SECONDS", help=argparse.SUPPRESS)
+    run_.add_argument("--watch-interval", type=seconds, default=0.5, metavar="SECONDS", help=argparse.SUPPRESS)
     run_.add_argument("--watch-iterations", type=int, default=None, help=argparse.SUPPRESS)
     p.set_defaults(func=run)
 
@@ -91,7 +99,9 @@ class _Job:
 
 
 def _plan(args) -> tuple[list[_Job], str] | int:
-    from argmap.files.loader import SUFFIX, find_maps
+    """The maps to draw, each with where it goes, and the format; or the exit status of a refusal."""
+    from argmap.files.loader import find_maps
+    from argmap.rendering.outputs import format_of, writes_over_map
 
     files, problems = find_maps(args.paths)
     for d in problems:
@@ -100,60 +110,55 @@ def _plan(args) -> tuple[list[_Job], str] | int:
         return _fail("no maps to draw")
     if any(d.severity.name == "ERROR" for d in problems):
         return 2
+    inputs = {f.resolve() for f, _ in files}
     out = Path(args.output) if args.output and args.output != "-" else None  # `-o -`: standard output
     to_folder = out is not None and (args.output.endswith(("/", "\\")) or out.is_dir())
-    if out is not None and not to_folder and (out.suffix.lower() == SUFFIX or
-                                              out.resolve() in {f.resolve() for f, _ in files}):
+    if to_folder and out.exists() and not out.is_dir():
+        return _fail(f"{args.output}: {out} is a file, not a folder",
+                     f"drop the / to write that file, or name a folder: -o {out.with_suffix('')}_diagrams/")
+    if out is not None and not to_folder and writes_over_map(out, inputs):
         return _fail(f"refusing to write over a map: {out}", "choose an output file with another suffix")
     fmt = args.format
     if fmt is None:
-        fmt = SUFFIXES.get(out.suffix.lower()) if out is not None and not to_folder else None
-        if fmt is None and out is not None and not to_folder and out.suffix:
+        fmt = format_of(out) if out is not None and not to_folder else "svg"
+        if fmt is None:
             return _fail(f"cannot tell the format from {out.name}", "use a suffix .svg .png .pdf .dot .html, or --format")
-        fmt = fmt or "svg"
     if out is None and len(files) > 1:
         return _fail("several maps need an output folder", "use -o FOLDER/")
     if out is not None and not to_folder and len(files) > 1:
         return _fail(f"{out} is one file but {len(files)} maps were given", f"use -o {out}/ for a folder")
     if out is None and fmt in ("png", "pdf") and sys.stdout.isatty():
         return _fail(f"{fmt.upper()} is not shown on a terminal", f"use -o FILE.{fmt}")
-    inputs = {f.resolve() for f, _ in files}
     jobs = []
     for f, root in files:
         target = (out / f"{f.stem}.{fmt}") if to_folder else out
-        if target is not None:
-            if target.resolve() in inputs or target.suffix.lower() == SUFFIX:
-                return _fail(f"refusing to write over a map: {target}", "choose an output with another suffix")
+        if target is not None and writes_over_map(target, inputs):
+            return _fail(f"refusing to write over a map: {target}", "choose an output with another suffix")
         jobs.append(_Job(f, root, target))
     if to_folder:
-        out.mkdir(parents=True, exist_ok=True)
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # a part of the path is a file, or no permission
+            return _fail(f"cannot make the folder {out}: {exc.strerror or exc}")
         names = [j.out.name for j in jobs]
         twice = {n for n in names if names.count(n) > 1}
         if twice:
             return _fail(f"two maps would both be written to {', '.join(sorted(twice))}",
                          "render them into different folders")
     elif out is not None and not out.parent.is_dir():
+        if out.parent.exists():
+            return _fail(f"cannot write {out}: {out.parent} is a file, not a folder")
         return _fail(f"no such folder: {out.parent}")
     return jobs, fmt
 
 
 def _options(args) -> dict:
+    """The keywords of :func:`argmap.rendering.diagram` the options ask for."""
     return dict(focus=args.focus, depth=args.depth, case=args.case, tag=args.tag, document=args.document,
                 collapse_imports=args.collapse_imports, rankdir=args.rankdir, engine=args.engine,
-                cluster=args.cluster, legend=args.legend, wrap=max(args.wrap, 8), labels=args.labels,
+                cluster=args.cluster, legend=args.legend, wrap=args.wrap, labels=args.labels,
                 semantics=args.semantics, diagnostics=args.diagnostics, text_dirs=args.text_dir,
-                renderer=args.renderer, timeout=args.timeout if args.timeout > 0 else None)
-
-
-def _map_files(m) -> list[Path]:
-    files, todo, seen = [], [m], set()
-    while todo:
-        one = todo.pop()
-        if one.path and one.path not in seen:
-            seen.add(one.path)
-            files.append(Path(one.path))
-        todo.extend(one.imports.values())
-    return files
+                renderer=args.renderer, timeout=args.timeout)
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:
@@ -164,42 +169,15 @@ def _stamp(path: Path) -> tuple[int, int] | None:
     return st.st_mtime_ns, st.st_size
 
 
-#: Formats that Graphviz lays out (DOT text is written as built: whoever lays it out chooses).
-LAID_OUT = ("svg", "png", "pdf", "html")
-
-
-def _diagram(m, fmt: str, options: dict):
-    """The map drawn with *options*; when no engine was asked for, the layout :func:`choose_layout` picks
-    for the diagram's size (saying so on stderr when it is not the full ``dot`` layout)."""
-    import attrs
-
-    from argmap.rendering import Diagram, diagram, views
-    from argmap.rendering.dot import with_graph_attributes
-    from argmap.rendering.engines import choose_layout
-    from argmap.rendering.graph import build
-
-    if options.get("engine") is not None or fmt not in LAID_OUT:
-        return diagram(m, **{**options, "engine": options.get("engine") or "dot"})
-    shown = views.apply(build(m), focus_on=options["focus"], depth=options["depth"], case_id=options["case"],
-                        tag_name=options["tag"], document_id=options["document"],
-                        collapse=options["collapse_imports"])
-    layout = choose_layout(len(shown.nodes))
-    drawn = diagram(m, **{**options, "engine": layout.engine})
-    if layout.message:
-        print(f"argmap render: {layout.message}", file=sys.stderr)
-    if not layout.graph_attributes:
-        return drawn
-    source = with_graph_attributes(drawn.drawing.source, layout.graph_attributes)
-    return Diagram(m, attrs.evolve(drawn.drawing, source=source), renderer=drawn.renderer, timeout=drawn.timeout)
-
-
 def _draw(job: _Job, fmt: str, options: dict) -> int:
     """Load and draw one map; 0 on success, 2 with a message otherwise."""
     import warnings
 
     from argmap.files.loader import Loader
+    from argmap.files.io import RefusedWrite, write_atomic
+    from argmap.rendering import RenderError, ViewError, diagram
+    from argmap.rendering.outputs import map_files
     from argmap.syntax.parser import ArgmapError
-    from argmap.rendering import RenderError, ViewError, write_atomic
 
     job.watched = {job.path: _stamp(job.path)}
     try:
@@ -208,11 +186,14 @@ def _draw(job: _Job, fmt: str, options: dict) -> int:
         for d in exc.diagnostics:
             print(d.format(), file=sys.stderr)
         return 2
-    job.watched = {p: _stamp(p) for p in _map_files(m)} or job.watched
+    job.watched = {p: _stamp(p) for p in map_files(m)} or job.watched
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            data = _diagram(m, fmt, options).render(fmt)
+            drawn = diagram(m, format=fmt, **options)
+            if drawn.note:
+                print(f"argmap render: {drawn.note}", file=sys.stderr)
+            data = drawn.render(fmt)
         for w in caught:
             print(f"argmap render: warning: {w.message}", file=sys.stderr)
     except ViewError as exc:
@@ -227,6 +208,8 @@ def _draw(job: _Job, fmt: str, options: dict) -> int:
     else:
         try:
             write_atomic(job.out, data)
+        except RefusedWrite as exc:
+            return _fail(f"cannot write {exc}", "use -o - (or no -o) for standard output")
         except OSError as exc:
             return _fail(f"cannot write {job.out}: {exc.strerror or exc}")
         print(f"wrote {job.out}", file=sys.stderr)

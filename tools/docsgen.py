@@ -1,9 +1,10 @@
 """Generate the documentation pages that come from the code, not from a writer.
 
-Run from a clone of the repository (it writes into ``docs/``) before ``mkdocs build``::
+Run from the root of a clone of the repository (it writes into ``docs/``)
+before ``mkdocs build``; it is part of the repository, not of the package::
 
-    python -m argmap._docsgen            # write docs/cli.md, docs/seed-maps.md, docs/tutorial/*.svg
-    python -m argmap._docsgen --check    # exit 1 and name the stale files; write nothing
+    python -m tools.docsgen            # write docs/cli.md, docs/seed-maps.md, docs/tutorial/*.svg
+    python -m tools.docsgen --check    # exit 1 and name the stale files; write nothing
 
 - ``docs/cli.md``: every command's ``--help``, as the CLI prints it;
 - ``docs/seed-maps.md``: the maps in ``maps/`` with their diagrams
@@ -22,7 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-REGENERATE = "python -m argmap._docsgen"
+REGENERATE = "python -m tools.docsgen"
 HELP_WIDTH = "80"
 
 

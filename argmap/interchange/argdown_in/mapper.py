@@ -1,0 +1,440 @@
+"""Mapping the picture of an Argdown file onto the argmap model: header, statements, arguments, relations.
+
+Everything argmap has no place for is reported with its line and column
+(see docs/interop.md for the table).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from argmap.interchange._common import Names, Report, make_id, one_line
+from argmap.interchange._values import FIELD_NAMES, Values, is_ref
+from argmap.interchange.argdown_in.picture import ArgumentEntry, Member, StatementClass
+from argmap.interchange.argdown_in.reader import Reader
+from argmap.model import (Argument, Case, Citation, Claim, Document, Field, Footnote, Link, Map,
+                          Person, Quote, Ref, Relation, Thesis, Use)
+
+# Front-matter keys that configure Argdown's own tools rather than say something.
+_SETTINGS = {"model", "map", "dot", "group", "selection", "color", "svg", "html", "json", "pdf",
+             "webComponent", "logLevel", "plugins", "processes", "process", "inputPath",
+             "outputDir", "vizJs", "graphml", "sourceHighlighter", "ignoreFrontmatterSettings",
+             "mode", "hide", "explanation"}
+_DATA_KEYS = {"by", "cites", "quotes", "concession", "case", "thesis"}
+
+
+class Mapper:
+    """Builds a Map from what a :class:`Reader` read (:meth:`build`), reporting what does not fit."""
+
+    def __init__(self, reader: Reader, report: Report, path: str | None):
+        self.r = reader
+        self.report = report
+        self.path = path
+        self.taken: set[str] = Names()
+        self.ids: dict[str, str] = {}  # statement title -> claim id
+        self.arg_nodes: dict[str, list] = {}  # argument title -> per step: Ref to Argument id or Link
+        self.claims: list[Claim] = []
+        self.theses: list[Thesis] = []
+        self.arguments: list[Argument] = []
+        self.relations: list[Relation] = []
+        self.cases: list[Case] = []
+        self.case_of_heading: dict[int, str] = {}
+        self.tag_of_heading: dict[int, str] = {}
+        self.later_supports: dict[Ref, list] | None = None
+        self.relation_set: set[Relation] = set()  # self.relations as a set: each test is one look-up
+        self.supports_from: dict[Ref, list[Ref]] = {}  # source -> targets of its `supports`, for undercuts
+        self.front = Values(report, self.front_where, "the front matter")
+
+    def data_values(self, what: str, line: int, column: int) -> Values:
+        """Reads the data of one element, whose diagnostics point at the element."""
+        return Values(self.report, lambda path: (line, column), f"the data of {what}")
+
+    # -- front matter -----------------------------------------------------------
+
+    def document(self):
+        front, v = self.r.front, self.front
+        own = v.mapping(front.get("argmap"), ("argmap",))
+        fields: list[Field] = []
+        authors = front.get("author", front.get("authors"))
+        key = "author" if "author" in front else "authors"
+        for i, author in enumerate(v.items(authors, (key,))):
+            name = v.text(author, (key, i), None)
+            if name is not None and name.strip():
+                fields.append(Field("author", " ".join(name.split())))
+        if "date" in front:
+            published = _date(front["date"])
+            if published:
+                fields.append(Field("published", published))
+            else:
+                self.report.add("X303", f"the date {front['date']!r} is not a date argmap can read "
+                                "(YYYY, YYYY-MM or YYYY-MM-DD); it is not carried over", self.line_of("date"), 1)
+        for i, item in enumerate(v.items(own.get("fields"), ("argmap", "fields"))):
+            at = ("argmap", "fields", i)
+            if not (isinstance(item, (list, tuple)) and len(item) == 2):
+                v.bad(at, "a pair [name, value]", item)
+                continue
+            value = v.text(item[1], at + (1,), None)
+            if item[0] not in FIELD_NAMES:
+                v.bad(at, f"a header field ({', '.join(sorted(FIELD_NAMES))})", item[0])
+            elif value is not None and value.strip():
+                fields.append(Field(item[0], " ".join(value.split())))
+        for key in front:
+            if key in ("title", "author", "authors", "date", "argmap"):
+                continue
+            if key in _SETTINGS:
+                self.report.add("X305", f"front matter setting {key!r} configures Argdown's tools; "
+                                "argmap does not use it", self.line_of(key), 1)
+            else:
+                self.report.add("X303", f"front matter key {key!r} has no place in an argmap header",
+                                self.line_of(key), 1)
+        title = v.text(front.get("title"), ("title",), None)
+        title = " ".join(title.split()) if title is not None else None
+        own_id = v.ident(own.get("id"), ("argmap", "id"), "the map's id")
+        doc_id = own_id or (make_id(self.path.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0])
+                            if self.path else None)
+        if not title and not fields and not own_id:
+            return None, own
+        return Document(str(doc_id or "argdown"), title or None, tuple(fields)), own
+
+    def line_of(self, key) -> int:
+        return self.r.front_lines.get(str(key), 1)
+
+    def front_where(self, path: tuple) -> tuple[int, int]:
+        """The line of *path* in the front matter: of its top-level key, then of each nested key below it."""
+        line = self.line_of(path[0]) if path else 1
+        lines = self.r.front_text.split("\n")
+        first = self.r.front_start
+        for key in path[1:]:
+            if not isinstance(key, str):
+                break
+            pattern = re.compile(r"\s*['\"]?" + re.escape(key) + r"['\"]?\s*:")
+            below = next((first + i for i in range(max(line - first + 1, 0), len(lines)) if pattern.match(lines[i])), None)
+            if below is None:
+                break
+            line = below
+        return line, 1
+
+    # -- building ------------------------------------------------------------------
+
+    def build(self) -> Map:
+        document, own = self.document()
+        uses = self.uses(own)
+        use_ids = {u.id for u in uses}
+        thesis_ids = self.thesis_ids(own)
+        persons = self.persons(own)
+        footnotes = self.footnotes(own)
+        self.headings()
+        # ids first, so that relations can point forwards
+        for cls in self.r.classes.values():
+            head, dot, tail = cls.title.partition(".")
+            if dot and head in use_ids and is_ref(cls.title):
+                continue
+            base = cls.texts[0][0] if cls.anonymous and cls.texts else cls.title
+            if cls.anonymous:
+                base = " ".join(base.split()[:5]) or "statement"
+            self.ids[cls.title] = make_id(base, self.taken, "s")
+        for arg in self.r.arguments.values():
+            if arg.steps is None:
+                self.ids.setdefault("<>" + arg.title, make_id(arg.title, self.taken, "a"))
+        for cls in self.r.classes.values():
+            if cls.title in self.ids:
+                self.statement(cls, thesis_ids)
+        self.plan_arguments()
+        for arg in self.r.arguments.values():
+            if arg.steps is None:
+                self.unreconstructed(arg)
+        self.map_relations()
+        return Map(document=document, uses=uses, theses=tuple(self.theses), cases=tuple(self.cases),
+                   persons=persons, claims=tuple(self.claims), arguments=tuple(self.arguments),
+                   relations=tuple(self.relations), footnotes=footnotes, path=self.path)
+
+    def uses(self, own: dict) -> tuple[Use, ...]:
+        v, out = self.front, []
+        for k, where_to in v.mapping(own.get("uses"), ("argmap", "uses")).items():
+            at = ("argmap", "uses", k)
+            ident = v.ident(k, at, "the id of a map")
+            path = v.text(where_to, at, None) if where_to is not None else None
+            if ident is not None and (where_to is None or path is not None):
+                out.append(Use(ident, path))
+        return tuple(out)
+
+    def thesis_ids(self, own: dict) -> dict:
+        """Statement title -> the citations of the thesis it is (a list of titles is taken too)."""
+        v, value = self.front, own.get("theses")
+        if isinstance(value, (list, tuple)):
+            value = {t: [] for t in value if isinstance(t, str)}
+        out = {}
+        for title, cites in v.mapping(value, ("argmap", "theses")).items():
+            out[str(title)] = v.citations(cites, ("argmap", "theses", title))
+        return out
+
+    def persons(self, own: dict) -> tuple[Person, ...]:
+        v, out = self.front, []
+        for k, p in v.mapping(own.get("persons"), ("argmap", "persons")).items():
+            at = ("argmap", "persons", k)
+            ident = v.ident(k, at, "a person's id")
+            p = v.mapping(p, at)
+            if ident is None:
+                continue
+            person_kind = p.get("kind", "person")
+            if person_kind not in ("person", "org"):
+                v.bad(at + ("kind",), "person or org", person_kind, "it is read as person")
+                person_kind = "person"
+            out.append(Person(ident, one_line(v.text(p.get("name"), at + ("name",), None) or "") or ident,
+                              person_kind))
+        return tuple(out)
+
+    def footnotes(self, own: dict) -> tuple[Footnote, ...]:
+        v, out = self.front, []
+        for k, text in v.mapping(own.get("footnotes"), ("argmap", "footnotes")).items():
+            at = ("argmap", "footnotes", k)
+            label, text = v.label(k, at), v.text(text, at, None)
+            if label is not None and text is not None:
+                out.append(Footnote(label, one_line(text) or "(no text)"))
+        return tuple(out)
+
+    def headings(self) -> None:
+        taken_cases: set[str] = Names()
+        for h in self.r.headings:
+            data = h.data
+            v = self.data_values(f"the heading {h.title!r}", h.line, h.column)
+            thesis = v.ref(data.get("thesis"), ("thesis",), "the id of a thesis") if data.get("case") else None
+            name = v.text(data.get("case"), ("case",), None)
+            if name and data.get("stance") in ("for", "against") and thesis is not None:
+                case_id = make_id(name, taken_cases)
+                self.cases.append(Case(case_id, data["stance"], thesis, one_line(h.title) or case_id,
+                                       v.citations(data.get("cites"), ("cites",))))
+                self.case_of_heading[id(h)] = case_id
+            else:
+                tag = make_id(h.title, None, "section")
+                self.tag_of_heading[id(h)] = tag
+                self.report.add("X305", f"heading {h.title!r} becomes the tag {tag!r} on the statements under it",
+                                h.line, h.column)
+                extra = [k for k in data if k != "isGroup"]
+                if extra:
+                    self.report.add("X303", f"heading data ({', '.join(map(str, extra))}) has no place in argmap",
+                                    h.line, h.column)
+            for t in h.tags:
+                self.report.add("X303", f"heading tag #{t} has no place in argmap", h.line, h.column)
+
+    def section_info(self, section: tuple) -> tuple[Ref | None, list[str]]:
+        case = None
+        tags = []
+        for h in section:
+            if id(h) in self.case_of_heading:
+                case = Ref(self.case_of_heading[id(h)])
+            elif id(h) in self.tag_of_heading:
+                tags.append(self.tag_of_heading[id(h)])
+        return case, tags
+
+    def tags(self, raw: list[str], line: int, column: int) -> list[str]:
+        out = []
+        for t in raw:
+            tag = make_id(t, None, "tag")
+            if tag != t:
+                self.report.add("X305", f"tag #{t} becomes {tag!r} (argmap tags are names)", line, column)
+            if tag not in out:
+                out.append(tag)
+        return out
+
+    def claim_fields(self, data: dict, line: int, column: int, what: str = "a statement") -> dict:
+        v = self.data_values(what, line, column)
+        out: dict = {}
+        by = v.ref(data.get("by"), ("by",), "the id of a person")
+        if by is not None:
+            out["by"] = by
+        case = v.ref(data.get("case"), ("case",), "the id of a case")
+        if case is not None:
+            out["case"] = case
+        cites = v.citations(data.get("cites"), ("cites",))
+        if cites:
+            out["citations"] = cites
+        quotes = []
+        for i, q in enumerate(v.items(data.get("quotes"), ("quotes",))):
+            if isinstance(q, str):
+                q = {"text": q}
+            if not isinstance(q, dict):
+                v.bad(("quotes", i), "an object with `text` and `cites`", q)
+                continue
+            text = v.text(q.get("text"), ("quotes", i, "text"), None)
+            if text and text.strip():
+                quotes.append(Quote(" ".join(text.split()), v.citations(q.get("cites"), ("quotes", i, "cites"))))
+        if quotes:
+            out["quotes"] = tuple(quotes)
+        if v.flag(data.get("concession"), ("concession",)):
+            out["concession"] = True
+        unknown = [k for k in data if k not in _DATA_KEYS]
+        if unknown:
+            self.report.add("X303", f"data key(s) {', '.join(map(str, unknown))} have no place in argmap",
+                            line, column)
+        return out
+
+    def statement(self, cls: StatementClass, thesis_ids) -> None:
+        ident = self.ids[cls.title]
+        text = cls.texts[0][0] if cls.texts else ""
+        for other, line, column in cls.texts[1:]:
+            if other != text:
+                self.report.add("X303", f"[{cls.title}] has another wording here; argmap keeps one text per "
+                                "claim, the first", line, column)
+        if not cls.texts:
+            self.report.add("X304", f"[{cls.title}] is referred to but never given a text; the claim has none",
+                            cls.line, cls.column)
+        flag = self.data_values(f"[{cls.title}]", cls.line, cls.column).flag(cls.data.get("thesis"), ("thesis",))
+        if flag or cls.title in thesis_ids:
+            self.theses.append(Thesis(ident, one_line(text) or f"({cls.title})", thesis_ids.get(cls.title, ())))
+            return
+        case, section_tags = self.section_info(cls.section)
+        fields = self.claim_fields(cls.data, cls.line, cls.column, f"[{cls.title}]")
+        fields.setdefault("case", case)
+        tags = self.tags(cls.tags, cls.line, cls.column)
+        tags += [t for t in section_tags if t not in tags]
+        # argmap has no citation without words before it: a claim that has none gets a placeholder
+        text = one_line(text) or ("(no text)" if fields.get("citations") else "")
+        self.claims.append(Claim(ident, text, tags=tuple(tags), **fields))
+
+    def unreconstructed(self, arg: ArgumentEntry) -> None:
+        """An argument without a premise-conclusion structure is a reason: a claim."""
+        ident = self.ids["<>" + arg.title]
+        text = arg.descriptions[0][0] if arg.descriptions else ""
+        for other, line, column in arg.descriptions[1:]:
+            if other != text:
+                self.report.add("X303", f"<{arg.title}> has another description here; argmap keeps the first",
+                                line, column)
+        case, section_tags = self.section_info(arg.section)
+        fields = self.claim_fields(arg.data, arg.line, arg.column, f"<{arg.title}>")
+        fields.setdefault("case", case)
+        tags = self.tags(arg.tags, arg.line, arg.column) + section_tags
+        text = one_line(text or arg.title) or ("(no text)" if fields.get("citations") else "")
+        self.claims.append(Claim(ident, text, tags=tuple(dict.fromkeys(tags)), **fields))
+
+    def plan_arguments(self) -> None:
+        """Each inference step becomes a linked Argument or, with one premise, a `supports` relation."""
+        targeted = {to.title for kind, _, to, *_ in self.r.relations
+                    if to.kind == "a" and kind in ("support", "attack")}
+        for arg in self.r.arguments.values():
+            if arg.steps is None:
+                continue
+            base = make_id(arg.title, self.taken, "a")
+            nodes = []
+            for k, (premises, conclusion, line, column) in enumerate(arg.steps):
+                last = k == len(arg.steps) - 1
+                prem = [self.ref(Member("s", p)) for p in premises]
+                concl = self.ref(Member("s", conclusion))
+                if len(prem) == 1 and not (last and arg.title in targeted):
+                    self.add_relation("supports", prem[0], concl)
+                    nodes.append(Link(prem[0], concl))
+                    continue
+                ident = base if last else make_id(f"{base}_{k + 1}", self.taken)
+                v = self.data_values(f"<{arg.title}>", arg.line, arg.column)
+                fields = {"case": v.ref(arg.data.get("case"), ("case",), "the id of a case")
+                          or self.section_info(arg.section)[0],
+                          "by": v.ref(arg.data.get("by"), ("by",), "the id of a person")}
+                self.arguments.append(Argument(ident, tuple(prem), concl, **fields))
+                nodes.append(Ref(ident))
+            self.arg_nodes[arg.title] = nodes
+            if arg.descriptions:
+                self.report.add("X303", f"the description of the reconstructed argument <{arg.title}> has no place "
+                                "in argmap (its premises and conclusion are kept)", *arg.descriptions[0][1:])
+            if arg.tags:
+                self.report.add("X303", f"tags of the reconstructed argument <{arg.title}> have no place in argmap",
+                                arg.line, arg.column)
+            extra = [k for k in arg.data if k not in ("case", "by")]
+            if extra:
+                self.report.add("X303", f"data key(s) {', '.join(map(str, extra))} of <{arg.title}> have no place "
+                                "in argmap", arg.line, arg.column)
+
+    def ref(self, member: Member) -> Ref:
+        if member.kind == "s":
+            if member.title in self.ids:
+                return Ref(self.ids[member.title])
+            return Ref.parse(member.title)  # a claim of a map named by `use`
+        if member.kind in ("a", "i") and "<>" + member.title in self.ids:
+            return Ref(self.ids["<>" + member.title])  # an argument without a structure is a claim
+        arg = self.r.arguments[member.title]
+        if arg.steps:
+            return Ref(self.ids[arg.steps[-1][1]])
+        return Ref(self.ids.setdefault("<>" + member.title, make_id(member.title, self.taken, "a")))
+
+    def add_relation(self, kind: str, source: Ref, target) -> None:
+        relation = Relation(kind, source, target)
+        if kind == "contradicts" and Relation(kind, target, source) in self.relation_set:
+            return
+        if relation not in self.relation_set:
+            self.relation_set.add(relation)
+            self.relations.append(relation)
+            if kind == "supports" and isinstance(target, Ref):
+                self.supports_from.setdefault(source, []).append(target)
+
+    def map_relations(self) -> None:
+        strict = isinstance(self.r.front.get("model"), dict) and self.r.front["model"].get("mode") == "strict"
+        for kind, source, target, line, column in self.r.relations:
+            src = self.ref(source) if source.kind != "i" else self.ref(Member("a", source.title))
+            both_statements = source.kind == "s" and target.kind == "s"
+            if kind == "contradictory":
+                self.add_relation("contradicts", src, self.ref(target))
+            elif kind == "support":
+                self.add_relation("supports", src, self.target(target, "support", line, column))
+            elif kind == "attack":
+                if strict and both_statements:
+                    self.report.add("X305", "a contrary relation (strict mode) becomes `contradicts`", line, column)
+                    self.add_relation("contradicts", src, self.ref(target))
+                else:
+                    self.add_relation("rebuts", src, self.target(target, "attack", line, column))
+            else:
+                self.add_relation(*self.undercut(src, target, line, column))
+
+    def target(self, member: Member, kind: str, line: int, column: int):
+        if member.kind == "s":
+            return self.ref(member)
+        if member.kind == "i" or member.title in self.arg_nodes:
+            nodes = self.arg_nodes.get(member.title) or []
+            node = nodes[member.step if member.step is not None and member.step < len(nodes) else -1] if nodes else None
+            if isinstance(node, Ref):
+                return node
+            if isinstance(node, Link):
+                return node.target
+        return self.ref(member)
+
+    def undercut(self, src: Ref, member: Member, line: int, column: int):
+        if member.kind in ("a", "i") and member.title in self.arg_nodes:
+            nodes = self.arg_nodes[member.title]
+            step = member.step if member.kind == "i" and member.step is not None and member.step < len(nodes) else -1
+            return "undercuts", src, nodes[step]
+        target = self.ref(member)
+        supported = list(self.supports_from.get(target, ()))
+        if member.kind == "a" and not supported:
+            if self.later_supports is None:  # the support relations of the file, by source: built once
+                self.later_supports = {}
+                for k, s, t, *_ in self.r.relations:
+                    if k == "support":
+                        self.later_supports.setdefault(self.ref(s), []).append(t)
+            supported = [self.ref(t) for t in self.later_supports.get(target, ())]
+        if len(set(supported)) == 1:
+            self.report.add("X305", f"the undercut of <{member.title}> attacks its support for {supported[0]}",
+                            line, column)
+            return "undercuts", src, Link(target, supported[0])
+        self.report.add("X305", f"an undercut of {'<' + member.title + '>' if member.kind == 'a' else 'a statement'} "
+                        "with no single inference to attack becomes `rebuts`", line, column)
+        return "rebuts", src, target
+
+
+def _as_list(value) -> list:
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+def _date(value) -> str | None:
+    if isinstance(value, datetime.date):
+        return value.strftime("%Y-%m-%d")
+    text = str(value).strip()
+    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
+        return text
+    for pattern in ("%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d", "%B %d, %Y", "%d %B %Y", "%B %Y"):
+        try:
+            parsed = datetime.datetime.strptime(text, pattern)
+        except ValueError:
+            continue
+        return parsed.strftime("%Y-%m" if pattern == "%B %Y" else "%Y-%m-%d")
+    if isinstance(value, int) and 1000 <= value <= 9999:
+        return str(value)
+    return None

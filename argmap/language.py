@@ -1,0 +1,100 @@
+"""The grammar, read once, and the keyword table read out of it.
+
+``grammar/argmap.lark`` is the one definition of the syntax.  Everything
+else that needs to know the language's words (the reserved-word check, the
+formatter, the Pygments lexer, the error messages) takes them from here,
+computed from the grammar's terminals and rules, so that a keyword added to
+the grammar reaches all of them.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import re
+from pathlib import Path
+
+__all__ = [
+    "CLAIM_LINE_KEYWORDS", "FIELD_NAMES", "KEYWORDS", "PERSON_KINDS", "RELATION_KINDS", "RESERVED",
+    "STANCES", "STATEMENT_KEYWORDS", "STATEMENT_WORDS", "grammar_text", "pattern", "words",
+]
+
+
+def grammar_text() -> str:
+    """The grammar, from the installed package or from the source tree."""
+    packaged = importlib.resources.files("argmap").joinpath("grammar/argmap.lark")
+    if packaged.is_file():
+        return packaged.read_text(encoding="utf-8")
+    source_tree = Path(__file__).resolve().parents[1] / "grammar" / "argmap.lark"
+    return source_tree.read_text(encoding="utf-8")
+
+
+@functools.lru_cache(maxsize=1)
+def _compiled():
+    """(terminals by name, rules) as lark compiles the grammar, without building a parser."""
+    from lark.load_grammar import load_grammar
+
+    grammar, _ = load_grammar(grammar_text(), "argmap.lark", [], False)
+    terminals, rules, _ = grammar.compile(["start"], set())
+    return {t.name: t for t in terminals}, rules
+
+
+def pattern(name: str) -> str:
+    """The regular expression of terminal *name* (a string terminal's, escaped)."""
+    return _compiled()[0][name].pattern.to_regexp()
+
+
+_WORD_LIST = re.compile(r"\(((?:\w+\|)*\w+)\)\\b")
+
+
+def words(name: str) -> tuple[str, ...]:
+    """The words terminal *name* stands for, in the grammar's order.
+
+    A string terminal (``"claim"``) is its one word; a keyword terminal
+    written ``(a|b)\\b`` its alternatives; a pattern that starts with a
+    literal word (``by[ \\t]+...``) that word; anything else none.
+    """
+    term = _compiled()[0][name]
+    if term.pattern.type == "str":
+        value = term.pattern.value
+        return (value,) if re.fullmatch(r"\w+", value) else ()
+    m = _WORD_LIST.fullmatch(term.pattern.value)
+    if m:
+        return tuple(m.group(1).split("|"))
+    # letters the pattern starts with, none of them made optional or repeated
+    lead = re.match(r"[A-Za-z]+(?![*+?{])", term.pattern.value)
+    return (lead.group(),) if lead else ()
+
+
+def _first(symbol: str, seen: frozenset[str] = frozenset()) -> list[str]:
+    """The terminals a phrase of *symbol* can start with, in the grammar's order."""
+    terminals, rules = _compiled()
+    if symbol in terminals:
+        return [symbol]
+    out: list[str] = []
+    for rule in rules:
+        if rule.origin.name == symbol and rule.expansion and symbol not in seen:
+            for t in _first(rule.expansion[0].name, seen | {symbol}):
+                if t not in out:
+                    out.append(t)
+    return out
+
+
+def _words_of(symbols: list[str]) -> tuple[str, ...]:
+    return tuple(w for s in symbols for w in words(s))
+
+
+#: Words that start a statement, in the grammar's order (map, use, thesis, ...).
+STATEMENT_WORDS: tuple[str, ...] = _words_of(_first("statement"))
+STATEMENT_KEYWORDS = frozenset(STATEMENT_WORDS)
+#: The relation kinds (supports, rebuts, undercuts, contradicts).
+RELATION_KINDS: tuple[str, ...] = words("LINK_KIND")
+#: Words that start a line under a claim, other than a relation kind (quote, tags, concession).
+CLAIM_LINE_KEYWORDS = frozenset(_words_of(_first("claim_line"))) - frozenset(RELATION_KINDS)
+#: A name spelt like one of these would make a line written from it read as something else.
+RESERVED = STATEMENT_KEYWORDS | CLAIM_LINE_KEYWORDS | frozenset(RELATION_KINDS)
+FIELD_NAMES: tuple[str, ...] = words("FIELD_NAME")
+STANCES: tuple[str, ...] = words("STANCE")
+PERSON_KINDS: tuple[str, ...] = words("PERSON_KIND")
+#: Every word the grammar gives a meaning to.
+KEYWORDS = frozenset(w for name in _compiled()[0] for w in words(name))

@@ -1,0 +1,149 @@
+"""The statements of a map: uses, theses, cases, persons, claims, arguments, relations, footnotes."""
+
+from __future__ import annotations
+
+import functools
+from typing import Literal, Union
+
+import attrs
+
+from argmap.diagnostics import Span
+from argmap.model._spans import span_field as _span
+from argmap.model._spans import spans_field as _spans
+from argmap.model.refs import Citation, Link, Ref
+
+ATTACK_KINDS = frozenset({"rebuts", "undercuts", "contradicts"})
+
+@attrs.frozen
+class Use:
+    """``use other``: the claims of another map, read as ``other.<id>``."""
+
+    id: str
+    path: str | None = None
+    span: Span = _span()
+
+    @property
+    def filename(self) -> str:
+        """The file this use reads, relative to the using map."""
+        return self.path if self.path is not None else f"{self.id}.argmap"
+
+
+@attrs.frozen
+class Thesis:
+    """A proposition a debate is about; cases argue for or against it."""
+
+    id: str
+    text: str
+    citations: tuple[Citation, ...] = ()
+    span: Span = _span()
+
+
+@attrs.frozen
+class Case:
+    """One side of a debate: the claims that argue for or against a thesis."""
+
+    id: str
+    stance: Literal["for", "against"]
+    thesis: Ref
+    text: str
+    citations: tuple[Citation, ...] = ()
+    span: Span = _span()
+
+
+@attrs.frozen
+class Person:
+    """A person or an organisation that claims can be attributed to."""
+
+    id: str
+    name: str
+    kind: Literal["person", "org"] = "person"
+    citations: tuple[Citation, ...] = ()
+    span: Span = _span()
+
+
+@attrs.frozen
+class Quote:
+    """Words quoted verbatim, with the footnotes that source them."""
+
+    text: str
+    citations: tuple[Citation, ...] = ()
+    span: Span = _span()
+
+
+@attrs.frozen
+class Claim:
+    """A claim in the map-maker's own words, with who asserts it and why."""
+
+    id: str
+    text: str = ""
+    case: Ref | None = None
+    by: Ref | None = None
+    citations: tuple[Citation, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    tags: tuple[str, ...] = ()
+    concession: bool = False
+    span: Span = _span()
+    #: where each ``tags`` line and each ``concession`` line under the claim was written
+    tags_spans: tuple[Span, ...] = _spans()
+    concession_spans: tuple[Span, ...] = _spans()
+
+    @property
+    def all_citations(self) -> tuple[Citation, ...]:
+        """The claim's citations and those of its quotations."""
+        return self.citations + tuple(c for q in self.quotes for c in q.citations)
+
+
+@attrs.frozen
+class Argument:
+    """Premises that support a conclusion only together (linked premises)."""
+
+    id: str
+    premises: tuple[Ref, ...]
+    conclusion: Ref
+    case: Ref | None = None
+    by: Ref | None = None
+    span: Span = _span()
+
+
+@attrs.frozen
+class Relation:
+    """``source supports|rebuts|undercuts|contradicts target``.
+
+    ``inline`` says the relation was written on a line under its source claim
+    rather than as a statement of its own; the formatter keeps it there.
+    """
+
+    kind: Literal["supports", "rebuts", "undercuts", "contradicts"]
+    source: Ref
+    target: Union[Ref, Link]
+    inline: bool = False
+    span: Span = _span()
+
+    @property
+    def is_attack(self) -> bool:
+        return self.kind in ATTACK_KINDS
+
+
+@attrs.frozen
+class Footnote:
+    """A footnote as the article numbers and words it."""
+
+    label: str
+    text: str
+    span: Span = _span()
+
+    @functools.cached_property
+    def info(self):
+        """What can be read out of the note: date, url, publisher, ibid."""
+        from argmap.model.notes import read_note
+
+        return read_note(self.text)
+
+    @property
+    def number(self) -> int | None:
+        """The label as a number, or None for marks such as ``*1``."""
+        return int(self.label) if self.label.isdigit() else None
+
+
+Node = Union[Claim, Thesis, Argument]
+Statement = Union[Use, Thesis, Case, Person, Claim, Argument, Relation, Footnote]

@@ -1,0 +1,179 @@
+"""A map drawn: :func:`diagram` makes a :class:`Diagram`, which is laid out as SVG, PNG, PDF or a page on demand.
+
+Every option of ``argmap render`` is a keyword of :func:`diagram` (and of
+:func:`render`), including the choice of layout: with no *engine*, a
+diagram of more than :data:`~argmap.rendering.engines.DOT_NODE_LIMIT` nodes
+is laid out by the faster ``sfdp`` with straight edges, and
+:attr:`Diagram.note` says so.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from argmap._gc import no_gc
+from argmap.diagnostics import Diagnostic
+from argmap.files.io import write_atomic
+from argmap.model import Map
+from argmap.rendering import engines, views
+from argmap.rendering.dot import Drawing, to_dot
+from argmap.rendering.engines import DEFAULT_TIMEOUT, ENGINES, RenderError, choose_layout
+from argmap.rendering.graph import Graph, build
+from argmap.rendering.marks import evaluation_labels, problems_by_node
+from argmap.rendering.outputs import FORMATS, LAID_OUT, format_of, map_files, writes_over_map
+from argmap.rendering.svg import style_svg
+from argmap.rendering.views import ViewError
+from argmap.rendering.wrapping import WRAP
+
+#: The narrowest boxes drawn, in characters per line.
+MIN_WRAP = 8
+
+
+class Diagram:
+    """A drawn map: its DOT ``source``, and the same picture as SVG, PNG, PDF or an HTML page.
+
+    ``note`` is what the reader should be told about how it is drawn (that a
+    big diagram gets a faster layout than asked for by default), or None.
+    """
+
+    def __init__(self, m: Map, drawing: Drawing, *, renderer: str = "auto",
+                 timeout: float | None = DEFAULT_TIMEOUT, note: str | None = None):
+        self.map = m
+        self.drawing = drawing
+        self.renderer = renderer
+        self.timeout = timeout
+        self.note = note
+
+    @property
+    def source(self) -> str:
+        """The diagram in the DOT language."""
+        return self.drawing.source
+
+    @property
+    def graph(self) -> Graph:
+        """The nodes and edges drawn (after views)."""
+        return self.drawing.graph
+
+    @functools.cached_property
+    def _svg(self) -> str:
+        raw = engines.run(self.source, "svg", self.drawing.engine, self.renderer, self.timeout)
+        return style_svg(raw.decode("utf-8"), self.drawing.roles)
+
+    def svg(self) -> str:
+        """The diagram as SVG text (laid out once, then kept)."""
+        return self._svg
+
+    def render(self, format: str = "svg") -> bytes:
+        """The diagram as *format*: svg, dot, png, pdf (these two need the system ``dot``) or html."""
+        if format == "svg":
+            return self.svg().encode("utf-8")
+        if format == "dot":
+            return self.source.encode("utf-8")
+        if format == "html":
+            from argmap.rendering.html import page
+
+            return page(self).encode("utf-8")
+        if format not in FORMATS:
+            raise RenderError(f"unknown format {format!r}", f"use one of {', '.join(FORMATS)}")
+        return engines.run(self.source, format, self.drawing.engine, self.renderer, self.timeout)
+
+    def save(self, path: str | os.PathLike, format: str | None = None) -> Path:
+        """Write the diagram to *path*, whole or not at all, as *format* or the one its suffix asks for.
+
+        RenderError when the suffix names no format, or when *path* is a map (the map's suffix, or a
+        file the map was read from).
+        """
+        path = Path(path)
+        format = format or format_of(path)
+        if format is None:
+            raise RenderError(f"cannot tell the format from {path.name}",
+                              "use a suffix .svg .png .pdf .dot .html, or give the format")
+        if writes_over_map(path, {p.resolve() for p in map_files(self.map)}):
+            raise RenderError(f"refusing to write over a map: {path}", "choose an output file with another suffix")
+        write_atomic(path, self.render(format))
+        return path
+
+    def _repr_svg_(self) -> str:
+        return self.svg()
+
+    def _repr_mimebundle_(self, include: Iterable[str] | None = None,
+                          exclude: Iterable[str] | None = None) -> dict[str, str]:
+        return svg_bundle(self.svg, include, exclude)
+
+
+def svg_bundle(make_svg: Callable[[], str], include: Iterable[str] | None = None,
+               exclude: Iterable[str] | None = None) -> dict[str, str]:
+    """A Jupyter mime bundle: ``{"image/svg+xml": make_svg()}``, or a ``text/plain`` line saying why the
+    picture could not be made; ``{}`` (nothing made) when *include* and *exclude* leave SVG out."""
+    wanted = {"image/svg+xml"}
+    if include:
+        wanted &= set(include)
+    if exclude:
+        wanted -= set(exclude)
+    if not wanted:
+        return {}
+    try:
+        return {"image/svg+xml": make_svg()}
+    except (RenderError, ViewError) as exc:
+        return {"text/plain": f"argmap could not draw the map: {exc}"}
+
+
+def diagram(m: Map, *, focus: str | None = None, depth: int = 1, case: str | None = None,
+            tag: str | None = None, document: str | None = None, collapse_imports: bool = False,
+            rankdir: str = "BT", engine: str | None = None, cluster: str = "document", legend: bool = True,
+            wrap: int = WRAP, stagger: int = 3, labels: bool | Mapping[str, object] = False,
+            semantics: str = "grounded", diagnostics: bool | Sequence[Diagnostic] = False,
+            text_dirs: Iterable[str | os.PathLike] = (), renderer: str = "auto",
+            timeout: float | None = DEFAULT_TIMEOUT, format: str = "svg") -> Diagram:
+    """Draw the map *m* as a :class:`Diagram`; nothing is laid out until asked for.
+
+    Views: *focus* (a claim id) with *depth* relation steps around it, *case*,
+    *tag*, *document* (a map id), *collapse_imports*.  Drawing: *rankdir*
+    (BT puts conclusions on top), *cluster* (document, case or none),
+    *legend*, *wrap* (characters per line, at least 8), *stagger* (rows to
+    spread a claim's many leaf reasons over).  *labels* draws the
+    evaluation's IN/OUT/UNDEC (True to evaluate under *semantics*, or a
+    mapping of node id to label); *diagnostics* marks claims the checker
+    finds problems with (True to run :func:`argmap.check` with *text_dirs*,
+    or a list of diagnostics).  Layout: *renderer* (auto, system or
+    embedded) and *timeout* (seconds; None or 0 for no limit).
+
+    *engine* is the Graphviz layout engine.  When None it follows from the
+    diagram's size and *format*, the format it is drawn for: for the formats
+    Graphviz lays out (svg, png, pdf, html), ``dot`` up to
+    :data:`~argmap.rendering.engines.DOT_NODE_LIMIT` nodes and the faster
+    ``sfdp`` with straight edges above, said in :attr:`Diagram.note`; DOT
+    text is built for ``dot`` (whoever lays it out chooses).
+
+    ViewError when a view names nothing in the map; RenderError for an
+    unknown engine or format.
+    """
+    if format not in FORMATS:
+        raise RenderError(f"unknown format {format!r}", f"use one of {', '.join(FORMATS)}")
+    if engine is not None and engine not in ENGINES:
+        raise RenderError(f"unknown layout engine {engine!r}", f"use one of {', '.join(ENGINES)}")
+    with no_gc():  # the graph of a big map is a few hundred thousand objects and no cycles
+        g = views.apply(build(m), focus_on=focus, depth=depth, case_id=case, tag_name=tag, document_id=document,
+                        collapse=collapse_imports)
+    layout = choose_layout(len(g.nodes), engine if engine is not None or format in LAID_OUT else "dot")
+    label_table = evaluation_labels(m, semantics) if labels is True else (labels or None)
+    found = diagnostics
+    if diagnostics is True:
+        from argmap.checks.runner import check  # checking is a stage of its own, needed only here
+
+        found = check(m, text_dirs=text_dirs)
+    problems = problems_by_node(g, found) if found else None
+    drawing = to_dot(g, rankdir=rankdir, cluster=cluster, legend=legend, wrap=max(wrap, MIN_WRAP),
+                     labels=label_table, problems=problems, engine=layout.engine, stagger=stagger,
+                     graph_attributes=layout.graph_attributes)
+    return Diagram(m, drawing, renderer=renderer, timeout=timeout if timeout is not None and timeout > 0 else None,
+                   note=layout.message)
+
+
+def render(m: Map, format: str = "svg", **options: Any) -> bytes:
+    """The map *m* drawn as *format* (svg, dot, png, pdf, html); *options* as for :func:`diagram`."""
+    return diagram(m, format=format, **options).render(format)

@@ -1,0 +1,35 @@
+"""Argumentation schemes and their critical questions.
+
+The catalogue follows Walton, Reed & Macagno, *Argumentation Schemes*
+(Cambridge UP, 2008), ch. 9; users extend it with TOML files of their own::
+
+    from argmap.schemes import load_catalogue, explain_scheme
+    cat = load_catalogue()
+    print(explain_scheme(cat["expert opinion"]))
+"""
+
+from argmap.schemes.catalogue import (
+    NO_SCHEME_LABELS,
+    Catalogue,
+    CatalogueError,
+    CriticalQuestion,
+    Premise,
+    Scheme,
+    explain_scheme,
+    load_catalogue,
+    normalise,
+    read_catalogue_text,
+)
+
+__all__ = [
+    "NO_SCHEME_LABELS",
+    "Catalogue",
+    "CatalogueError",
+    "CriticalQuestion",
+    "Premise",
+    "Scheme",
+    "explain_scheme",
+    "load_catalogue",
+    "normalise",
+    "read_catalogue_text",
+]

@@ -1,0 +1,217 @@
+"""A Python function per line plan: the plan's tokens made and lark's tree shaping applied, in one call.
+
+lark wraps each rule's Builder method in its tree-shaping callbacks: a child
+filter (``to_include``: which children are kept, which inlined rules are
+spliced in), ``ExpandSingleChild`` for ``?rule``, the default Tree for rules
+the Builder has no method for.  For a plan, all of that is known before any
+text is read, so it is read here out of lark's own callback objects and
+written out as one expression per line shape: the tokens a rule keeps, in
+order, handed to the rule's Builder method (``node_builder``).  The values
+are those lark's callbacks make; ``tests/test_lane.py`` holds the two equal.
+"""
+
+from __future__ import annotations
+
+from lark import Token
+from lark.parse_tree_builder import ChildFilterLALR_NoPlaceholders, ExpandSingleChild
+
+_new = str.__new__
+
+
+def make_token(m, g, name: str, line: int, line_start: int, flat: int, text: str) -> Token:
+    """Group *g* of match *m* as a lark token, with the position lark's lexer gives it.
+
+    *line* and *line_start* are those of the match's first token; before offset
+    *flat* (the line's first line break) no position needs a line count.
+    """
+    start = m.start(g)
+    value = m.group(g)
+    if start < flat:
+        column = start - line_start + 1
+    else:
+        line += text.count("\n", line_start, start)
+        column = start - text.rfind("\n", 0, start)
+    tok = _new(Token, value)
+    tok.type = name
+    tok.value = value
+    tok.start_pos = start
+    tok.line = line
+    tok.column = column
+    tok.end_pos = start + len(value)
+    if "\n" in value:
+        tok.end_line = line + value.count("\n")
+        tok.end_column = len(value) - value.rfind("\n")
+    else:
+        tok.end_line = line
+        tok.end_column = column + len(value)
+    return tok
+
+
+class Unsupported(Exception):
+    """A rule whose shaping this module cannot write out: the lane leaves its lines to lark."""
+
+
+def shaping(callback):
+    """(to_include or None, expand single child?, node_builder) of one of lark's rule callbacks."""
+    to_include = None
+    if isinstance(callback, ChildFilterLALR_NoPlaceholders):
+        to_include, callback = callback.to_include, callback.node_builder
+    elif type(callback).__name__.startswith("ChildFilter"):
+        raise Unsupported(type(callback).__name__)
+    expand1 = isinstance(callback, ExpandSingleChild)
+    if expand1:
+        callback = callback.node_builder
+    return to_include, expand1, callback
+
+
+def kept(to_include, n: int) -> list[tuple[int, bool]]:
+    """The (index, spliced) of the children a rule of *n* symbols keeps."""
+    return list(to_include) if to_include is not None else [(i, False) for i in range(n)]
+
+
+def repetition_keeps(lane, name: str) -> list[tuple[int, bool]]:
+    """What one element of lark's repetition rule *name* adds to the rule that splices it in.
+
+    ``x: e | x e`` with ``x`` inlined: the rule that uses ``x`` receives, element
+    after element, the children of ``e`` that ``x``'s first rule keeps.
+    """
+    base, rec, element = lane.repetition(name)
+    keep, expand1, _ = shaping(lane.callbacks[base])
+    keep = kept(keep, len(element))
+    rec_keep, rec_expand1, _ = shaping(lane.callbacks[rec])
+    if expand1 or rec_expand1 or not name.startswith("_") or \
+            list(rec_keep or ()) != [(0, True)] + [(i + 1, spliced) for i, spliced in keep]:
+        raise Unsupported(name)
+    return keep
+
+
+def statement_closer(lane, origin: str, symbols: tuple[str, ...]):
+    """(the children a statement rule keeps, its Builder method): ``statement`` itself passes it on."""
+    keep, expand1, builder = shaping(lane.callbacks[lane.rule_of[(origin, symbols)]])
+    outer, outer_expand1, _ = shaping(lane.callbacks[lane.rule_of[("statement", (origin,))]])
+    if expand1 or outer is not None or not outer_expand1:
+        raise Unsupported(origin)
+    return kept(keep, len(symbols)), builder
+
+
+class _Writer:
+    """Writes the body of one plan's function: a statement per token, an expression per value."""
+
+    def __init__(self, lane, names: dict, groupindex: dict, elements: dict, env: dict | None = None,
+                 indent: str = "    "):
+        self.lane, self.names, self.groupindex, self.elements = lane, names, groupindex, elements
+        self.env: dict = env if env is not None else {"NEW": _new, "TOKEN": Token, "TOK": make_token}
+        self.indent = indent
+        self.code: list[str] = []  # the tokens, made in the order lark's lexer makes them
+        self.helpers: list[str] = []
+
+    def bind(self, value) -> str:
+        name = f"v{len(self.env)}"
+        self.env[name] = value
+        return name
+
+    def group(self, piece) -> int:
+        return self.groupindex[self.names[id(piece)]]
+
+    def token(self, name: str, m: str, g: int) -> str:
+        """Statements making group *g* of match *m* a token (as :func:`make_token` does); its variable."""
+        t = f"t{len(self.code)}"
+        pad = self.indent
+        # one span() for both ends, the column kept in a local: no len() or attribute read back
+        lines = [f"s, s_end = {m}.span({g})", f"value = {m}.group({g})", f"{t} = NEW(TOKEN, value)",
+                 f"{t}.type = {name!r}", f"{t}.value = value", f"{t}.start_pos = s", f"{t}.end_pos = s_end",
+                 "if s < flat:", f"    {t}.line = {t}.end_line = line", f"    {t}.column = c = s - ls + 1",
+                 "else:", f"    {t}.line = {t}.end_line = line + text.count('\\n', ls, s)",
+                 f"    {t}.column = c = s - text.rfind('\\n', 0, s)",
+                 f"{t}.end_column = c + s_end - s"]
+        if name in self.lane.newline_types:  # a token that can hold a line break ends elsewhere
+            lines += [f"if '\\n' in {t}:", f"    {t}.end_line = {t}.line + {t}.count('\\n')",
+                      f"    {t}.end_column = len({t}) - {t}.rfind('\\n')"]
+        self.code.append("".join(f"{pad}{line}\n" for line in lines))
+        return t
+
+    def expr(self, piece, m: str) -> str:
+        """The expression of one piece's value (for a spliced repetition: a list of values)."""
+        lane = self.lane
+        kind = piece[0]
+        if kind == "t":
+            name, filtered = piece[1], piece[2]
+            callback = lane.user_callbacks.get(name)
+            group = self.names.get(id(piece), False)
+            if filtered and (callback is None or group is False):
+                return "None"
+            if group is None:
+                tok = self.token(name, "m1", 0)  # the line's first token, read before the shape's regex
+            elif filtered:  # made only for its lexer callback, and only when that would act
+                needle = lane.lazy.get(name)
+                g = self.group(piece)
+                condition = f"{needle!r} in {m}.group({g})" if needle is not None else "True"
+                call = f"{self.bind(callback)}(TOK({m}, {g}, {name!r}, line, ls, flat, text))"
+                self.code.append(f"{self.indent}if {condition}:\n{self.indent}    {call}\n")
+                return "None"
+            else:
+                tok = self.token(name, m, self.group(piece))
+            return f"{self.bind(callback)}({tok})" if callback is not None else tok
+        if kind == "n":
+            rule = piece[1]
+            to_include, expand1, builder = shaping(lane.callbacks[rule])
+            subs = [self.expr(p, m) for p in piece[2]]
+            children: list[str] = []
+            for i, spliced in kept(to_include, len(subs)):
+                sub = subs[i]
+                if not spliced:
+                    children.append(sub)
+                elif isinstance(sub, list):  # an inlined rule: its children, known here
+                    children += sub
+                else:  # a repetition: its children, known when the line is read
+                    children.append("*" + sub)
+            if rule.origin.name.startswith("_") and not hasattr(lane.transformer, rule.origin.name):
+                return children  # lark splices an inlined rule's children into the rule that uses it
+            if expand1:
+                if len(children) != 1 or children[0].startswith("*"):
+                    raise Unsupported(str(rule))
+                return children[0]
+            return f"{self.bind(builder)}([{', '.join(children)}])"
+        return self.repetition(piece, m)
+
+    def repetition(self, piece, m: str) -> str:
+        """A helper reading every element of an in-line repetition; its value is the kept children."""
+        regex, element_names = self.elements[id(piece)]
+        element = _Writer(self.lane, element_names, regex.groupindex, self.elements, self.env, "        ")
+        keep = repetition_keeps(self.lane, piece[1])
+        subs = [element.expr(p, "e") for p in piece[4]]
+        parts: list[str] = []
+        for i, spliced in keep:
+            sub = subs[i]
+            parts += sub if isinstance(sub, list) else [("*" + sub) if spliced else sub]
+        body = ", ".join(parts)
+        name = f"rep{len(self.env)}"
+        self.env[name] = None
+        self.helpers += element.helpers
+        self.helpers.append(
+            f"def {name}(m, g, m1, line, ls, flat, text):\n"
+            f"    pos, end = m.start(g), m.end(g)\n"
+            f"    out = []\n"
+            f"    match = {self.bind(regex)}.match\n"
+            f"    while pos < end:\n"
+            f"        e = match(text, pos)\n"
+            + "".join(element.code) +
+            f"        out += [{body}]\n"
+            f"        pos = e.end()\n"
+            f"    return out\n")
+        return f"{name}({m}, {self.group(piece)}, m1, line, ls, flat, text)"
+
+
+def build_function(lane, plan, groupindex: dict):
+    """``build(m, m1, line, ls, flat, text)``: the values of a plan's top pieces, from its match."""
+    writer = _Writer(lane, plan.names, groupindex, plan.elements)
+    values = [writer.expr(p, "m") for p in plan.shape.pieces]
+    # an inlined rule among the line's top pieces: its children, as a list for the statement
+    values = [f"[{', '.join(v)}]" if isinstance(v, list) else v for v in values]
+    source = "".join(writer.helpers) + (
+        "def build(m, m1, line, ls, flat, text):\n"
+        + "".join(writer.code) +
+        f"    return [{', '.join(values)}]\n")
+    namespace = dict(writer.env)
+    exec(compile(source, f"<argmap line shape {plan.shape.number}>", "exec"), namespace)  # noqa: S102 - our own code
+    return namespace["build"]

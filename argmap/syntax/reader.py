@@ -1,0 +1,90 @@
+"""The lane's reading loop: a map's lines matched by the lane's expressions, and their values built.
+
+Each line's first token is read by the lexer of the LALR state the line
+starts in; the rest of the line by the expression of the shapes that can
+follow (see :mod:`argmap.syntax.lane`).  Each plan's function (see
+:mod:`argmap.syntax.codegen`) makes the tokens with their positions and the
+values with the rules' Builder methods, in post-order.
+"""
+
+from __future__ import annotations
+
+from argmap.syntax.lane import Lane, Stop, _Run
+
+
+def read(lane: Lane, text: str, pos: int, line: int, ctx: int, statements: list, bucket: list) -> Stop | None:
+    """Read statements with *lane* from *pos* (a line's first token, on *line*, in context *ctx*) to the end.
+
+    Appends each statement's value to *statements*; None at the end of the
+    text, else where lark must take over.
+    """
+    n = len(text)
+    line_start = text.rfind("\n", 0, pos) + 1
+    ignore = lane.ignore
+    rests = lane._rest
+    firsts = lane._first
+    head = None  # the open statement: (origin, symbols, values, Stop to fall back to)
+    while pos < n:
+        first = firsts.get(ctx) or lane.first(ctx)
+        m1 = first[0].match(text, pos)
+        while m1 is not None and m1.lastgroup in ignore:
+            m1 = first[0].match(text, m1.end())
+        if m1 is None:
+            break
+        kind = m1.lastgroup
+        retype = first[1].get(kind)
+        if retype:
+            kind = retype.get(m1.group(), kind)
+        rest = rests.get((ctx, kind), False)
+        if rest is False:
+            rest = lane.rest(ctx, kind)
+        if rest is None:
+            break
+        m2 = rest[0].match(text, m1.end())
+        if m2 is None:
+            break
+        plan, next_ctx = rest[1][m2.lastgroup]
+        if plan.checks and any(m2.group(g) in bad for g, bad in plan.checks):
+            break
+        start = m1.start()
+        shape = plan.shape
+        if shape.role == "head":
+            if head is not None:
+                statements.append(lane.statement(*head[:3]))
+            # where lark would start if the lane stops inside this statement
+            head = (shape.origin, list(shape.symbols), [], (start, line, start - line_start + 1, ctx, kind,
+                                                           len(bucket)))
+        elif head is None:  # pragma: no cover - a shape that continues a statement needs one
+            break
+        flat = text.find("\n", start)
+        values = plan.build(m2, m1, line, line_start, flat if flat >= 0 else n, text)
+        if shape.role == "rep":
+            symbols, held = head[1], head[2]
+            if symbols[-1] != shape.rep:
+                symbols.append(shape.rep)
+                held.append(_Run())
+            run = held[-1]
+            for i, spliced in plan.keep:
+                if spliced:
+                    run += values[i]
+                else:
+                    run.append(values[i])
+        else:
+            if shape.role == "seg":
+                head[1].extend(shape.symbols)
+            head[2].extend(values)
+        end = m2.end()
+        breaks = text.count("\n", line_start, end)
+        if breaks:
+            line += breaks
+            line_start = text.rfind("\n", 0, end) + 1
+        pos, ctx = end, next_ctx
+    else:
+        if lane.accepts_end(ctx):
+            if head is not None:
+                statements.append(lane.statement(*head[:3]))
+            return None
+    if head is not None:
+        start, line, column, at, kind, collected = head[3]
+        return Stop(start, line, column, lane.reduced(at, kind), collected, pos)
+    return Stop(pos, line, pos - line_start + 1, lane.reduced_any(ctx), len(bucket), pos)
