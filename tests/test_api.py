@@ -89,7 +89,7 @@ def test_evaluate_labels_the_unattacked_attacker_in():
 
 
 def test_brief_is_made_for_a_case_and_refuses_an_unknown_one():
-    from argmap.briefing.brief import BriefError, to_markdown
+    from argmap.briefing import BriefError, to_markdown
 
     text = to_markdown(argmap.brief(argmap.loads(MAP), "pro"))
     assert "Talks resumed." in text

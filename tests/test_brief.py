@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from argmap.briefing.brief import brief, to_html, to_markdown
+import argmap
+from argmap.briefing import brief, to_html, to_markdown
 from argmap.cli import main
 from argmap.files.loader import load
 
@@ -94,6 +95,21 @@ def test_a_support_cycle_terminates_and_shows_each_claim_once():
     text = to_markdown(brief(load(DATA / "cycle.argmap"), "loop"))
     assert text.count("B, because A.") == 1
     assert "(see line 1)" in text
+
+
+def test_a_long_support_chain_is_briefed_without_recursion():
+    """500 claims each supporting the next up to the thesis: one line, nested 500 deep."""
+    n = 500
+    lines = ["thesis t: The thesis.", "case pro for t: The case."]
+    lines += [f"claim c{i} (pro): Claim number {i}.\n  supports {f'c{i - 1}' if i else 't'}" for i in range(n)]
+    b = brief(argmap.parse("\n".join(lines) + "\n"), "pro")
+    text = to_markdown(b)
+    line = section(text, "Our lines of argument")
+    assert line.count("Claim number") == n and "### Line 2" not in line
+    depth = {int(m.group(2)): len(m.group(1)) for m in re.finditer(r"^( *)- Claim number (\d+)\.", line, re.M)}
+    assert [depth[i] for i in (1, 2, n - 1)] == [0, 2, 2 * (n - 2)]  # c0 heads the line, c1 is the first item
+    page = to_html(b)
+    assert page.count("<ul>") == page.count("</ul>") >= n - 1 and page.count("<li>") == page.count("</li>")
 
 
 def test_the_brief_is_byte_identical_across_runs():

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from argmap.cli import main
 from argmap.evaluation.core import Label, grounded
@@ -40,6 +42,34 @@ def test_malformed_input_names_file_line_and_column(reader, text, where, words):
         reader(text, "g.txt")
     assert (exc.value.line, exc.value.column) == where
     assert str(exc.value).startswith(f"g.txt:{where[0]}:{where[1]}: ") and words in str(exc.value)
+
+
+def test_a_header_declaring_more_than_the_file_can_name_is_refused_where_it_says_so(tmp_path):
+    """17 bytes cannot mean two billion arguments: refused at the number, before anything is allocated."""
+    path = tmp_path / "huge.i23"
+    path.write_text("p af 2000000000\n")
+    with pytest.raises(IccmaError) as exc:
+        read(path)
+    assert (exc.value.line, exc.value.column) == (1, 6) and "2000000000" in exc.value.message
+    with pytest.raises(IccmaError) as exc:
+        read_i23("# a comment first\n  p  af  2000000000\n", "g.txt")
+    assert (exc.value.line, exc.value.column) == (2, 10)
+    assert len(read_i23("p af 1000\n", "g.txt").nodes) == 1000  # a few isolated arguments are fine
+
+
+@given(st.integers(1, 12).flatmap(lambda n: st.tuples(
+    st.just(n), st.lists(st.tuples(st.integers(1, n), st.integers(1, n)), max_size=30),
+    st.lists(st.sampled_from(["", "# note", "   "]), max_size=3), st.sampled_from([" ", "  ", "\t"]),
+    st.sampled_from(["\n", "\r\n"]))))
+def test_every_way_of_writing_an_i23_file_reads_the_same_graph(case):
+    """The usual layout (read in bulk) and any other (read line by line) give one graph."""
+    n, attacks, extra, gap, newline = case
+    usual = f"p af {n}\n" + "".join(f"{a} {b}\n" for a, b in attacks)
+    lines = [f"p af {n}"] + [f"{a}{gap}{b}" for a, b in attacks]
+    unusual = newline.join(lines[:1] + extra + lines[1:])
+    first, second = read_i23(usual, "g.txt"), read_i23(unusual, "g.txt")
+    assert first.nodes == second.nodes == tuple(str(k) for k in range(1, n + 1))
+    assert first.attacks == second.attacks == tuple((str(a), str(b)) for a, b in attacks)
 
 
 def test_eval_prints_one_line_a_claim_and_a_summary(capsys):

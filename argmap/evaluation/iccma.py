@@ -11,16 +11,31 @@ Formats as described by the ICCMA 2019 and 2023 calls for solvers
 https://iccma2023.github.io/rules.html).  Every reader returns a
 :class:`Graph` for :func:`argmap.evaluation.core.grounded` and friends, or raises
 :class:`IccmaError` naming the file, line and column of the first problem.
+
+The ICCMA 2023 reader is one linear pass: a file written the usual way
+(``i j`` and a newline on every line) is checked and split in a few passes
+of C code over the whole text; anything else (comments, blank lines, tabs,
+an error to report) is read line by line.  A header may not declare more
+arguments than the file can name plus :data:`MAX_UNNAMED_ARGUMENTS`, so
+that a few bytes cannot make the reader allocate gigabytes.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 import attrs
 
+from argmap.evaluation.dung import Numbered
+
 FORMATS = {".apx": "apx", ".tgf": "tgf", ".af": "i23", ".i23": "i23"}
+
+MAX_UNNAMED_ARGUMENTS = 1_000_000
+"""Most arguments an ICCMA 2023 header may declare beyond those its attack lines can name
+(a line ``i j`` names at most two arguments in four characters)."""
 
 
 class IccmaError(ValueError):
@@ -31,12 +46,43 @@ class IccmaError(ValueError):
         self.path, self.line, self.column, self.message = path, line, column, message
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Graph:
-    """A plain attack graph: argument names and (attacker, target) pairs."""
+    """A plain attack graph: argument names, and the attacks as numbers into them.
+
+    ``edges`` holds each attack as two numbers, attacker then target, into
+    ``nodes``; ``attacks`` gives them as (attacker, target) name pairs and
+    :attr:`numbered` as successor lists for :mod:`argmap.evaluation.dung`.
+    """
 
     nodes: tuple[str, ...]
-    attacks: tuple[tuple[str, str], ...]
+    edges: Sequence[int] = attrs.field(repr=False)
+
+    @classmethod
+    def of(cls, nodes: Sequence[str], attacks: Sequence[tuple[str, str]]) -> Graph:
+        """The graph of *nodes* (each once) and *attacks* between them, by name."""
+        nodes = tuple(dict.fromkeys(nodes))
+        index = {name: i for i, name in enumerate(nodes)}
+        return cls(nodes, [index[name] for pair in attacks for name in pair])
+
+    @property
+    def n_attacks(self) -> int:
+        return len(self.edges) // 2
+
+    @functools.cached_property
+    def attacks(self) -> tuple[tuple[str, str], ...]:
+        """Every attack as (attacker, target) names, in the order of the file."""
+        names, edges = self.nodes, self.edges
+        return tuple(zip(map(names.__getitem__, edges[0::2]), map(names.__getitem__, edges[1::2])))
+
+    @functools.cached_property
+    def numbered(self) -> Numbered:
+        """The graph as successor lists, attacks in the order of the file."""
+        succ: list[list[int]] = [[] for _ in self.nodes]
+        edges = iter(self.edges)
+        for a, b in zip(edges, edges):
+            succ[a].append(b)
+        return Numbered(self.nodes, succ)
 
 
 _APX = re.compile(r"\s*(?:(arg)\(\s*([^\s(),.]+)\s*\)|(att)\(\s*([^\s(),.]+)\s*,\s*([^\s(),.]+)\s*\))\s*\.")
@@ -67,7 +113,7 @@ def read_apx(text: str, path: str = "<string>") -> Graph:
         for name, col in ((a, ca), (b, cb)):
             if name not in nodes:
                 raise IccmaError(path, number, col, f"the attack names {name!r}, which no `arg({name}).` declares")
-    return Graph(tuple(nodes), tuple(attacks))
+    return Graph.of(tuple(nodes), attacks)
 
 
 def read_tgf(text: str, path: str = "<string>") -> Graph:
@@ -95,13 +141,73 @@ def read_tgf(text: str, path: str = "<string>") -> Graph:
             if name not in nodes:
                 raise IccmaError(path, number, col, f"the attack names {name!r}, which is not listed before the `#` line")
         attacks.append((parts[0], parts[1]))
-    return Graph(tuple(nodes), tuple(attacks))
+    return Graph.of(tuple(nodes), attacks)
 
 
-def read_i23(text: str, path: str = "<string>") -> Graph:
-    """An ICCMA 2023 graph: ``p af N`` and attacks ``i j`` with 1 <= i, j <= N."""
+def read_i23(text: str, path: str = "<string>", *, size: int | None = None) -> Graph:
+    """An ICCMA 2023 graph: ``p af N`` and attacks ``i j`` with 1 <= i, j <= N.
+
+    *size* is the file's size in bytes (default: the text's length): the
+    header may declare at most ``size // 2 +`` :data:`MAX_UNNAMED_ARGUMENTS`
+    arguments.
+    """
+    size = len(text) if size is None else size
+    end = text.find("\n")
+    head = text[:end] if end >= 0 else text
+    parts = head.split()
+    if (len(parts) == 3 and parts[:2] == ["p", "af"] and parts[2].isdecimal()
+            and head.isascii() and head.isprintable()):
+        n = _declared(int(parts[2]), size, path, 1, head.index(parts[2], head.index("af") + 2) + 1)
+        edges = _plain_attacks(text[end + 1:] if end >= 0 else "", n)
+        if edges is not None:
+            return _graph(n, edges)
+    return _read_i23_lines(text, path, size)
+
+
+def _declared(n: int, size: int, path: str, line: int, column: int) -> int:
+    """*n*, the arguments a header declares, unless the file is too small to mean it."""
+    limit = size // 2 + MAX_UNNAMED_ARGUMENTS
+    if n > limit:
+        raise IccmaError(path, line, column, f"`p af {n}` declares more arguments than a file of {size:,} bytes can "
+                                             f"name; argmap reads at most {limit:,} from it")
+    return n
+
+
+def _plain_attacks(body: str, n: int) -> list[int] | None:
+    """The attacks of a body written the usual way, as numbers from 0; None for anything else.
+
+    The usual way is ``i j`` and a newline on every line, nothing else: then
+    deleting the digits leaves `` \\n`` once a line, every token is a
+    number, and one pass of ``split`` and ``int`` reads them.
+    """
+    if not body.endswith("\n"):
+        body += "\n"
+    try:
+        data = body.encode("ascii")
+    except UnicodeEncodeError:
+        return None
+    separators = data.translate(None, b"0123456789")
+    lines = len(separators) // 2
+    if separators != b" \n" * lines:
+        return None
+    tokens = data.split()
+    if len(tokens) != 2 * lines:
+        return None  # a line with a space but a number missing
+    numbers = list(map(int, tokens))
+    del tokens
+    if numbers and (min(numbers) < 1 or max(numbers) > n):
+        return None  # the line-by-line reader says where
+    return list(map((1).__rsub__, numbers))  # k - 1 for each, without a Python loop
+
+
+def _graph(n: int, edges: list[int]) -> Graph:
+    return Graph(tuple(map(str, range(1, n + 1))), edges)
+
+
+def _read_i23_lines(text: str, path: str, size: int) -> Graph:
+    """The ICCMA 2023 reader line by line: every form the format allows, and positioned errors."""
     n = None
-    attacks = []
+    edges: list[int] = []
     for number, line in enumerate(text.splitlines(), 1):
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):
@@ -109,20 +215,27 @@ def read_i23(text: str, path: str = "<string>") -> Graph:
         parts = stripped.split()
         col = len(line) - len(line.lstrip()) + 1
         if n is None:
-            if len(parts) != 3 or parts[0] != "p" or parts[1] != "af" or not parts[2].isdigit():
+            if len(parts) != 3 or parts[0] != "p" or parts[1] != "af" or not parts[2].isdecimal():
                 raise IccmaError(path, number, col, f"expected the header `p af N`, found {stripped!r}")
-            n = int(parts[2])
+            n = _declared(int(parts[2]), size, path, number, _columns(line)[2])
             continue
-        if len(parts) != 2 or not parts[0].isdigit() or not parts[1].isdigit():
+        if len(parts) != 2 or not parts[0].isdecimal() or not parts[1].isdecimal():
             raise IccmaError(path, number, col, f"expected an attack `i j` of two argument numbers, found {stripped!r}")
-        cols = [m.start() + 1 for m in re.finditer(r"\S+", line)]
-        for raw, c in zip(parts, cols):
-            if not 1 <= int(raw) <= n:
-                raise IccmaError(path, number, c, f"argument {int(raw)} is outside 1..{n} declared by `p af {n}`")
-        attacks.append((parts[0], parts[1]))
+        a, b = int(parts[0]), int(parts[1])
+        if not (1 <= a <= n and 1 <= b <= n):
+            for value, c in zip((a, b), _columns(line)):
+                if not 1 <= value <= n:
+                    raise IccmaError(path, number, c, f"argument {value} is outside 1..{n} declared by `p af {n}`")
+        edges.append(a - 1)
+        edges.append(b - 1)
     if n is None:
         raise IccmaError(path, 1, 1, "the file is empty; an ICCMA 2023 graph starts with `p af N`")
-    return Graph(tuple(str(k) for k in range(1, n + 1)), tuple(attacks))
+    return _graph(n, edges)
+
+
+def _columns(line: str) -> list[int]:
+    """The column of each whitespace-separated word of *line*, from 1."""
+    return [m.start() + 1 for m in re.finditer(r"\S+", line)]
 
 
 READERS = {"apx": read_apx, "tgf": read_tgf, "i23": read_i23}
@@ -142,5 +255,8 @@ def read(path: str | Path, format: str | None = None) -> Graph:
     fmt = format or format_of(path)
     if fmt not in READERS:
         raise ValueError(f"unknown ICCMA format {fmt!r} for {path}: use apx, tgf or i23")
-    text = Path(path).read_text(encoding="utf-8")
+    path = Path(path)
+    text = path.read_text(encoding="utf-8")
+    if fmt == "i23":
+        return read_i23(text, str(path), size=path.stat().st_size)
     return READERS[fmt](text, str(path))

@@ -4,8 +4,8 @@
 claims, linked arguments, claims of other maps that this one answers) and
 edges (the relations, and the premises of linked arguments).  Views
 (:mod:`argmap.rendering.views`) cut this graph down; :mod:`argmap.rendering.dot`
-draws it.  Every node has a key ``mapid.id``, so claims of different maps
-never collide.
+draws it.  Every node has the key :mod:`argmap.resolve` gives it,
+``namespace.id`` (:func:`key_of`), so claims of different maps never collide.
 """
 
 from __future__ import annotations
@@ -15,7 +15,10 @@ from typing import Literal
 
 import attrs
 
-from argmap.model import Argument, Case, Claim, Link, Map, Ref, Thesis
+from argmap.model import Argument, Case, Claim, Map, Thesis
+from argmap.resolve import NONE, ON_LINK, RELATION_NAMES, key_of, resolve
+
+__all__ = ["Edge", "EdgeKind", "Graph", "Node", "NodeKind", "build", "key_of"]
 
 NodeKind = Literal["thesis", "claim", "argument", "missing", "import"]
 EdgeKind = Literal["supports", "rebuts", "undercuts", "contradicts", "premise"]
@@ -84,73 +87,55 @@ class Graph:
         return attrs.evolve(self, nodes=nodes, edges=edges)
 
 
-def key_of(map_id: str, id: str) -> str:
-    return f"{map_id}.{id}"
+_KINDS: tuple[NodeKind, ...] = ("claim", "thesis", "argument", "missing")
 
 
 def build(m: Map) -> Graph:
-    """The whole graph of *m*: its own nodes, and the nodes of used maps its relations name."""
-    nodes: dict[str, Node] = {}
+    """The whole graph of *m*: its own nodes, and the nodes of used maps its relations name.
+
+    Read from the resolved map (:func:`argmap.resolve.resolve`): node keys
+    are its keys, and a name that names nothing is drawn as a ``missing``
+    node.  Nodes come in the order of the map, then those of other maps
+    (and missing ones) in the order the map's arguments and relations
+    first name them.
+    """
+    r = resolve(m)
     cases: dict[str, tuple[Case, Map]] = {}
-    for home in (m, *m.imports.values()):
-        for case in home.cases:
-            cases.setdefault(key_of(home.id, case.id), (case, home))
-    root_id = m.id  # a property: read once
-    case_keys: dict[tuple, str | None] = {}  # (map, case ref) -> case key: a few cases, many claims
+    for home in (m, *m.imports.values()):  # the cases a diagram colours: the map's and those of the maps it uses
+        for c in r.map_cases[r.number_of(home)]:
+            cases.setdefault(r.case_keys[c], (r.cases[c], home))
+    keys, ids, items, kinds, homes, case_of, case_keys = (
+        r.keys, r.ids, r.items, r.kinds, r.homes, r.case_of, r.case_keys)
+    nodes: dict[str, Node] = {}
 
-    def case_key(home: Map, home_id: str, ref: Ref | None) -> str | None:
-        if ref is None:
-            return None
-        memo = (id(home), ref.map, ref.id)
-        if memo in case_keys:
-            return case_keys[memo]
-        case = home.resolve_case(ref)
-        found = None if case is None else key_of(ref.map if ref.map and ref.map != home_id else home_id, case.id)
-        case_keys[memo] = found
-        return found
+    def key(i: int) -> str:
+        k = keys[i]
+        if k not in nodes:
+            if i >= r.n_defined:
+                nodes[k] = Node(k, "missing", ids[i], r.namespace_of(i))
+            else:
+                c = case_of[i]
+                nodes[k] = Node(k, _KINDS[kinds[i]], ids[i], r.namespace_of(i), items[i], r.map(homes[i]),
+                                case_keys[c] if c != NONE else None)
+        return k
 
-    def add(home: Map, item, home_id: str | None = None) -> str:
-        if home_id is None:
-            home_id = home.id
-        key = f"{home_id}.{item.id}"
-        if key not in nodes:
-            kind = "thesis" if isinstance(item, Thesis) else "argument" if isinstance(item, Argument) else "claim"
-            nodes[key] = Node(key, kind, item.id, home_id, item, home, case_key(home, home_id, getattr(item, "case", None)))
-        return key
-
-    def ref_key(ref: Ref) -> str:
-        map_id = ref.map
-        if not map_id or map_id == root_id:
-            # In this map, the key is the same whether the item exists (added as itself) or not (missing).
-            key = f"{root_id}.{ref.id}"
-            if key in nodes:
-                return key
-            map_id = root_id
-        home = m if map_id == root_id else m.imports.get(map_id)
-        item = home.nodes.get(ref.id) if home is not None else None
-        if item is None:
-            key = key_of(map_id, ref.id)
-            nodes.setdefault(key, Node(key, "missing", ref.id, map_id))
-            return key
-        return add(home, item, root_id if home is m else None)
-
-    for group in (m.theses, m.claims, m.arguments):
-        for item in group:
-            add(m, item, root_id)
+    for i in r.map_nodes[0]:
+        key(i)
     edges: list[Edge] = []
-    for argument in m.arguments:
-        junction = key_of(root_id, argument.id)
-        if nodes[junction].item is not argument:
+    for i in r.map_arguments[0]:
+        if items[r.arg_nodes[i]] is not r.arguments[i]:
             continue  # a second definition of the same id; the checker reports it
-        for premise in argument.premises:
-            edges.append(Edge("premise", ref_key(premise), junction))
-        edges.append(Edge("supports", junction, ref_key(argument.conclusion)))
-    for relation in m.relations:
-        source = ref_key(relation.source)
-        target = relation.target
-        if isinstance(target, Link):
-            link = (ref_key(target.source), ref_key(target.target))
-            edges.append(Edge(relation.kind, source, link=link))
+        junction = keys[r.arg_nodes[i]]
+        for premise in r.arg_premises[i]:
+            edges.append(Edge("premise", key(premise), junction))
+        edges.append(Edge("supports", junction, key(r.arg_conclusions[i])))
+    relation_kinds, sources, targets, links = r.rel_kinds, r.rel_sources, r.rel_targets, r.link_sources
+    for j in r.map_relations[0]:
+        source = key(sources[j])
+        kind = relation_kinds[j]
+        if kind >= ON_LINK:
+            link = (key(links[j]), key(targets[j]))
+            edges.append(Edge(RELATION_NAMES[kind], source, link=link))
         else:
-            edges.append(Edge(relation.kind, source, ref_key(target)))
+            edges.append(Edge(RELATION_NAMES[kind], source, key(targets[j])))
     return Graph(m, nodes, tuple(dict.fromkeys(edges)), cases)

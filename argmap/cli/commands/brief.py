@@ -41,7 +41,7 @@ def _fail(message: str) -> int:
 
 
 def run(args) -> int:
-    from argmap.briefing.brief import BriefError, brief, to_html, to_markdown
+    from argmap.briefing import BriefError, brief, to_html, to_markdown
     from argmap.files.io import RefusedWrite, write_atomic
     from argmap.files.loader import Loader
     from argmap.syntax.parser import ArgmapError

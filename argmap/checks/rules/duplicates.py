@@ -1,0 +1,88 @@
+"""Structure rules about repetition: two claims saying the same (S209), one id defined twice (S212)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from argmap.checks.rules import Finding, rule
+from argmap.checks.rules.coherence import STRUCTURE
+from argmap.diagnostics import Severity
+from argmap.model import Claim
+
+
+def normalized_text(text: str) -> str:
+    """Text compared the way a reader would: case, accents, punctuation and spacing set aside."""
+    if text.isascii():  # nothing to decompose; casefold is lower
+        return " ".join(_WORDS(text.lower()))
+    text = unicodedata.normalize("NFKD", text).casefold()
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(_WORDS(text))
+
+
+_WORDS = re.compile(r"\w+").findall
+
+
+@rule("S209", "duplicate-text", Severity.WARNING, STRUCTURE)
+def duplicate_text(ctx):
+    """Two claims that say the same thing.
+
+    What it finds: claims whose texts are equal once case, accents,
+    punctuation and spacing are set aside.
+    Why it matters: the same claim under two ids splits its supports and
+    attacks between them, so neither shows the whole picture; merge them.
+
+    Fails:
+        claim failed (brown): The new approach failed.
+        claim failure (brown): The "new approach" failed!
+
+    Passes:
+        claim failed (brown): The new approach failed.
+        claim failure (brown): The new approach failed in December.
+    """
+    first: dict[str, Claim] = {}
+    for claim in ctx.map.claims:
+        text = claim.text  # normalized_text(text), its ASCII case written out
+        key = " ".join(_WORDS(text.lower())) if text.isascii() else normalized_text(text)
+        if not key:
+            continue
+        if key in first:
+            yield Finding(claim.span, f"claim {claim.id} says the same as claim {first[key].id} "
+                          f"(line {first[key].span.line})",
+                          f"merge them: keep {first[key].id} and point {claim.id}'s relations at it")
+        else:
+            first[key] = claim
+
+
+@rule("S212", "duplicate-id", Severity.ERROR, STRUCTURE)
+def duplicate_id(ctx):
+    """Two definitions with the same id.
+
+    What it finds: two claims, theses or arguments with the same id (they
+    share one namespace), two cases or two persons with the same id.
+    Why it matters: every reference to the id means the first definition;
+    the second one's relations and text are silently lost.
+
+    Fails:
+        claim failed (brown): The new approach failed.
+        claim failed (brown): The December summit failed.
+
+    Passes:
+        claim failed (brown): The new approach failed.
+        claim summit_failed (brown): The December summit failed.
+    """
+    m = ctx.map
+    groups = (("claim, thesis or argument", (*m.theses, *m.claims, *m.arguments)),
+              ("case", m.cases), ("person or org", m.persons))
+    for what, items in groups:
+        if len({item.id for item in items}) == len(items):
+            continue  # no id twice: nothing to sort
+        first: dict[str, object] = {}
+        for item in sorted(items, key=lambda i: (i.span.line, i.span.column)):
+            if item.id in first:
+                yield Finding(item.span, f"{item.id} is defined twice; the first {what} {item.id} is on line "
+                              f"{first[item.id].span.line}",
+                              "rename one of them and update the relations that mean it")
+            else:
+                first[item.id] = item
+
