@@ -37,7 +37,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
-from argmap.evaluation.gradual import _strongly_connected
+from argmap.graphs import strongly_connected
 
 ALPHA = 0.4
 """Weight the strongest pro argument must exceed for CCE and BRD."""
@@ -247,7 +247,7 @@ def evaluate_carneades(graph: CarneadesGraph, *, assumptions: Iterable[str] = fr
     status: list[Status | None] = [None] * n
     outcomes: dict[int, Outcome] = {}
     problems: list[Problem] = []
-    for comp in _strongly_connected(range(n), deps.__getitem__, n):  # dependencies first
+    for comp in strongly_connected(range(n), deps.__getitem__, n):  # dependencies first
         if len(comp) > 1 or comp[0] in deps[comp[0]]:
             members = sorted(comp)
             path = " -> ".join(statements[i].id for i in _cycle(members[0], set(comp), deps))

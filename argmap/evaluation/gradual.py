@@ -39,12 +39,13 @@ references.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from itertools import chain
 
 import attrs
 
 from argmap._gc import no_gc
+from argmap.graphs import strongly_connected
 
 STEP = 0.1
 """The default RK4 step of :func:`quadratic_energy`: the step Potyka's own
@@ -179,58 +180,8 @@ def _components(nodes: list[int], out_att: list, out_sup: list, n: int) -> list[
     Every successor of a node in *nodes* is in *nodes* (the nodes Kahn's pass
     could not order are closed under successors), so no filtering is needed.
     """
-    found = _strongly_connected(nodes, lambda v: chain(out_att[v], out_sup[v]), n)
+    found = strongly_connected(nodes, lambda v: chain(out_att[v], out_sup[v]), n)
     found.reverse()
-    return found
-
-
-def _strongly_connected(roots: Iterable[int], successors: Callable[[int], Iterable[int]], n: int) -> list[list[int]]:
-    """The strongly connected components of the part of a graph on ``0..n-1`` reachable from *roots*.
-
-    Tarjan's algorithm (1972) with an explicit stack instead of recursion.  A
-    component comes after every component it reaches: targets before sources.
-    """
-    index = [-1] * n
-    low = [0] * n
-    on_stack = bytearray(n)
-    stack: list[int] = []
-    found: list[list[int]] = []
-    counter = 0
-    for root in roots:
-        if index[root] >= 0:
-            continue
-        index[root] = low[root] = counter
-        counter += 1
-        stack.append(root)
-        on_stack[root] = 1
-        work = [(root, iter(successors(root)))]
-        while work:
-            v, rest = work[-1]
-            for w in rest:
-                if index[w] < 0:
-                    index[w] = low[w] = counter
-                    counter += 1
-                    stack.append(w)
-                    on_stack[w] = 1
-                    work.append((w, iter(successors(w))))
-                    break
-                if on_stack[w] and index[w] < low[v]:
-                    low[v] = index[w]
-            else:
-                work.pop()
-                if work:
-                    u = work[-1][0]
-                    if low[v] < low[u]:
-                        low[u] = low[v]
-                if low[v] == index[v]:
-                    comp = []
-                    while True:
-                        w = stack.pop()
-                        on_stack[w] = 0
-                        comp.append(w)
-                        if w == v:
-                            break
-                    found.append(comp)
     return found
 
 

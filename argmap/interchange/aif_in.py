@@ -270,7 +270,7 @@ class _AifReader:
 
     def speakers(self, nodes, kind, incoming, outgoing, pos) -> dict:
         """I-node id -> Ref to the person who asserts it; key None holds the persons."""
-        report, v = self.report, self.values
+        report = self.report
         participants: dict[str, Person] = {}
         taken: set[str] = Names()
         ext_persons = self.part("persons")

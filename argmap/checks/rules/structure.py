@@ -13,6 +13,5 @@ and, where they need it, the attack graph the evaluation uses.
 from argmap.checks.rules import attacks, cases, duplicates, references, support  # noqa: F401  (registration)
 from argmap.checks.rules.coherence import STRUCTURE, did_you_mean
 from argmap.checks.rules.duplicates import normalized_text
-from argmap.checks.rules.support import strongly_connected
 
-__all__ = ["STRUCTURE", "did_you_mean", "normalized_text", "strongly_connected"]
+__all__ = ["STRUCTURE", "did_you_mean", "normalized_text"]

@@ -8,11 +8,11 @@ Every traversal is iterative and linear in the size of the map, so a
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Sequence
 
 from argmap.checks.rules import Finding, rule
 from argmap.checks.rules.coherence import STRUCTURE
 from argmap.diagnostics import Severity
+from argmap.graphs import strongly_connected
 from argmap.resolve import SUPPORTS, Resolved, resolve
 
 
@@ -66,53 +66,6 @@ def support_edges(r: Resolved) -> list[tuple[int, int]]:
     return edges
 
 
-def strongly_connected(nodes: Sequence[int], succ: dict[int, list[int]], size: int) -> list[list[int]]:
-    """Strongly connected components (Tarjan 1972) of nodes numbered below *size*, iteratively,
-    in O(nodes + edges); roots are tried in the order of *nodes*."""
-    index = [-1] * size
-    low = [0] * size
-    on_stack = bytearray(size)
-    stack: list[int] = []
-    found: list[list[int]] = []
-    counter = 0
-    for root in nodes:
-        if index[root] >= 0:
-            continue
-        index[root] = low[root] = counter
-        counter += 1
-        stack.append(root)
-        on_stack[root] = 1
-        work = [(root, iter(succ.get(root, ())))]
-        while work:
-            v, children = work[-1]
-            for w in children:
-                if index[w] < 0:
-                    index[w] = low[w] = counter
-                    counter += 1
-                    stack.append(w)
-                    on_stack[w] = 1
-                    work.append((w, iter(succ.get(w, ()))))
-                    break
-                if on_stack[w] and index[w] < low[v]:
-                    low[v] = index[w]
-            else:
-                work.pop()
-                if work:
-                    parent = work[-1][0]
-                    if low[v] < low[parent]:
-                        low[parent] = low[v]
-                if low[v] == index[v]:
-                    comp = []
-                    while True:
-                        w = stack.pop()
-                        on_stack[w] = 0
-                        comp.append(w)
-                        if w == v:
-                            break
-                    found.append(comp)
-    return found
-
-
 def _cycle_through(start: int, members: set[int], succ: dict[int, list[int]]) -> list[int]:
     """A shortest support cycle from *start* back to it, inside one component (BFS)."""
     parent: dict[int, int | None] = {start: None}
@@ -158,7 +111,7 @@ def circular_support(ctx):
         if a != b:
             succ.setdefault(a, []).append(b)
     ids, items = r.ids, r.items
-    for comp in strongly_connected(list(succ), succ, r.n_defined):
+    for comp in strongly_connected(list(succ), lambda v: succ.get(v, ()), r.n_defined):
         if len(comp) < 2:
             continue
         members = sorted(comp, key=lambda i: (items[i].span.line, items[i].span.column))

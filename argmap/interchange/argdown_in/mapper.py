@@ -13,7 +13,7 @@ from argmap.interchange._common import Names, Report, make_id, one_line
 from argmap.interchange._values import FIELD_NAMES, Values, is_ref
 from argmap.interchange.argdown_in.picture import ArgumentEntry, Member, StatementClass
 from argmap.interchange.argdown_in.reader import Reader
-from argmap.model import (Argument, Case, Citation, Claim, Document, Field, Footnote, Link, Map,
+from argmap.model import (Argument, Case, Claim, Document, Field, Footnote, Link, Map,
                           Person, Quote, Ref, Relation, Thesis, Use)
 
 # Front-matter keys that configure Argdown's own tools rather than say something.
