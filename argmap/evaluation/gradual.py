@@ -163,7 +163,7 @@ def _evaluate(base, attacks, supports, kernel, semantics: str, tolerance: float)
                     indegree[b] += 1
             except (TypeError, ValueError, IndexError):  # a triple, a float, an index out of range
                 _bad_edge(name, edges, n)
-        values, done = kernel.acyclic(scores, out_att, out_sup, indegree)
+        values, done = _acyclic(kernel, scores, out_att, out_sup, indegree)
         converged, iterations = True, 0
         if done < n:
             rest = [v for v in range(n) if indegree[v]]
@@ -172,6 +172,26 @@ def _evaluate(base, attacks, supports, kernel, semantics: str, tolerance: float)
                 converged = converged and ok
                 iterations = max(iterations, steps)
         return Strengths(tuple(values), converged, iterations, semantics, tolerance)
+
+
+def _acyclic(kernel, scores: list[float], out_att: list, out_sup: list, indegree: list[int]) -> tuple[list[float], int]:
+    """Kahn's topological pass: every node outside a cycle gets its exact strength in one visit.
+
+    Returns the values (base scores where a cycle blocked the pass) and how
+    many nodes were ordered; *indegree* is left counting what is still unseen.
+    """
+    values = scores[:]
+    kernel.start(scores)
+    queue = [v for v in range(len(scores)) if not indegree[v]]
+    for v in queue:  # the list grows while it is read: a FIFO queue without pops
+        x = values[v] = kernel.strength(v)
+        attacked, supported = out_att[v], out_sup[v]
+        kernel.push(v, x, attacked, supported)
+        for t in chain(attacked, supported):
+            indegree[t] -= 1
+            if not indegree[t]:
+                queue.append(t)
+    return values, len(queue)
 
 
 def _components(nodes: list[int], out_att: list, out_sup: list, n: int) -> list[list[int]]:
@@ -226,30 +246,14 @@ class _DFQuAD:
         self.tolerance = tolerance
         self.max_iterations = max_iterations
 
-    def acyclic(self, scores, out_att, out_sup, indegree):
+    def start(self, scores: list[float]) -> None:
         n = len(scores)
-        values = scores[:]
         self.base = scores
-        self.att = att = [1.0] * n
-        self.sup = sup = [1.0] * n
-        queue = [v for v in range(n) if not indegree[v]]
-        for v in queue:  # the list grows while it is read: a FIFO queue without pops
-            v0 = scores[v]
-            d = att[v] - sup[v]
-            x = v0 + v0 * d if d <= 0.0 else v0 + (1.0 - v0) * d  # _combine, inlined
-            values[v] = x
-            keep = 1.0 - x
-            for t in out_att[v]:
-                att[t] *= keep
-                indegree[t] -= 1
-                if not indegree[t]:
-                    queue.append(t)
-            for t in out_sup[v]:
-                sup[t] *= keep
-                indegree[t] -= 1
-                if not indegree[t]:
-                    queue.append(t)
-        return values, len(queue)
+        self.att = [1.0] * n  # products (1 - a) over the attackers seen so far
+        self.sup = [1.0] * n
+
+    def strength(self, v: int) -> float:
+        return _combine(self.base[v], self.att[v], self.sup[v])
 
     def update(self, comp, in_att, in_sup):
         v0s = [self.base[v] for v in comp]
@@ -303,30 +307,12 @@ class _Energy:
         self.max_iterations = max_iterations
         self.step = step
 
-    def acyclic(self, scores, out_att, out_sup, indegree):
-        n = len(scores)
-        values = scores[:]
+    def start(self, scores: list[float]) -> None:
         self.base = scores
-        self.energy = energy = [0.0] * n
-        queue = [v for v in range(n) if not indegree[v]]
-        for v in queue:
-            e = energy[v]
-            x = scores[v]
-            if e:  # _settle, inlined
-                e2 = e * e
-                x = x + (1.0 - x) * e2 / (1.0 + e2) if e > 0.0 else x - x * e2 / (1.0 + e2)
-            values[v] = x
-            for t in out_att[v]:
-                energy[t] -= x
-                indegree[t] -= 1
-                if not indegree[t]:
-                    queue.append(t)
-            for t in out_sup[v]:
-                energy[t] += x
-                indegree[t] -= 1
-                if not indegree[t]:
-                    queue.append(t)
-        return values, len(queue)
+        self.energy = [0.0] * len(scores)
+
+    def strength(self, v: int) -> float:
+        return _settle(self.base[v], self.energy[v])
 
     def update(self, comp, in_att, in_sup):
         v0s = [self.base[v] for v in comp]
