@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from argmap.interchange._common import Report, make_id
-from argmap.model import FIELD_NAMES, Citation, Ref
+from argmap.interchange._common import Report, make_id, one_line
+from argmap.model import FIELD_NAMES, Citation, Person, Ref
 
 __all__ = ["FIELD_NAMES", "RESERVED", "Values", "is_id", "is_ref", "kind"]
 
@@ -157,3 +157,19 @@ class Values:
             return bool(value)
         self.bad(path, "true or false", value, "it is read as false")
         return False
+
+    def persons(self, value, path: tuple) -> list[Person]:
+        """The persons of a block's ``persons`` mapping (id -> {name, kind}), in order; bad entries reported."""
+        out = []
+        for k, p in self.mapping(value, path).items():
+            at = path + (k,)
+            ident = self.ident(k, at, "a person's id")
+            p = self.mapping(p, at)
+            if ident is None:
+                continue
+            kind = p.get("kind", "person")
+            if kind not in ("person", "org"):
+                self.bad(at + ("kind",), "person or org", kind, "it is read as person")
+                kind = "person"
+            out.append(Person(ident, one_line(self.text(p.get("name"), at + ("name",), None) or "") or ident, kind))
+        return out

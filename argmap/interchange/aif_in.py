@@ -347,19 +347,7 @@ class _AifReader:
                     fields.append(Field(name, " ".join(value.split())))
             title = v.text(info.get("title"), _EXT + ("document", "title"), None)
             doc = Document(doc_id, " ".join(title.split()) if title else None, tuple(fields))
-        ext_persons = []
-        for k, p in self.part("persons").items():
-            at = _EXT + ("persons", k)
-            ident = v.ident(k, at, "a person's id")
-            p = v.mapping(p, at)
-            if ident is None:
-                continue
-            person_kind = p.get("kind", "person")
-            if person_kind not in ("person", "org"):
-                v.bad(at + ("kind",), "person or org", person_kind, "it is read as person")
-                person_kind = "person"
-            name = one_line(v.text(p.get("name"), at + ("name",), None) or "") or ident
-            ext_persons.append(Person(ident, name, person_kind))
+        ext_persons = v.persons(self.part("persons"), _EXT + ("persons",))
         cases = []
         for k, c in self.part("cases").items():
             at = _EXT + ("cases", k)

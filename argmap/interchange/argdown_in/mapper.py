@@ -170,20 +170,7 @@ class Mapper:
         return out
 
     def persons(self, own: dict) -> tuple[Person, ...]:
-        v, out = self.front, []
-        for k, p in v.mapping(own.get("persons"), ("argmap", "persons")).items():
-            at = ("argmap", "persons", k)
-            ident = v.ident(k, at, "a person's id")
-            p = v.mapping(p, at)
-            if ident is None:
-                continue
-            person_kind = p.get("kind", "person")
-            if person_kind not in ("person", "org"):
-                v.bad(at + ("kind",), "person or org", person_kind, "it is read as person")
-                person_kind = "person"
-            out.append(Person(ident, one_line(v.text(p.get("name"), at + ("name",), None) or "") or ident,
-                              person_kind))
-        return tuple(out)
+        return tuple(self.front.persons(own.get("persons"), ("argmap", "persons")))
 
     def footnotes(self, own: dict) -> tuple[Footnote, ...]:
         v, out = self.front, []
