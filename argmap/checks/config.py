@@ -18,7 +18,6 @@ an A008 diagnostic at the file, line and column of the value at fault.
 
 from __future__ import annotations
 
-import os
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
@@ -29,6 +28,7 @@ import attrs
 
 from argmap.checks.runner import Config, selector_problem, severity_key_problem
 from argmap.diagnostics import Diagnostic, Severity, Span
+from argmap.files.loader import display
 
 OUTPUT_FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit")
 """The ways ``argmap check`` can print its findings (see :mod:`argmap.reporting`)."""
@@ -165,17 +165,8 @@ def load_settings(path: Path) -> Settings:
     return _Reader(path, text).read(data)
 
 
-def _shown(path: Path) -> str:
-    """A path as the user would like to read it: relative to the working folder when inside it."""
-    try:
-        relative = os.path.relpath(path)
-    except ValueError:
-        return str(path)
-    return str(path) if relative.startswith("..") else relative
-
-
 def _error(path: Path, span: Span, message: str, hint: str | None = None) -> ConfigError:
-    return ConfigError(Diagnostic.of("A008", _shown(path), span, message, hint))
+    return ConfigError(Diagnostic.of("A008", display(path), span, message, hint))
 
 
 def _kind(value: object) -> str:
@@ -232,7 +223,7 @@ class _Reader:
                 close = close_matches(key, list(KEYS))
                 guess = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
                 self.fail((key,), f"unknown configuration key {key!r}{guess}", f"argmap reads: {', '.join(KEYS)}")
-        origins = {key: Origin("file", _shown(self.path), self.where(key)) for key in data}
+        origins = {key: Origin("file", display(self.path), self.where(key)) for key in data}
         base = self.path.resolve().parent
         severity = self.table(data, "severity")
         for key, value in severity.items():
@@ -255,7 +246,7 @@ class _Reader:
             text_dirs=self.folders(data, base),
             fail_on=Severity.parse(self.choice(data, "fail-on", ("error", "warning", "info"), "error")),
             output_format=self.choice(data, "output-format", OUTPUT_FORMATS, "text"),
-            file=_shown(self.path),
+            file=display(self.path),
             origins=origins,
         )
 
@@ -385,7 +376,7 @@ def describe(settings: Settings) -> str:
     """The settings in force, as TOML, each key with where its value came from (``argmap config``)."""
     rules = settings.rules
     values: dict[str, object] = {
-        "text-dir": [_shown(Path(d)) for d in settings.text_dirs],
+        "text-dir": [display(Path(d)) for d in settings.text_dirs],
         "fail-on": str(settings.fail_on),
         "output-format": settings.output_format,
         "select": list(rules.select),
