@@ -84,3 +84,9 @@ def close_matches(word: str, names: Iterable[str], n: int = 3, cutoff: float = 0
     linear time: see the module's documentation.
     """
     return Names(names).close_matches(word, n, cutoff)
+
+
+def did_you_mean(word: str, names: Iterable[str]) -> str | None:
+    """The hint ``did you mean x or y?`` naming the (at most three) names closest to *word*, or None."""
+    close = close_matches(word, names)
+    return f"did you mean {' or '.join(close)}?" if close else None

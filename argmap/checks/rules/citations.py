@@ -1,4 +1,8 @@
-"""Citation rules: every footnote real, every quotation in its source."""
+"""Source rules: every quotation in its source, every date and address well formed, every name into another map found.
+
+The footnote apparatus itself (labels defined, used, unique, in order;
+Ibid.) is checked in :mod:`argmap.checks.rules.footnotes`.
+"""
 
 from __future__ import annotations
 
@@ -8,163 +12,10 @@ from urllib.parse import urlsplit
 
 from argmap.checks.rules import Context, Finding, declare, rule
 from argmap.diagnostics import Severity
-from argmap.model import Citation, Footnote, Link, Map, Ref
+from argmap.model import Footnote, Ref
 from argmap.model.notes import item_key
+from argmap.resolve import resolve
 from argmap.suggest import close_matches
-
-
-def _cited_labels(m: Map) -> Iterator[Citation]:
-    """Every citation in the map, with what cites it."""
-    for group in (m.theses, m.cases, m.persons):
-        for item in group:
-            for c in item.citations:
-                yield c
-    for claim in m.claims:  # claim.all_citations, without building the tuple
-        yield from claim.citations
-        for quote in claim.quotes:
-            yield from quote.citations
-
-
-@rule("C101")
-def undefined_footnote(ctx: Context) -> Iterator[Finding]:
-    """A citation of a footnote that the map never defines.
-
-    What it finds: `[^12]` in a claim, quotation, thesis or case when no
-    `[^12]: ...` line defines note 12.
-    Why it matters: the reader cannot follow the claim to its source; usually
-    a typo in the number or a note left out when copying the article.
-
-    Fails:
-        claim a (c): Russia offered nothing. [^12]
-
-    Passes:
-        claim a (c): Russia offered nothing. [^12]
-        footnotes
-          [^12]: The Japan Times, December 18, 2016.
-    """
-    table = ctx.map.footnote_table
-    for c in _cited_labels(ctx.map):
-        if c.label not in table:
-            numbers = sorted(table, key=lambda s: (len(s), s))
-            hint = f"defined notes: {', '.join(numbers[:12])}{'…' if len(numbers) > 12 else ''}" if numbers else \
-                "add a `footnotes` block with `[^" + c.label + "]: ...`"
-            yield Finding(c.span, f"footnote [^{c.label}] is cited but never defined", hint)
-
-
-@rule("C102")
-def unused_footnote(ctx: Context) -> Iterator[Finding]:
-    """A footnote that no claim cites.
-
-    What it finds: a `[^n]: ...` definition whose label appears in no
-    citation anywhere in the map.
-    Why it matters: every note of the article backs some step of its
-    argument; an uncited note means a step is missing from the map, or a
-    citation was mistyped.
-
-    Fails:
-        claim a (c): Russia offered nothing.
-        footnotes
-          [^1]: TASS, December 16, 2016.
-
-    Passes:
-        claim a (c): Russia offered nothing. [^1]
-        footnotes
-          [^1]: TASS, December 16, 2016.
-    """
-    cited = {c.label for c in _cited_labels(ctx.map)}
-    for note in ctx.map.footnotes:
-        if note.label not in cited:
-            yield Finding(note.span, f"footnote [^{note.label}] is never cited",
-                          "cite it from the claim it backs, e.g. `claim x: ... [^" + note.label + "]`")
-
-
-@rule("C103")
-def duplicate_footnote(ctx: Context) -> Iterator[Finding]:
-    """The same footnote label defined twice.
-
-    What it finds: two `[^n]:` lines with the same label.
-    Why it matters: a citation of `[^n]` becomes ambiguous; only the first
-    definition is used.
-
-    Fails:
-        footnotes
-          [^3]: Mainichi Shimbun, November 7, 2016.
-          [^3]: Kyodo, December 13, 2016.
-
-    Passes:
-        footnotes
-          [^3]: Mainichi Shimbun, November 7, 2016.
-          [^4]: Kyodo, December 13, 2016.
-    """
-    first: dict[str, Footnote] = {}
-    for note in ctx.map.footnotes:
-        if note.label in first:
-            yield Finding(note.span, f"footnote [^{note.label}] is defined twice",
-                          f"the first definition is on line {first[note.label].span.line}; renumber one of them")
-        else:
-            first[note.label] = note
-
-
-@rule("C104")
-def footnote_order(ctx: Context) -> Iterator[Finding]:
-    """Numbered footnotes with gaps or out of order.
-
-    What it finds: numeric footnote labels that skip a number (1, 2, 4) or
-    go backwards (1, 3, 2) in the order they are defined.  Marks such as
-    `*1` are not numbered and are left alone.
-    Why it matters: the article numbers its notes in order; a gap is usually
-    a note that was not copied, a step backwards a note copied under the
-    wrong number.
-
-    Fails:
-        footnotes
-          [^1]: The Financial Times, January 17, 2016.
-          [^3]: Mainichi Shimbun, November 7, 2016.
-
-    Passes:
-        footnotes
-          [^1]: The Financial Times, January 17, 2016.
-          [^2]: Mainichi Shimbun, November 7, 2016.
-    """
-    previous = None
-    for note in ctx.map.footnotes:
-        n = note.number
-        if n is None:
-            continue
-        if previous is not None:
-            if n < previous:
-                yield Finding(note.span, f"footnote {n} comes after footnote {previous}",
-                              "keep the notes in the article's order")
-            elif n > previous + 1:
-                missing = f"{previous + 1}" if n == previous + 2 else f"{previous + 1}–{n - 1}"
-                yield Finding(note.span, f"footnotes jump from {previous} to {n}; {missing} missing",
-                              "copy every note of the article, even those the map does not use yet")
-        if previous is None or n > previous:
-            previous = n
-
-
-@rule("C105")
-def orphan_ibid(ctx: Context) -> Iterator[Finding]:
-    """An "Ibid." with no earlier note to repeat.
-
-    What it finds: a footnote whose text is "Ibid." (or "Ibidem") when it is
-    the first note defined, or every note before it is itself unresolvable.
-    Why it matters: "Ibid." means "the same source as the note before"; with
-    nothing before it, the citation points nowhere.
-
-    Fails:
-        footnotes
-          [^1]: Ibid.
-
-    Passes:
-        footnotes
-          [^1]: Business Journal, January 19, 2017.
-          [^2]: Ibid.
-    """
-    for note in ctx.map.footnotes:
-        if note.info.ibid and ctx.map.source_note(note.label) is None:
-            yield Finding(note.span, f"footnote [^{note.label}] says \"Ibid.\" but no note comes before it",
-                          "write the source out in full")
 
 
 @rule("C106")
@@ -310,43 +161,6 @@ def same_source(ctx: Context) -> Iterator[Finding]:
             first.setdefault(key, note)
 
 
-def _refs(m: Map) -> Iterator[tuple[Ref, str]]:
-    """Every reference in the map that points into another map (``other.id``), with what it names."""
-    own = m.id
-
-    def other(ref: Ref) -> bool:
-        return ref.map is not None and ref.map != own
-
-    for case in m.cases:
-        if other(case.thesis):
-            yield case.thesis, "thesis"
-    for claim in m.claims:
-        if claim.case is not None and claim.case.map is not None and other(claim.case):
-            yield claim.case, "case"
-        if claim.by is not None and claim.by.map is not None and other(claim.by):
-            yield claim.by, "person"
-    for arg in m.arguments:
-        yield from ((p, "node") for p in arg.premises if other(p))
-        if other(arg.conclusion):
-            yield arg.conclusion, "node"
-        if arg.case is not None and other(arg.case):
-            yield arg.case, "case"
-        if arg.by is not None and other(arg.by):
-            yield arg.by, "person"
-    for rel in m.relations:  # the bulk of a map: the test written out
-        ref = rel.source
-        if ref.map is not None and ref.map != own:
-            yield ref, "node"
-        target = rel.target
-        if isinstance(target, Link):
-            if other(target.source):
-                yield target.source, "node"
-            if other(target.target):
-                yield target.target, "node"
-        elif target.map is not None and target.map != own:
-            yield target, "node"
-
-
 @rule("C110")
 def unresolved_map_reference(ctx: Context) -> Iterator[Finding]:
     """A reference into another map that does not resolve.
@@ -367,8 +181,12 @@ def unresolved_map_reference(ctx: Context) -> Iterator[Finding]:
           rebuts togo2013.late_arrival_meaning
     """
     m = ctx.map
+    r = resolve(m)
     used = {u.id for u in m.uses}
-    for ref, kind in _refs(m):  # only references into other maps
+    for d in r.dangling:  # only the names in this map that point into another
+        if d.map != 0 or d.local:
+            continue
+        ref = d.ref
         if ref.map not in used:
             yield Finding(ref.span, f"{ref} refers to a map {ref.map} that this map does not use",
                           f"add `use {ref.map}` at the top of the map")
@@ -376,12 +194,15 @@ def unresolved_map_reference(ctx: Context) -> Iterator[Finding]:
         other = m.imports.get(ref.map)
         if other is None:
             continue  # the use itself is reported (missing file, cycle, ...)
-        local = Ref(ref.id)
+        kind = _NAMED.get(d.role, "node")
         table = {"thesis": other.nodes, "node": other.nodes, "case": other.case_table, "person": other.person_table}[kind]
-        if ref.id not in table:
-            close = close_matches(ref.id, table)
-            hint = f"did you mean {', '.join(f'{ref.map}.{c}' for c in close)}?" if close else None
-            yield Finding(ref.span, f"map {ref.map} has no {'claim' if kind == 'node' else kind} {local}", hint)
+        close = close_matches(ref.id, table)
+        hint = f"did you mean {', '.join(f'{ref.map}.{c}' for c in close)}?" if close else None
+        yield Finding(ref.span, f"map {ref.map} has no {'claim' if kind == 'node' else kind} {Ref(ref.id)}", hint)
+
+
+_NAMED = {"thesis": "thesis", "case": "case", "by": "person"}
+"""What a dangling name of each role should have named; every other role names a node."""
 
 
 _URL_OK = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://[^\s/?#]+\.[^\s/?#]+")

@@ -8,14 +8,9 @@ home is map 0, a name that names nothing a node numbered from
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable
+from argmap.suggest import did_you_mean
+
+__all__ = ["STRUCTURE", "did_you_mean"]
 
 STRUCTURE = ("structure",)
 """The group of every structure rule."""
-
-
-def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
-    """``did you mean x or y?`` for the names close to *name*, or None."""
-    close = difflib.get_close_matches(name, list(candidates), n=3, cutoff=0.6)
-    return f"did you mean {' or '.join(close)}?" if close else None
