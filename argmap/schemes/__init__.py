@@ -16,10 +16,9 @@ from argmap.schemes.catalogue import (
     Premise,
     Scheme,
     explain_scheme,
-    load_catalogue,
     normalise,
-    read_catalogue_text,
 )
+from argmap.schemes.reading import load_catalogue, read_catalogue_text
 
 __all__ = [
     "NO_SCHEME_LABELS",
