@@ -124,8 +124,8 @@ def svg_bundle(make_svg: Callable[[], str], include: Iterable[str] | None = None
 
 def diagram(m: Map, *, focus: str | None = None, depth: int = 1, case: str | None = None,
             tag: str | None = None, document: str | None = None, collapse_imports: bool = False,
-            rankdir: str = "BT", engine: str | None = None, cluster: str = "document", legend: bool = True,
-            wrap: int = WRAP, stagger: int = 3, labels: bool | Mapping[str, object] = False,
+            rankdir: str = "BT", engine: str | None = None, cluster: str = "auto", legend: bool = True,
+            wrap: int = WRAP, stagger: int | None = None, labels: bool | Mapping[str, object] = False,
             semantics: str = "grounded", diagnostics: bool | Sequence[Diagnostic] = False,
             text_dirs: Iterable[str | os.PathLike] = (), renderer: str = "auto",
             timeout: float | None = DEFAULT_TIMEOUT, format: str = "svg") -> Diagram:
@@ -133,7 +133,7 @@ def diagram(m: Map, *, focus: str | None = None, depth: int = 1, case: str | Non
 
     Views: *focus* (a claim id) with *depth* relation steps around it, *case*,
     *tag*, *document* (a map id), *collapse_imports*.  Drawing: *rankdir*
-    (BT puts conclusions on top), *cluster* (document, case or none),
+    (BT puts conclusions on top), *cluster* (auto, document, case or none),
     *legend*, *wrap* (characters per line, at least 8), *stagger* (rows to
     spread a claim's many leaf reasons over).  *labels* draws the
     evaluation's IN/OUT/UNDEC (True to evaluate under *semantics*, or a

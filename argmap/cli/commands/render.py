@@ -56,8 +56,9 @@ def register(sub) -> None:
                         "--engine dot forces the layered layout)")
     p.add_argument("--rankdir", choices=RANKDIRS, default="BT",
                    help="direction of the arrows (default BT: conclusions on top)")
-    p.add_argument("--cluster", choices=CLUSTERS, default="document",
-                   help="draw boxes around the claims of each used map (document), each case, or none")
+    p.add_argument("--cluster", choices=CLUSTERS, default="auto",
+                   help="draw boxes around the claims of each used map (document), each case as a lane (case), or none; "
+                        "default auto: documents when the map uses others, else cases")
     p.add_argument("--no-legend", dest="legend", action="store_false", help="leave the legend out")
     p.add_argument("--wrap", type=int, default=40, metavar="N", help="characters per line in boxes (default: 40)")
     view = p.add_argument_group("what to show")
