@@ -124,6 +124,7 @@ def svg_bundle(make_svg: Callable[[], str], include: Iterable[str] | None = None
 
 def diagram(m: Map, *, focus: str | None = None, depth: int = 1, case: str | None = None,
             tag: str | None = None, document: str | None = None, collapse_imports: bool = False,
+            neighbourhood: bool = True,
             rankdir: str = "BT", engine: str | None = None, cluster: str = "auto", legend: bool = True,
             wrap: int = WRAP, stagger: int | None = None, labels: bool | Mapping[str, object] = False,
             semantics: str = "grounded", diagnostics: bool | Sequence[Diagnostic] = False,
@@ -132,7 +133,9 @@ def diagram(m: Map, *, focus: str | None = None, depth: int = 1, case: str | Non
     """Draw the map *m* as a :class:`Diagram`; nothing is laid out until asked for.
 
     Views: *focus* (a claim id) with *depth* relation steps around it, *case*,
-    *tag*, *document* (a map id), *collapse_imports*.  Drawing: *rankdir*
+    *tag*, *document* (a map id), *collapse_imports*; with none of these,
+    *neighbourhood* draws each used map's linked claims with their path to
+    its thesis and a box counting the rest (False: the linked claims only).  Drawing: *rankdir*
     (BT puts conclusions on top), *cluster* (auto, document, case or none),
     *legend*, *wrap* (characters per line, at least 8), *stagger* (rows to
     spread a claim's many leaf reasons over).  *labels* draws the
@@ -158,7 +161,7 @@ def diagram(m: Map, *, focus: str | None = None, depth: int = 1, case: str | Non
         raise RenderError(f"unknown layout engine {engine!r}", f"use one of {', '.join(ENGINES)}")
     with no_gc():  # the graph of a big map is a few hundred thousand objects and no cycles
         g = views.apply(build(m), focus_on=focus, depth=depth, case_id=case, tag_name=tag, document_id=document,
-                        collapse=collapse_imports)
+                        collapse=collapse_imports, neighbourhood=neighbourhood)
     layout = choose_layout(len(g.nodes), engine if engine is not None or format in LAID_OUT else "dot")
     label_table = evaluation_labels(m, semantics) if labels is True else (labels or None)
     found = diagnostics
