@@ -65,8 +65,8 @@ def neighbourhoods(g: Graph) -> Graph:
 
 
 def is_folded(node: Node) -> bool:
-    """Whether *node* is the box standing for a used map's claims left out."""
-    return node.kind == "import" and node.id == f"{FOLDED}…"
+    """Whether *node* is a box standing for claims left out (of a used map, or folded in an overview)."""
+    return node.kind == "import" and node.id.endswith("…")
 
 
 def between_maps(g: Graph, e: Edge) -> bool:

@@ -47,6 +47,7 @@ class Diagram:
         self.renderer = renderer
         self.timeout = timeout
         self.note = note
+        self.options: dict[str, Any] = {}  # the drawing's options, for the page's overview
 
     @property
     def source(self) -> str:
@@ -66,6 +67,19 @@ class Diagram:
     def svg(self) -> str:
         """The diagram as SVG text (laid out once, then kept)."""
         return self._svg
+
+    @functools.cached_property
+    def overview(self) -> tuple[Diagram, Mapping[str, tuple[str, ...]]] | None:
+        """The diagram of the theses and top lines, the rest folded, and the keys each folded box holds;
+        None when there is nothing to fold."""
+        from argmap.rendering.overview import overview
+
+        cut = overview(self.graph)
+        if not cut.folded or self.drawing.engine != "dot":
+            return None
+        options = {**self.options, "legend": False}  # the page shows the whole map's legend with it
+        drawing = to_dot(cut.graph, engine="dot", cluster="auto", **options)
+        return Diagram(self.map, drawing, renderer=self.renderer, timeout=self.timeout), cut.folded
 
     def render(self, format: str = "svg") -> bytes:
         """The diagram as *format*: svg, dot, png, pdf (these two need the system ``dot``) or html."""
@@ -173,8 +187,12 @@ def diagram(m: Map, *, focus: str | None = None, depth: int = 1, case: str | Non
     drawing = to_dot(g, rankdir=rankdir, cluster=cluster, legend=legend, wrap=max(wrap, MIN_WRAP),
                      labels=label_table, problems=problems, engine=layout.engine, stagger=stagger,
                      graph_attributes=layout.graph_attributes)
-    return Diagram(m, drawing, renderer=renderer, timeout=timeout if timeout is not None and timeout > 0 else None,
-                   note=layout.message)
+    drawn = Diagram(m, drawing, renderer=renderer, timeout=timeout if timeout is not None and timeout > 0 else None,
+                    note=layout.message)
+    # What the page's overview is drawn with: the same marks and shape as the whole.
+    drawn.options = dict(rankdir=rankdir, legend=legend, wrap=max(wrap, MIN_WRAP), labels=label_table,
+                         problems=problems)
+    return drawn
 
 
 def render(m: Map, format: str = "svg", **options: Any) -> bytes:
