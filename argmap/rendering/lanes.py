@@ -30,10 +30,10 @@ import attrs
 
 from argmap.rendering.graph import Edge, Graph
 
-#: The estimated width : height the rows are chosen for.  The estimate leaves out the room edges take
-#: between boxes, and the seed maps come out 1.6 to 2 times wider than estimated: 0.9 aims at a
-#: landscape screen's 1.6 (measured with bench/diagram_metrics.py).
-TARGET_ASPECT = 0.9
+#: The estimated width : height the rows are chosen for.  The estimate leaves out the room edges
+#: take between boxes and the legend beside, and the seed maps come out 2 to 3 times wider than
+#: estimated: 0.7 brings them to 1.7-2.4 (measured with bench/diagram_metrics.py).
+TARGET_ASPECT = 0.7
 #: Spreads tried, in rows per crowded claim: 1 is Graphviz's own layered layout.
 SPREADS = (1, 2, 3, 4, 5, 6, 8)
 #: A claim with more children than this has them spread over rows.
