@@ -47,6 +47,7 @@ class Diagram:
         self.renderer = renderer
         self.timeout = timeout
         self.note = note
+        self.options: dict[str, Any] = {}  # the drawing's options, for the page's overview
 
     @property
     def source(self) -> str:
@@ -66,6 +67,19 @@ class Diagram:
     def svg(self) -> str:
         """The diagram as SVG text (laid out once, then kept)."""
         return self._svg
+
+    @functools.cached_property
+    def overview(self) -> tuple[Diagram, Mapping[str, tuple[str, ...]]] | None:
+        """The diagram of the theses and top lines, the rest folded, and the keys each folded box holds;
+        None when there is nothing to fold."""
+        from argmap.rendering.overview import overview
+
+        cut = overview(self.graph)
+        if not cut.folded or self.drawing.engine != "dot":
+            return None
+        options = {**self.options, "legend": False}  # the page shows the whole map's legend with it
+        drawing = to_dot(cut.graph, engine="dot", cluster="auto", **options)
+        return Diagram(self.map, drawing, renderer=self.renderer, timeout=self.timeout), cut.folded
 
     def render(self, format: str = "svg") -> bytes:
         """The diagram as *format*: svg, dot, png, pdf (these two need the system ``dot``) or html."""
@@ -124,16 +138,19 @@ def svg_bundle(make_svg: Callable[[], str], include: Iterable[str] | None = None
 
 def diagram(m: Map, *, focus: str | None = None, depth: int = 1, case: str | None = None,
             tag: str | None = None, document: str | None = None, collapse_imports: bool = False,
-            rankdir: str = "BT", engine: str | None = None, cluster: str = "document", legend: bool = True,
-            wrap: int = WRAP, stagger: int = 3, labels: bool | Mapping[str, object] = False,
+            neighbourhood: bool = True,
+            rankdir: str = "BT", engine: str | None = None, cluster: str = "auto", legend: bool = True,
+            wrap: int = WRAP, stagger: int | None = None, labels: bool | Mapping[str, object] = False,
             semantics: str = "grounded", diagnostics: bool | Sequence[Diagnostic] = False,
             text_dirs: Iterable[str | os.PathLike] = (), renderer: str = "auto",
             timeout: float | None = DEFAULT_TIMEOUT, format: str = "svg") -> Diagram:
     """Draw the map *m* as a :class:`Diagram`; nothing is laid out until asked for.
 
     Views: *focus* (a claim id) with *depth* relation steps around it, *case*,
-    *tag*, *document* (a map id), *collapse_imports*.  Drawing: *rankdir*
-    (BT puts conclusions on top), *cluster* (document, case or none),
+    *tag*, *document* (a map id), *collapse_imports*; with none of these,
+    *neighbourhood* draws each used map's linked claims with their path to
+    its thesis and a box counting the rest (False: the linked claims only).  Drawing: *rankdir*
+    (BT puts conclusions on top), *cluster* (auto, document, case or none),
     *legend*, *wrap* (characters per line, at least 8), *stagger* (rows to
     spread a claim's many leaf reasons over).  *labels* draws the
     evaluation's IN/OUT/UNDEC (True to evaluate under *semantics*, or a
@@ -158,7 +175,7 @@ def diagram(m: Map, *, focus: str | None = None, depth: int = 1, case: str | Non
         raise RenderError(f"unknown layout engine {engine!r}", f"use one of {', '.join(ENGINES)}")
     with no_gc():  # the graph of a big map is a few hundred thousand objects and no cycles
         g = views.apply(build(m), focus_on=focus, depth=depth, case_id=case, tag_name=tag, document_id=document,
-                        collapse=collapse_imports)
+                        collapse=collapse_imports, neighbourhood=neighbourhood)
     layout = choose_layout(len(g.nodes), engine if engine is not None or format in LAID_OUT else "dot")
     label_table = evaluation_labels(m, semantics) if labels is True else (labels or None)
     found = diagnostics
@@ -170,8 +187,12 @@ def diagram(m: Map, *, focus: str | None = None, depth: int = 1, case: str | Non
     drawing = to_dot(g, rankdir=rankdir, cluster=cluster, legend=legend, wrap=max(wrap, MIN_WRAP),
                      labels=label_table, problems=problems, engine=layout.engine, stagger=stagger,
                      graph_attributes=layout.graph_attributes)
-    return Diagram(m, drawing, renderer=renderer, timeout=timeout if timeout is not None and timeout > 0 else None,
-                   note=layout.message)
+    drawn = Diagram(m, drawing, renderer=renderer, timeout=timeout if timeout is not None and timeout > 0 else None,
+                    note=layout.message)
+    # What the page's overview is drawn with: the same marks and shape as the whole.
+    drawn.options = dict(rankdir=rankdir, legend=legend, wrap=max(wrap, MIN_WRAP), labels=label_table,
+                         problems=problems)
+    return drawn
 
 
 def render(m: Map, format: str = "svg", **options: Any) -> bytes:

@@ -23,6 +23,7 @@ import attrs
 import graphviz
 
 from argmap._gc import no_gc
+from argmap.rendering import lanes
 from argmap.rendering.graph import Edge, Graph, Node
 from argmap.rendering.legend import add_legend
 from argmap.rendering.node_text import NodeText
@@ -32,8 +33,11 @@ from argmap.rendering.wrapping import WRAP, wrap
 
 #: Which way arrows point (BT: conclusions on top), as Graphviz's ``rankdir``.
 RANKDIRS = ("TB", "LR", "BT", "RL")
-#: What boxes are drawn around: the claims of each used map, each case, or nothing.
-CLUSTERS = ("document", "case", "none")
+#: What boxes are drawn around: ``auto`` (each used map when there are several, else each case),
+#: the claims of each used map, each case (a lane per case), or nothing.
+CLUSTERS = ("auto", "document", "case", "none")
+#: Above this many nodes the lanes are not planned (the ``dot`` layout of such a map takes minutes anyway).
+LANE_NODE_LIMIT = 5000
 
 
 @attrs.frozen
@@ -58,7 +62,13 @@ class Drawing:
 class _Builder:
     def __init__(self, g: Graph, *, rankdir: str, cluster: str, legend: bool, wrap: int,
                  labels: Mapping[str, object] | None, problems: Mapping[str, Sequence[str]] | None,
-                 engine: str, stagger: int, graph_attributes: Sequence[tuple[str, str]]):
+                 engine: str, stagger: int | None, graph_attributes: Sequence[tuple[str, str]]):
+        if cluster == "auto":
+            # Boxed lanes make every relation between two sides leave one box and enter another,
+            # which costs Graphviz many crossings (brown2017: 200 against 60): boxes only when
+            # no relation crosses; the cases' colours and the order of the sides still show them.
+            cluster = ("document" if len({n.map_id for n in g.nodes.values()}) > 1
+                       else "case" if not lanes.crossing_lanes(g) else "none")
         self.g, self.rankdir, self.cluster, self.legend = g, rankdir, cluster, legend
         self.labels = labels or {}
         self.problems = problems or {}
@@ -68,12 +78,18 @@ class _Builder:
         self.colours = case_colours(g)
         self.text = NodeText(g, width=wrap, colours=self.colours, labels=self.labels, problems=self.problems)
         self.templates: dict[tuple, tuple[str, str]] = {}  # attributes, formatted around the id, by style
+        self.made = {k: self.text.label(n) for k, n in g.nodes.items()}
+        self.plan: lanes.Plan | None = None
+        if engine == "dot" and len(g.nodes) <= LANE_NODE_LIMIT:
+            sizes = {k: lanes.size_of(lines) for k, (_, lines, _) in self.made.items()}
+            self.plan = lanes.plan(g, sizes, spread=None if stagger is None else max(stagger, 1),
+                                   vertical=rankdir in ("TB", "BT"))
 
     # -- nodes ------------------------------------------------------------------
 
     def add_node(self, graph: graphviz.Digraph, node: Node) -> None:
         """The node's statement: its label, then its style's attributes formatted once around its id."""
-        sig, lines, roles = self.text.label(node)
+        sig, lines, roles = self.made.pop(node.key, None) or self.text.label(node)
         dot_id = self.ids[node.key]
         self.roles[dot_id] = tuple(roles)
         around = self.templates.get(sig)
@@ -86,6 +102,11 @@ class _Builder:
     def groups(self) -> list[tuple[str, str | None, list[Node]]]:
         """(cluster name, cluster title, nodes); name "" for nodes outside any cluster."""
         g = self.g
+        if self.cluster == "case" and self.plan is not None:
+            lane_of = {k: lane for lane in self.plan.lanes for k in lane.nodes}
+            outside = [n for k, n in g.nodes.items() if k not in lane_of]
+            return [("", None, outside)] + [(f"cluster_case{i}", lane.title, [g.nodes[k] for k in lane.nodes])
+                                            for i, lane in enumerate(self.plan.lanes)]
         if self.cluster == "case":
             groups: dict[str | None, list[Node]] = {}
             for n in g.nodes.values():
@@ -134,10 +155,17 @@ class _Builder:
                          color="#999999", fontcolor="#444444", labeljust="l")
                 for n in nodes:
                     self.add_node(sub, n)
+        if self.plan is not None and self.plan.top:
+            # The theses in one row above everything (rank "max" is the top when arrows point up).
+            with dot.subgraph() as top:
+                top.attr(rank="max" if self.rankdir in ("BT", "RL") else "min")
+                for k in self.plan.top:
+                    top.node(self.ids[k])
         edge_ids = self.add_edges(dot)
         if self.legend:
+            beside = self.ids[self.plan.top[0]] if self.plan is not None and self.plan.top else None
             self.roles.update(add_legend(dot, g, self.colours, labels=bool(self.labels),
-                                         problems=bool(self.problems), rankdir=self.rankdir))
+                                         problems=bool(self.problems), rankdir=self.rankdir, beside=beside))
         return Drawing(dot.source, g, dict(self.roles), dict(self.ids), edge_ids, self.engine, dict(self.problems))
 
     def add_edges(self, dot: graphviz.Digraph) -> tuple[tuple[Edge, tuple[str, ...]], ...]:
@@ -147,7 +175,8 @@ class _Builder:
             if e.link is not None and e.link not in points:
                 points[e.link] = f"p{len(points)}"
         drawn: list[tuple[Edge, tuple[str, ...]]] = []
-        minlen = self.stagger_lengths()
+        minlen = self.plan.minlen if self.plan is not None else {}
+        loose = self.plan.loose if self.plan is not None else frozenset()
         split: set[tuple[str, str]] = set()
         seen_contra: set[frozenset] = set()
         body = dot.body
@@ -156,15 +185,17 @@ class _Builder:
         # are plain DOT ids, which quoting leaves alone, so a statement is put together from its parts.
         templates: dict[tuple, tuple[str, str]] = {}
 
-        def around(kind: str, part: str = "", length: int | None = None) -> tuple[str, str]:
-            made = templates.get((kind, part, length))
+        def around(kind: str, part: str = "", length: int | None = None, loose: bool = False) -> tuple[str, str]:
+            made = templates.get((kind, part, length, loose))
             if made is None:
                 style = dict(EDGE_STYLE[kind])
                 if part == "to point":  # the support an undercut attacks, up to the point on it
                     style["arrowhead"] = "none"
                 if length is not None:
                     style["minlen"] = str(length)
-                made = templates[(kind, part, length)] = around_id(style)
+                if loose:  # not the edge that places its source: it may run across the tree
+                    style["weight"] = "0"
+                made = templates[(kind, part, length, loose)] = around_id(style)
             return made
 
         for i, e in enumerate(g.edges):
@@ -189,7 +220,8 @@ class _Builder:
                 drawn.append((e, (eid,)))
             else:  # nearly every edge: the template looked up here, without a call
                 length = minlen.get(i) if minlen else None
-                a = templates.get((kind, "", length)) or around(kind, length=length)
+                slack = i in loose
+                a = templates.get((kind, "", length, slack)) or around(kind, length=length, loose=slack)
                 body.append(f"\t{ids[e.source]} -> {ids[e.target]} [{a[0]}{eid}{a[1]}]\n")
                 drawn.append((e, (eid,)))
         for (a, b), point in points.items():
@@ -199,42 +231,17 @@ class _Builder:
                 dot.edge(point, self.ids[b], id=f"{point}_b", **EDGE_STYLE["supports"])
         return tuple(drawn)
 
-    def stagger_lengths(self) -> dict[int, int]:
-        """Edge index -> rank length, putting the leaves of a crowded claim on alternate rows.
-
-        A claim with many reasons that nothing else supports would put them
-        all side by side, making the diagram very wide; giving their edges
-        lengths 1, 2, 3, 1, ... stacks them in three rows instead (the idea
-        of Graphviz's ``unflatten -l``).
-        """
-        if self.stagger < 2 or self.engine != "dot":
-            return {}
-        edges = self.g.edges
-        pointed_at = {e.target for e in edges if e.target}
-        for e in edges:
-            if not e.target and e.link:
-                pointed_at.update(e.link)
-        leaves_of: dict[str, list[int]] = {}
-        for i, e in enumerate(edges):
-            if e.target is not None and e.kind != "contradicts" and e.source not in pointed_at:
-                leaves_of.setdefault(e.target, []).append(i)
-        lengths = {}
-        for leaves in leaves_of.values():
-            if len(leaves) > 2:
-                for j, i in enumerate(leaves):
-                    lengths[i] = 1 + j % self.stagger
-        return lengths
-
 
 def to_dot(g: Graph, *, rankdir: str = "BT", cluster: str = "document", legend: bool = True, wrap: int = WRAP,
            labels: Mapping[str, object] | None = None, problems: Mapping[str, Sequence[str]] | None = None,
-           engine: str = "dot", stagger: int = 3, graph_attributes: Sequence[tuple[str, str]] = ()) -> Drawing:
+           engine: str = "dot", stagger: int | None = None, graph_attributes: Sequence[tuple[str, str]] = ()) -> Drawing:
     """Draw *g* as DOT.
 
     *labels* maps node ids (``claim`` or ``map.claim``) to IN/OUT/UNDEC;
     *problems* maps node keys (``map.claim``) to short diagnostic texts;
-    *stagger* the number of rows a claim's many unsupported reasons are
-    spread over (0 or 1: one row; the ``dot`` engine only);
+    *stagger* the number of rows a claim's many reasons are spread over
+    (0 or 1: one row; None: as many as bring the picture near a screen's
+    shape; the ``dot`` engine only, see :mod:`argmap.rendering.lanes`);
     *graph_attributes* are set first, for the layout *engine* (as
     :func:`argmap.rendering.engines.choose_layout` gives them).
     """

@@ -6,7 +6,16 @@ text, who asserts it, its quotations and its footnotes in full ("Ibid."
 shown with the note it stands for); clicking pins it and highlights what
 supports it (green) and what attacks it (red); a search box highlights the
 claims whose words match; the diagram opens fitted to the window's width,
-and buttons (or the + and - keys) zoom it in and out.  User text reaches the page only as JSON data put
+and buttons (or the + and - keys) zoom it in and out.
+
+A map too big to read whole opens on its overview
+(:mod:`argmap.rendering.overview`): the theses and the top lines of each
+case, each folded subtree a box saying how many claims it holds (and how
+many are IN and OUT when labelled).  Clicking a folded box (or Enter on
+it, boxes being reachable with Tab) unfolds it: the whole map, scrolled to
+that claim; searching reveals the whole map's matches the same way.  The
+page never opens smaller than 75 %, so its text stays readable; a minimap
+in the corner shows where the view is.  User text reaches the page only as JSON data put
 into the document with ``textContent``, never as markup.
 """
 
@@ -46,13 +55,24 @@ g.node.hl-support > path, g.node.hl-support > polygon { stroke: #1B7837; stroke-
 g.node.hl-attack > path, g.node.hl-attack > polygon { stroke: #B2182B; stroke-width: 4; }
 g.node.match > path, g.node.match > polygon { stroke: #000; stroke-width: 4; }
 g.edge.hl-edge path { stroke-width: 3; }
+g.node:focus { outline: none; }
+g.node:focus > path, g.node:focus > polygon { stroke: #000; stroke-width: 3; stroke-dasharray: 4 2; }
+#diagram { position: relative; }
+.view[hidden] { display: none; }
+#minimap { position: fixed; right: 27em; bottom: 1em; width: 180px; border: 1px solid #999; background: #fff;
+  opacity: .9; cursor: pointer; }
+#minimap svg { width: 100%; height: auto; display: block; }
+#minimap .port { position: absolute; border: 2px solid #B2182B; pointer-events: none; }
+.badge { font: 11px sans-serif; fill: #222; }
 """
 
 SCRIPT = r"""
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("argmap-data").textContent);
-  var svg = document.querySelector("#diagram svg");
+  var views = {whole: document.getElementById("whole"), overview: document.getElementById("overview")};
+  var svg = views.whole.querySelector("svg");
+  var osvg = views.overview ? views.overview.querySelector("svg") : null;
   var panel = document.getElementById("panel");
   var pinned = null;
 
@@ -110,45 +130,150 @@ SCRIPT = r"""
     }
     show(pinned);
   }
-  svg.querySelectorAll("g.node").forEach(function (g) {
-    if (!data.nodes[g.id]) return;
-    g.addEventListener("mouseenter", function () { if (!pinned) show(g.id); });
-    g.addEventListener("click", function (ev) { ev.stopPropagation(); pin(g.id); });
+  function hook(g, open) {
+    g.setAttribute("tabindex", "0");
+    g.setAttribute("role", "button");
+    g.addEventListener("mouseenter", function () { if (!pinned) show(open); });
+    g.addEventListener("focus", function () { if (!pinned) show(open); });
+    g.addEventListener("click", function (ev) { ev.stopPropagation(); act(g, open); });
+    g.addEventListener("keydown", function (ev) {
+      if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); act(g, open); }
+    });
+  }
+  function act(g, id) {
+    var fold = data.folds[g.id];
+    if (fold !== undefined && g.ownerSVGElement === osvg) { unfold(fold.root); return; }
+    if (g.ownerSVGElement === osvg) { unfold(id); return; }
+    pin(id);
+  }
+  svg.querySelectorAll("g.node").forEach(function (g) { if (data.nodes[g.id]) hook(g, g.id); });
+  if (osvg) osvg.querySelectorAll("g.node").forEach(function (g) {
+    var fold = data.folds[g.id], whole = data.overview[g.id];
+    if (fold) {
+      hook(g, fold.root);
+      var t = document.createElementNS("http://www.w3.org/2000/svg", "text");
+      t.setAttribute("class", "badge");
+      g.appendChild(t);
+      if (fold.badge) {
+        var box = g.querySelector("polygon, path");
+        if (box && box.getBBox) {
+          var r = box.getBBox();
+          t.setAttribute("x", r.x + 6); t.setAttribute("y", r.y + r.height + 13);
+        }
+        t.textContent = fold.badge;
+      }
+    } else if (whole) hook(g, whole);
   });
+  var current_view = osvg ? "overview" : "whole";
+  function switchTo(name) {
+    current_view = name;
+    Object.keys(views).forEach(function (k) { if (views[k]) views[k].hidden = (k !== name); });
+    document.getElementById("view").textContent = name === "overview" ? "Whole map" : "Overview";
+    document.getElementById("view").hidden = !osvg;
+    apply(); mini();
+  }
+  function unfold(id, pinIt) {
+    switchTo("whole");
+    if (scale === null || scale < 0.75) { scale = Math.max(0.75, scale || 0); apply(); }
+    var g = document.getElementById(id);
+    if (g) {
+      var r = g.getBoundingClientRect(), c = box.getBoundingClientRect();
+      box.scrollLeft += r.left - c.left - c.width / 2 + r.width / 2;
+      box.scrollTop += r.top - c.top - c.height / 3;
+      if (pinIt !== false) { g.focus({preventScroll: true}); if (pinned !== id) pin(id); }
+    }
+    mini();
+  }
   svg.addEventListener("click", function () { if (pinned) pin(null); });
   var search = document.getElementById("search");
   search.addEventListener("input", function () {
     var q = search.value.trim().toLowerCase(), n = 0;
     clear("match");
     svg.classList.toggle("searching", q.length > 0);
+    var first = null;
     if (q) Object.keys(data.nodes).forEach(function (id) {
-      if (data.nodes[id].search.indexOf(q) >= 0) { mark([id], "match"); n++; }
+      if (data.nodes[id].search.indexOf(q) >= 0) { mark([id], "match"); n++; if (!first) first = id; }
     });
+    if (q && first && current_view === "overview") unfold(first, false);  // search reveals: the whole map
     document.getElementById("hits").textContent = q ? n + (n === 1 ? " claim" : " claims") : "";
   });
-  // Zoom: the page opens with the diagram fitted to the window's width;
-  // "+" and "-" (or the + and - keys) scale it from there, "Fit width" goes back.
+  // Zoom: the page opens with the diagram fitted to the window's width, but never below 75 %
+  // (smaller text cannot be read); "+" and "-" (or the keys) scale it, "Fit width" goes back.
   var box = document.getElementById("diagram"), zoom = document.getElementById("zoom");
-  var natural = svg.viewBox && svg.viewBox.baseVal && svg.viewBox.baseVal.width
-    ? svg.viewBox.baseVal.width * 4 / 3 : svg.getBoundingClientRect().width;
+  function shown() { return current_view === "overview" ? osvg : svg; }
+  function natural() {
+    var s = shown();
+    return s.viewBox && s.viewBox.baseVal && s.viewBox.baseVal.width ? s.viewBox.baseVal.width * 4 / 3
+      : s.getBoundingClientRect().width;
+  }
+  var MIN_OPEN = 0.75;
   var scale = null;  // null: fitted to the width
-  function current() { return scale === null ? svg.getBoundingClientRect().width / natural : scale; }
+  function current() { return scale === null ? shown().getBoundingClientRect().width / natural() : scale; }
   function apply() {
+    var s = shown();
+    if (scale === null && (box.clientWidth - 16) / natural() < MIN_OPEN) scale = MIN_OPEN;
     box.classList.toggle("fit", scale === null);
-    svg.style.width = scale === null ? "" : Math.round(natural * scale) + "px";
+    [svg, osvg].forEach(function (x) { if (x) x.style.width = ""; });
+    s.style.width = scale === null ? "" : Math.round(natural() * scale) + "px";
     zoom.textContent = scale === null ? "Fit width" : Math.round(scale * 100) + "% · fit width";
   }
-  function by(factor) { scale = Math.min(4, Math.max(0.05, current() * factor)); apply(); }
+  // The minimap: the shown diagram small, with a frame where the view is; a click moves the view there.
+  var minimap = document.getElementById("minimap");
+  function mini() {
+    if (!minimap) return;
+    var s = shown();
+    minimap.replaceChildren();
+    var copy = s.cloneNode(true);
+    copy.removeAttribute("id"); copy.style.width = "";
+    copy.querySelectorAll("[id]").forEach(function (e) { e.removeAttribute("id"); });
+    copy.querySelectorAll("[tabindex]").forEach(function (e) { e.removeAttribute("tabindex"); });
+    minimap.appendChild(copy);
+    var port = document.createElement("div"); port.className = "port"; minimap.appendChild(port);
+    var W = s.getBoundingClientRect().width || 1, H = s.getBoundingClientRect().height || 1;
+    var k = minimap.clientWidth / W;
+    port.style.left = (box.scrollLeft * k) + "px"; port.style.top = (box.scrollTop * k) + "px";
+    port.style.width = Math.min(minimap.clientWidth, box.clientWidth * k) + "px";
+    port.style.height = Math.min(minimap.clientHeight, box.clientHeight * k) + "px";
+    minimap.hidden = W <= box.clientWidth + 2 && H <= box.clientHeight + 2;
+  }
+  if (minimap) minimap.addEventListener("click", function (ev) {
+    var r = minimap.getBoundingClientRect(), W = shown().getBoundingClientRect().width;
+    var k = W / r.width;
+    box.scrollLeft = (ev.clientX - r.left) * k - box.clientWidth / 2;
+    box.scrollTop = (ev.clientY - r.top) * k - box.clientHeight / 2;
+    mini();
+  });
+  box.addEventListener("scroll", function () {
+    var port = minimap && minimap.querySelector(".port");
+    if (!port) return;
+    var k = minimap.clientWidth / (shown().getBoundingClientRect().width || 1);
+    port.style.left = (box.scrollLeft * k) + "px"; port.style.top = (box.scrollTop * k) + "px";
+  });
+  document.getElementById("view").addEventListener("click", function () {
+    switchTo(current_view === "overview" ? "whole" : "overview");
+  });
+  function by(factor) { scale = Math.min(4, Math.max(0.05, current() * factor)); apply(); mini(); }
   document.getElementById("zoom-in").addEventListener("click", function () { by(1.25); });
   document.getElementById("zoom-out").addEventListener("click", function () { by(0.8); });
-  zoom.addEventListener("click", function () { scale = null; apply(); });
+  zoom.addEventListener("click", function () { scale = null; box.classList.add("fit"); shown().style.width = "";
+    box.classList.toggle("fit", true); zoom.textContent = "Fit width"; mini(); });
   document.addEventListener("keydown", function (e) {
     if (e.target === search) return;
     if (e.key === "+" || e.key === "=") by(1.25);
     else if (e.key === "-") by(0.8);
-    else if (e.key === "0") { scale = null; apply(); }
+    else if (e.key === "0") { scale = null; apply(); mini(); }
+    else if (e.key === "o" && osvg) switchTo(current_view === "overview" ? "whole" : "overview");
+    else if (e.key === "Escape" && pinned) pin(null);
   });
   show(null);
+  switchTo(current_view);
+  // Open on the first thesis: centred across, at the top.
+  var first = shown().querySelector("g.node");
+  if (first && box.scrollWidth > box.clientWidth) {
+    var r = first.getBoundingClientRect(), c = box.getBoundingClientRect();
+    box.scrollLeft += r.left - c.left - c.width / 2 + r.width / 2;
+    mini();
+  }
 })();
 """
 
@@ -225,7 +350,38 @@ def page_data(diagram) -> dict:
             "supporters": sorted(rel["supporters"]), "attackers": sorted(rel["attackers"]),
             "edges": sorted(rel["edges"]), "search": words,
         }
-    return {"nodes": nodes}
+    return {"nodes": nodes, "folds": {}, "overview": {}}
+
+
+def overview_data(diagram, data: dict) -> None:
+    """Add to the page's *data* what its overview's boxes stand for: each folded box's claims (their
+    number, their IN/OUT counts) and the whole map's node each shown claim is."""
+    made = diagram.overview
+    if made is None:
+        return
+    small, folded = made
+    whole_ids = diagram.drawing.ids
+    verdicts = {}
+    for key, node_id in whole_ids.items():
+        verdicts[key] = None
+    labels = diagram.options.get("labels") or {}
+    for key, small_id in small.drawing.ids.items():
+        if key in folded:
+            members = folded[key]
+            counts = {}
+            for k in members:
+                n = diagram.graph.nodes[k]
+                v = labels.get(k) if k in labels else labels.get(n.id) if n.map_id == diagram.graph.root.id else None
+                if v is not None:
+                    name = (getattr(v, "name", None) or str(v)).rsplit(".", 1)[-1].upper()
+                    counts[name] = counts.get(name, 0) + 1
+            badge = " · ".join(f"{c} {v}" for v, c in sorted(counts.items()))
+            root = key[:-1]
+            data["folds"][small_id] = {"root": whole_ids.get(root), "size": len(members),
+                                       "members": [whole_ids[k] for k in members if k in whole_ids],
+                                       "badge": badge}
+        elif key in whole_ids:
+            data["overview"][small_id] = whole_ids[key]
 
 
 def _svg_for_html(svg: str) -> str:
@@ -239,6 +395,17 @@ def page(diagram) -> str:
     """The diagram as one self-contained HTML page."""
     m = diagram.map
     title = m.document.title if m.document is not None and m.document.title else m.id
+    data = page_data(diagram)
+    made = diagram.overview if hasattr(diagram, "overview") else None
+    overview = ""
+    if made is not None:
+        overview_data(diagram, data)
+        # Small ids in the overview's SVG must not clash with the whole map's: prefix them.
+        small = _svg_for_html(made[0].svg())
+        small = re.sub(r'id="([^"]+)"', r'id="o_\1"', small)
+        data["folds"] = {f"o_{k}": v for k, v in data["folds"].items()}
+        data["overview"] = {f"o_{k}": v for k, v in data["overview"].items()}
+        overview = f'<div id="overview" class="view">\n{small}\n</div>\n'
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -256,14 +423,18 @@ def page(diagram) -> str:
 <button id="zoom-out" type="button" title="smaller (-)">&minus;</button>
 <button id="zoom" type="button" title="fit to the window's width (0)">Fit width</button>
 <button id="zoom-in" type="button" title="larger (+)">+</button>
+<button id="view" type="button" title="the overview or the whole map (o)" hidden>Whole map</button>
 </header>
 <main>
 <div id="diagram" class="fit">
+{overview}<div id="whole" class="view">
 {_svg_for_html(diagram.svg())}
+</div>
+<div id="minimap" title="where the view is; click to move it" hidden></div>
 </div>
 <aside id="panel" aria-live="polite"></aside>
 </main>
-<script type="application/json" id="argmap-data">{_json_for_script(page_data(diagram))}</script>
+<script type="application/json" id="argmap-data">{_json_for_script(data)}</script>
 <script>{SCRIPT}</script>
 </body>
 </html>

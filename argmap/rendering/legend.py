@@ -18,12 +18,14 @@ from argmap.rendering.wrapping import wrap
 
 
 def add_legend(dot: graphviz.Digraph, g: Graph, colours: Mapping[str, str], *, labels: bool, problems: bool,
-               rankdir: str) -> dict[str, tuple[str, ...]]:
+               rankdir: str, beside: str | None = None) -> dict[str, tuple[str, ...]]:
     """The legend for *g*, added to *dot* as ``cluster_legend``; returns the role of each line of each of its
     nodes, by DOT node id (as :class:`argmap.rendering.dot.Drawing` keeps them).
 
     *colours* gives each case key its colour; *labels* and *problems* say whether the diagram marks
-    the evaluation's verdicts and the checker's problems; *rankdir* which way its rows go.
+    the evaluation's verdicts and the checker's problems; *rankdir* which way its rows go.  *beside*
+    is the DOT id of a node of the first row (a thesis): the legend's first row is put level with it,
+    so that the legend stands beside the diagram's top instead of running its whole height.
     """
     kinds = {e.kind for e in g.edges} | {"supports"}
     has = {n.kind for n in g.nodes.values()}
@@ -100,6 +102,16 @@ def add_legend(dot: graphviz.Digraph, g: Graph, colours: Mapping[str, str], *, l
                     same.attr(rank="same")
                     for name in row:
                         same.node(name)
+                # Left to right as listed: an invisible edge within a row orders its ends, and keeps
+                # each arrow sample's two ends together.
+                for left, right in zip(row, row[1:]):
+                    if not (left.startswith("legend_undercuts") or right.startswith("legend_undercuts")):
+                        lg.edge(left, right, style="invis")
+        if beside is not None:
+            with dot.subgraph() as level:
+                level.attr(rank="same")
+                level.node(beside)
+                level.node(rows[0][0])
         downward = rankdir in ("TB", "LR")
         for upper, lower in zip(rows, rows[1:]):
             if lower[0] == "legend_undercuts_u":
@@ -119,14 +131,21 @@ def _sample_row(row: list[str]) -> bool:
 def _pack(rows: list[list[str]], width: int = 4) -> list[list[str]]:
     """Legend rows put side by side, up to *width* nodes a row, so the legend stays short.
 
-    Only boxes are put together; each arrow sample keeps a row of its own, or
-    Graphviz may order the ends of two arrows among each other.
+    Boxes are put together; the two-ended arrow samples share one row, each
+    arrow's ends kept next to each other by an invisible edge (or Graphviz
+    could order the ends of two arrows among each other); the undercut
+    sample, which takes two rows, keeps its own.
     """
     packed: list[list[str]] = []
     for row in rows:
-        if packed and not _sample_row(row) and not _sample_row(packed[-1]) \
-                and len(packed[-1]) + len(row) <= width:
-            packed[-1] = packed[-1] + row
+        pair = len(row) == 2 and not row[0].startswith(("legend_undercuts", "legend_junction"))
+        last = packed[-1] if packed else None
+        last_pairs = last is not None and len(last) % 2 == 0 and all(
+            not n.startswith(("legend_undercuts", "legend_junction")) for n in last) and _sample_row(last)
+        if last is not None and pair and last_pairs and len(last) + 2 <= 2 * width:
+            packed[-1] = last + row
+        elif last is not None and not _sample_row(row) and not _sample_row(last) and len(last) + len(row) <= width:
+            packed[-1] = last + row
         else:
             packed.append(list(row))
     return packed

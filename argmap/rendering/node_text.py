@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from argmap.rendering.debate import is_folded
 from argmap.rendering.graph import Graph, Node
 from argmap.rendering.style import BADGES, NO_CASE
 from argmap.rendering.wrapping import add_wrapped, plain_wrap
@@ -77,6 +78,12 @@ class NodeText:
         elif kind == "missing":
             lines, roles = [name, "(not defined)" if own or node.map_id in self.g.root.imports else
                             f"(map {node.map_id} is not used)"], ["meta", "text"]
+        elif kind == "import" and is_folded(node):
+            noun = "claim" if node.size == 1 else "claims"
+            if node.id == "more…":  # the rest of a used map
+                lines, roles = [f"{node.map_id} · folded", f"+ {node.size} more {noun}"], ["meta", "text"]
+            else:  # what lies below a claim in an overview
+                lines, roles = [f"▸ {node.size} {noun} below · click to unfold"], ["meta"]
         elif kind == "import":
             lines, roles = [f"map {node.id}"], ["meta"]
             doc = node.home.document if node.home is not None else None

@@ -1,8 +1,8 @@
 """The visual language of a diagram: colours, shapes, arrows and badges.
 
 * a **thesis** is a grey box with a double border; a **claim** a rounded box
-  filled with its **case**'s colour (Okabe–Ito, safe for colour-blind
-  readers); a conceded claim has a dashed border;
+  filled with its **case**'s colour (Paul Tol's muted scheme, safe for
+  colour-blind readers); a conceded claim has a dashed border;
 * inside a claim: a small first line with its id and the **footnotes** it
   cites (``[11]``), its text, its **quotation** in italics between quote
   marks, and ``— Name`` for **who asserts it**;
@@ -20,8 +20,11 @@ from collections.abc import Mapping
 
 from argmap.rendering.graph import Graph
 
-#: Okabe & Ito (2008), "Color Universal Design": distinguishable with any colour vision.
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442")
+#: Paul Tol's "muted" scheme (Tol, "Colour Schemes", SRON/EPS/TN/09-002, 2021): nine colours that stay
+#: apart for every kind of colour vision, so up to nine maps or cases never share one (the Okabe-Ito
+#: palette has two blues and seven colours, and the debate map's eight cases wrapped around it).
+#: Ordered so that the first two, a single map's two sides, are the furthest apart.
+PALETTE = ("#332288", "#DDCC77", "#44AA99", "#CC6677", "#88CCEE", "#999933", "#AA4499", "#117733", "#882255")
 NO_CASE = "#888888"
 SUPPORT, ATTACK, CONTRA, WARN = "#1B7837", "#B2182B", "#762A83", "#B2182B"
 FONT = "Helvetica"

@@ -141,8 +141,18 @@ def collapse_imports(g: Graph) -> Graph:
 
 
 def apply(g: Graph, *, focus_on: str | None = None, depth: int = 1, case_id: str | None = None,
-          tag_name: str | None = None, document_id: str | None = None, collapse: bool = False) -> Graph:
-    """Every view asked for, in a fixed order: filters first, then collapsing."""
+          tag_name: str | None = None, document_id: str | None = None, collapse: bool = False,
+          neighbourhood: bool = False) -> Graph:
+    """Every view asked for, in a fixed order: filters first, then collapsing.
+
+    *neighbourhood*, when no other view is asked for, adds to each used map's
+    linked claims their path to its thesis and a count of the rest
+    (:func:`argmap.rendering.debate.neighbourhoods`).
+    """
+    if neighbourhood and not (case_id or tag_name or document_id or focus_on or collapse):
+        from argmap.rendering.debate import neighbourhoods
+
+        return neighbourhoods(g)
     if case_id:
         g = case(g, case_id)
     if tag_name:

@@ -56,8 +56,9 @@ def register(sub) -> None:
                         "--engine dot forces the layered layout)")
     p.add_argument("--rankdir", choices=RANKDIRS, default="BT",
                    help="direction of the arrows (default BT: conclusions on top)")
-    p.add_argument("--cluster", choices=CLUSTERS, default="document",
-                   help="draw boxes around the claims of each used map (document), each case, or none")
+    p.add_argument("--cluster", choices=CLUSTERS, default="auto",
+                   help="draw boxes around the claims of each used map (document), each case as a lane (case), or none; "
+                        "default auto: documents when the map uses others, else cases")
     p.add_argument("--no-legend", dest="legend", action="store_false", help="leave the legend out")
     p.add_argument("--wrap", type=int, default=40, metavar="N", help="characters per line in boxes (default: 40)")
     view = p.add_argument_group("what to show")
@@ -68,6 +69,9 @@ def register(sub) -> None:
     view.add_argument("--tag", metavar="TAG", help="only the claims with this tag")
     view.add_argument("--document", metavar="MAPID", help="only the claims of this map (the map or one it uses)")
     view.add_argument("--collapse-imports", action="store_true", help="draw each used map as one box")
+    view.add_argument("--links-only", dest="neighbourhood", action="store_false",
+                      help="of a used map, only the claims linked to other maps (default: with their path to "
+                           "its thesis, the rest folded into a count)")
     marks = p.add_argument_group("marks")
     marks.add_argument("--labels", action="store_true", help="mark claims IN/OUT/UNDEC by the evaluation")
     marks.add_argument("--semantics", default="grounded", help="semantics for --labels (default: grounded)")
@@ -155,7 +159,7 @@ def _plan(args) -> tuple[list[_Job], str] | int:
 def _options(args) -> dict:
     """The keywords of :func:`argmap.rendering.diagram` the options ask for."""
     return dict(focus=args.focus, depth=args.depth, case=args.case, tag=args.tag, document=args.document,
-                collapse_imports=args.collapse_imports, rankdir=args.rankdir, engine=args.engine,
+                collapse_imports=args.collapse_imports, neighbourhood=args.neighbourhood, rankdir=args.rankdir, engine=args.engine,
                 cluster=args.cluster, legend=args.legend, wrap=args.wrap, labels=args.labels,
                 semantics=args.semantics, diagnostics=args.diagnostics, text_dirs=args.text_dir,
                 renderer=args.renderer, timeout=args.timeout)
