@@ -91,3 +91,26 @@ def test_an_undercut_of_an_argument_of_a_used_map_counts(tmp_path):
     e = evaluate(m)
     assert e.labels["other.arg"] is Label.OUT
     assert str(e.reasons["other.arg"]) == "undercut by u"
+
+
+def test_a_name_is_looked_up_where_it_is_written(tmp_path):
+    # what a converter or a diagram asks: "what does this name, written in that map, name?"
+    _write(tmp_path, "other.argmap", 'map other "O" {\n}\nperson ann: Ann Author.\ncase c for t2: C.\n'
+                                     'thesis t2: T2.\nclaim x (c) by ann: X.\n  supports t2\n')
+    m = argmap.load(_write(tmp_path, "main.argmap",
+                           'map main "M" {\n}\nuse other\nperson bob: Bob.\nthesis t: T.\n'
+                           'claim a by bob: A.\n  supports t\nother.x rebuts a\n'))
+    r = resolve(m)
+    from argmap.model import Ref
+    assert r.node_named(Ref("x", "other")).text == "X."
+    assert r.node_named(Ref("a")).text == "A." and r.node_named(Ref("a", "main")).text == "A."
+    assert r.node_named(Ref("x")) is None  # a bare name is this map's, and this map has no x
+    assert r.node_named(Ref("x", "unused")) is None  # a map this one does not use
+    assert r.person_named(Ref("bob")).name == "Bob." and r.person_named(Ref("ann", "other")).name == "Ann Author."
+    assert r.case_named(Ref("c", "other")).id == "c" and r.case_named(Ref("c")) is None
+    # written in the used map itself, a bare name is that map's
+    k = r.number_of(m.imports["other"])
+    assert r.node_named(Ref("x"), k).text == "X." and r.person_named(Ref("ann"), k) is not None
+    # the diagram's nodes carry who asserts them
+    g = build(m)
+    assert g.nodes["main.a"].person.name == "Bob." and g.nodes["other.x"].person.name == "Ann Author."

@@ -23,6 +23,7 @@ from argmap.interchange._common import Report
 from argmap.interchange.aif_in import display_name as _display_name
 from argmap.interchange.aif_in import read_aif
 from argmap.model import Link, Map, Ref
+from argmap.resolve import resolve
 
 __all__ = ["SCHEME_TEXT", "read_aif", "write_aif"]
 
@@ -35,6 +36,7 @@ SCHEME_TEXT = {"RA": "Default Inference", "CA": "Default Conflict", "YA": "Asser
 def write_aif(m: Map, report: Report | None = None) -> str:
     """The map as AIF JSON text."""
     report = report or Report(m.path)
+    resolved = resolve(m)
     nodes: list[dict] = []
     edges: list[dict] = []
     ext_claims: dict[str, dict] = {}
@@ -79,7 +81,7 @@ def write_aif(m: Map, report: Report | None = None) -> str:
         if ref.map is None and ref.id in inode:
             return inode[ref.id]
         if key not in inode:
-            other = m.resolve(ref)  # a claim of a map named by `use`, when loaded
+            other = resolved.node_named(ref)  # a claim of a map named by `use`, when loaded
             inode[key] = node("I", getattr(other, "text", ""))
             ext_refs[inode[key]] = key
             if other is None:
@@ -152,7 +154,7 @@ def write_aif(m: Map, report: Report | None = None) -> str:
     for claim in m.claims:
         if claim.by is None:
             continue
-        person = m.resolve_person(claim.by)
+        person = resolved.person_named(claim.by)
         key = str(claim.by)
         speaker = _display_name(person.name) if person else key
         if key not in participant_of:

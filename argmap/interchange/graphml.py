@@ -130,9 +130,8 @@ def _node_data(node: Node) -> dict[str, object]:
         data["case"] = node.case
     if isinstance(item, (Claim, Argument)) and item.by is not None:
         data["by"] = str(item.by)
-        person = node.home.resolve_person(item.by) if node.home is not None else None
-        if person is not None:
-            data["by_name"] = person.name
+        if node.person is not None:
+            data["by_name"] = node.person.name
     if isinstance(item, Claim):
         data["quotation"] = "\n".join(q.text for q in item.quotes)
         data["tags"] = " ".join(item.tags)

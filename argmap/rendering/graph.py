@@ -15,7 +15,7 @@ from typing import Literal
 
 import attrs
 
-from argmap.model import Argument, Case, Claim, Map, Thesis
+from argmap.model import Argument, Case, Claim, Map, Person, Thesis
 from argmap.resolve import NONE, ON_LINK, RELATION_NAMES, key_of, resolve
 
 __all__ = ["Edge", "EdgeKind", "Graph", "Node", "NodeKind", "build", "key_of"]
@@ -42,6 +42,8 @@ class Node:
     home: Map | None = attrs.field(default=None, eq=False, repr=False)
     case: str | None = None
     size: int = 0  # for import nodes: how many nodes the used map has
+    person: Person | None = attrs.field(default=None, eq=False, repr=False)
+    """Who asserts the claim or argument (its ``by``), resolved; None when it names no one defined."""
 
 
 @attrs.frozen
@@ -104,8 +106,8 @@ def build(m: Map) -> Graph:
     for home in (m, *m.imports.values()):  # the cases a diagram colours: the map's and those of the maps it uses
         for c in r.map_cases[r.number_of(home)]:
             cases.setdefault(r.case_keys[c], (r.cases[c], home))
-    keys, ids, items, kinds, homes, case_of, case_keys = (
-        r.keys, r.ids, r.items, r.kinds, r.homes, r.case_of, r.case_keys)
+    keys, ids, items, kinds, homes, case_of, case_keys, person_of, persons = (
+        r.keys, r.ids, r.items, r.kinds, r.homes, r.case_of, r.case_keys, r.person_of, r.persons)
     nodes: dict[str, Node] = {}
 
     def key(i: int) -> str:
@@ -114,9 +116,9 @@ def build(m: Map) -> Graph:
             if i >= r.n_defined:
                 nodes[k] = Node(k, "missing", ids[i], r.namespace_of(i))
             else:
-                c = case_of[i]
+                c, p = case_of[i], person_of[i]
                 nodes[k] = Node(k, _KINDS[kinds[i]], ids[i], r.namespace_of(i), items[i], r.map(homes[i]),
-                                case_keys[c] if c != NONE else None)
+                                case_keys[c] if c != NONE else None, person=persons[p] if p != NONE else None)
         return k
 
     for i in r.map_nodes[0]:

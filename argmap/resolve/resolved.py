@@ -263,3 +263,36 @@ class Resolved:
         table = dict(zip(self.case_names, range(len(self.cases))))
         table.update(zip(self.case_keys, range(len(self.cases))))
         return table
+
+    # -- names written in a map -------------------------------------------------
+
+    def map_named(self, where: str | None, k: int = 0) -> int:
+        """The number of the map that the prefix *where* of a name written in map *k* names, or NONE.
+
+        No prefix, or map *k*'s own id, is map *k* itself; any other prefix
+        is one of map *k*'s used maps (NONE when it uses no such map).
+        """
+        home = self.map(k)
+        if where is None or where == home.id:
+            return k
+        other = home.imports.get(where)
+        found = self.number_of(other) if other is not None else None
+        return NONE if found is None else found
+
+    def node_named(self, ref: Ref, k: int = 0) -> Node | None:
+        """The claim, thesis or argument that *ref*, written in map *k*, names; None when it names nothing."""
+        j = self.map_named(ref.map, k)
+        i = self.tables[j].get(ref.id) if j != NONE else None
+        return None if i is None else self.items[i]
+
+    def case_named(self, ref: Ref, k: int = 0) -> Case | None:
+        """The case that *ref*, written in map *k*, names; None when it names none."""
+        j = self.map_named(ref.map, k)
+        c = self.case_tables[j].get(ref.id) if j != NONE else None
+        return None if c is None else self.cases[c]
+
+    def person_named(self, ref: Ref, k: int = 0) -> Person | None:
+        """The person that *ref*, written in map *k*, names; None when it names none."""
+        j = self.map_named(ref.map, k)
+        p = self.person_tables[j].get(ref.id) if j != NONE else None
+        return None if p is None else self.persons[p]
