@@ -185,3 +185,46 @@ def test_dot_text_is_written_as_built_at_any_size(tmp_path, laid_out, capsys):
     assert main(["render", str(path), "--format", "dot"]) == 0
     captured = capsys.readouterr()
     assert not laid_out and "splines" not in captured.out and "more than" not in captured.err
+
+
+# ------------------------------------------------------- big configurations ----
+
+
+def _configured_folder(folder: Path, patterns: int) -> Path:
+    folder.mkdir()
+    (folder / "a.argmap").write_text(SMALL_MAP, encoding="utf-8")
+    lines = ["[per-file-ignores]"] + [f'"dir{i}/*.argmap" = ["S208"]' for i in range(patterns)]
+    lines += ['"sub/a?.argmap" = ["C102"]', '"*.argmap" = ["unused-footnote"]']
+    lines += ["[severity]"] + ['S208 = "info"']
+    (folder / "argmap.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_doubling_the_per_file_ignores_at_most_doubles_the_work(tmp_path):
+    from argmap.checks.paths import check_paths
+
+    small, large = _configured_folder(tmp_path / "small", 1000), _configured_folder(tmp_path / "large", 2000)
+    check_paths([small])  # warm up
+    a = calls(lambda: check_paths([small]))
+    b = calls(lambda: check_paths([large]))
+    assert b / a <= LIMIT, f"1000 patterns made {a} calls, 2000 made {b} (x{b / a:.2f})"
+
+
+def test_the_patterns_are_matched_once_per_file_not_once_per_rule():
+    # asking whether each of the ~40 rules runs for a file costs about what asking for one does
+    from argmap.checks.rules import all_rules
+    from argmap.checks.runner import Config
+
+    patterns = tuple((f"dir{i}/*.argmap", ("S208",)) for i in range(2000)) + (("*.argmap", ("C102",)),)
+    rules = all_rules()
+
+    def fresh() -> Config:
+        return Config(per_file_ignores=patterns, base="/maps")
+
+    one, every = fresh(), fresh()
+    a = calls(lambda: one.enabled(rules[0], "/maps/a.argmap"))
+    b = calls(lambda: [every.enabled(r, "/maps/a.argmap") for r in rules])
+    assert len(rules) > 20 and b < 2 * a, f"one rule: {a} calls; all {len(rules)} rules: {b}"
+    assert not every.enabled(next(r for r in rules if r.code == "C102"), "/maps/a.argmap")
+    assert every.enabled(next(r for r in rules if r.code == "S208"), "/maps/a.argmap")
+    assert not every.enabled(next(r for r in rules if r.code == "S208"), "/maps/dir7/x.argmap")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import fnmatch
 import os
 import re
 from collections.abc import Iterable, Mapping
@@ -10,104 +9,12 @@ from pathlib import Path
 
 import attrs
 
-from argmap.diagnostics import Diagnostic, Severity, sort_diagnostics
+from argmap.diagnostics import Diagnostic, sort_diagnostics
 from argmap.model import Map
 from argmap._gc import no_gc
 from argmap.checks.quotes import SourceText
-from argmap.checks.rules import Rule, all_rules
-
-
-@attrs.frozen
-class Config:
-    """Which rules run and how severe they are, as linters configure it.
-
-    ``select`` and ``ignore`` take codes (``C101``), code prefixes (``C1``),
-    rule names (``undefined-footnote``) or groups (``citations``).
-    ``per_file_ignores`` maps glob patterns of paths to such lists.
-    ``severity`` maps a code or name to ``error``, ``warning`` or ``info``.
-    """
-
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    severity: tuple[tuple[str, str], ...] = ()
-    base: str | None = None  # per-file-ignores patterns are relative to this folder
-
-    @staticmethod
-    def _matches(rule: Rule, selector: str) -> bool:
-        s = selector.strip()
-        if re.fullmatch(r"[A-Za-z]\d*", s):  # a code or a code prefix: C101, C1, C
-            return rule.code.upper().startswith(s.upper())
-        return s.upper() == "ALL" or s.lower() == rule.name or s.lower() in rule.groups
-
-    def enabled(self, rule: Rule, path: str | None = None) -> bool:
-        """Whether *rule* runs for the file at *path*."""
-        if self.select and not any(self._matches(rule, s) for s in self.select):
-            return False
-        if any(self._matches(rule, s) for s in self.ignore):
-            return False
-        if path is not None and self.per_file_ignores:
-            candidates = {path.replace(os.sep, "/")}
-            if self.base is not None:
-                relative = os.path.relpath(os.path.abspath(path), self.base)
-                candidates.add(relative.replace(os.sep, "/"))
-            for pattern, codes in self.per_file_ignores:
-                if any(fnmatch.fnmatch(c, pattern) for c in candidates):
-                    if any(self._matches(rule, s) for s in codes):
-                        return False
-        return True
-
-    def severity_of(self, rule: Rule) -> Severity:
-        """The severity *rule*'s findings are reported with: the configured one, else the rule's own."""
-        for key, value in self.severity:
-            if key.upper() == rule.code.upper() or key.lower() == rule.name:
-                return Severity.parse(value)
-        return rule.severity
-
-    def merged(self, other: Config) -> Config:
-        """This configuration with *other*'s settings added on top."""
-        return Config(
-            select=other.select or self.select,
-            ignore=self.ignore + other.ignore,
-            per_file_ignores=self.per_file_ignores + other.per_file_ignores,
-            severity=self.severity + other.severity,
-            base=other.base or self.base,
-        )
-
-
-def selector_problem(selector: str) -> str | None:
-    """Why *selector* (for ``select``, ``ignore``, ``per-file-ignores``) selects no rule, or None if it selects one.
-
-    The message names the closest codes, names and groups: a selector that
-    matches nothing would otherwise switch every rule off under ``select``.
-    """
-    s = selector.strip()
-    if not s:
-        return "an empty rule selector selects no rule"
-    rules = all_rules()
-    if any(Config._matches(r, s) for r in rules):
-        return None
-    return f"{s!r} selects no rule: it is no code, code prefix, rule name or group{_did_you_mean(s, rules, True)}"
-
-
-def severity_key_problem(key: str) -> str | None:
-    """Why *key* (of a ``severity`` table) names no rule, or None when it names one by code or name."""
-    from argmap.checks.rules import find_rule
-
-    if find_rule(key) is not None:
-        return None
-    return f"{key!r} is no rule code or name{_did_you_mean(key, all_rules(), False)}"
-
-
-def _did_you_mean(word: str, rules: list[Rule], groups: bool) -> str:
-    from argmap.suggest import close_matches
-
-    names = [r.code for r in rules] + [r.name for r in rules]
-    if groups:
-        names += sorted({g for r in rules for g in r.groups})
-    by_lower = {n.lower(): n for n in names}  # codes are upper case, names lower: compare without case
-    close = [by_lower[n] for n in close_matches(word.lower(), list(by_lower))]
-    return f"; did you mean {' or '.join(close)}?" if close else "; `argmap rules` lists them"
+from argmap.checks.rules import all_rules
+from argmap.checks.selection import Config, selector_problem, severity_key_problem  # noqa: F401  (their home was here)
 
 
 @attrs.define

@@ -246,8 +246,9 @@ def load_yaml(source: str, report: Report, line: int, column: int, what: str):
         if mark and mark.line == 0:
             where_column += column - 1
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        colon = "mapping values" in problem or "expected ':'" in problem  # the usual slip: `key:value`
         report.add("X302", f"the {what} is not valid YAML: {problem}; it is not carried over",
-                   where_line, where_column, "YAML needs a space after each colon: `key: value`")
+                   where_line, where_column, "YAML needs a space after each colon: `key: value`" if colon else None)
         return None
     return value if not _nested_too_deep(value, report, line, column, what) else None
 
