@@ -237,6 +237,31 @@ def test_an_unchanged_file_is_written(tmp_path):
     assert p.read_text() == "formatted\n"
 
 
+@pytest.mark.parametrize("change", [_append, _same_size_later, _replaced])
+def test_fmt_keeps_an_edit_saved_while_it_formats(tmp_path, monkeypatch, capsys, change):
+    # the editor saves between fmt's read and its write: the save wins, fmt says so and exits 1
+    import argmap.formatting.writer as writer
+
+    p = tmp_path / "m.argmap"
+    p.write_text(MAP.replace("claim a (c):", "claim   a (c):"))  # not canonical: fmt has something to write
+    real = writer.format_text
+
+    saved = []
+
+    def format_while_saving(text, *args, **kwargs):
+        out = real(text, *args, **kwargs)
+        change(p)
+        saved.append(p.read_text())
+        return out
+
+    monkeypatch.setattr(writer, "format_text", format_while_saving)
+    status = main(["fmt", str(p)])
+    assert status == 1
+    assert "changed on disk while it was being formatted" in capsys.readouterr().err
+    assert p.read_text() == saved[0]  # the other program's save, untouched
+    assert _temps(tmp_path) == []
+
+
 # -------------------------------------------------------------- --timeout ----
 
 

@@ -75,8 +75,8 @@ class _Run:
             self.status = 2
         return None
 
-    def handle(self, original: str, formatted: str, shown: str, path: Path | None) -> None:
-        from argmap.files.io import write_atomic
+    def handle(self, original: str, formatted: str, shown: str, path: Path | None, stamp=None) -> None:
+        from argmap.files.io import ChangedMeanwhile, write_atomic
 
         if formatted == original:
             self.unchanged += 1
@@ -96,7 +96,12 @@ class _Run:
             sys.stdout.write(formatted)
         else:
             try:
-                write_atomic(path, formatted, allow_maps=True)
+                write_atomic(path, formatted, allow_maps=True, expect_unchanged=stamp)
+            except ChangedMeanwhile:
+                print(f"{shown}: not written: the file changed on disk while it was being formatted "
+                      "(another program saved it); run argmap fmt again", file=sys.stderr)
+                self.status = max(self.status, 1)
+                return
             except OSError as exc:
                 print(f"{shown}: cannot write: {exc.strerror or exc}", file=sys.stderr)
                 self.status = 2
@@ -126,18 +131,18 @@ class _Run:
         self.handle(text, formatted, "<stdin>", None)
 
     def file(self, path: Path) -> None:
-        from argmap.files.loader import display, read_text
+        from argmap.files.loader import display, read_text_stamped
         from argmap.syntax.parser import ArgmapError
 
         shown = display(path)
         try:
-            text = read_text(path, shown)
+            text, stamp = read_text_stamped(path, shown)
         except ArgmapError as exc:
             self.fail(exc.diagnostics, 2)
             return
         formatted = self.format(text, shown)
         if formatted is not None:
-            self.handle(text, formatted, shown, path)
+            self.handle(text, formatted, shown, path, stamp)
 
     def summary(self) -> None:
         def n(count: int) -> str:
