@@ -98,6 +98,7 @@ CODES: Mapping[str, Code] = {c.code: c for c in (
     Code("C111", "malformed-date", _E, ("citations",)),
     Code("C112", "malformed-url", _E, ("citations",)),
     Code("C113", "source-text-missing", _W, ("citations",)),  # reported by the loader
+    Code("C114", "stub-footnote", _W, ("citations",)),
     # structure
     Code("S201", "dangling-target", _E, ("structure",)),
     Code("S202", "self-support", _E, ("structure",)),

@@ -30,7 +30,7 @@ def source_after_article(ctx: Context) -> Iterator[Finding]:
     typos: keep the note as written and say so in a comment.
 
     Fails:
-        map a { 
+        map a {
           published 2017-02
         }
         footnotes

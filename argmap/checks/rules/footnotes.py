@@ -11,6 +11,9 @@ from collections.abc import Iterator
 from argmap.checks.rules import Context, Finding, rule
 from argmap.model import Citation, Footnote, Map
 
+STUB = "TODO: copy note {label} from the article."
+"""The text ``argmap check --fix`` gives a note it adds (argmap.fixing)."""
+
 
 def _cited_labels(m: Map) -> Iterator[Citation]:
     """Every citation in the map, with what cites it."""
@@ -164,3 +167,29 @@ def orphan_ibid(ctx: Context) -> Iterator[Finding]:
         if note.info.ibid and ctx.map.source_note(note.label) is None:
             yield Finding(note.span, f"footnote [^{note.label}] says \"Ibid.\" but no note comes before it",
                           "write the source out in full")
+
+
+@rule("C114")
+def stub_footnote(ctx: Context) -> Iterator[Finding]:
+    """A footnote that is still the stub `argmap check --fix` wrote for it.
+
+    What it finds: a note whose text is `TODO: copy note n from the
+    article.`, the stub `--fix` adds for a note that is cited but not
+    defined.
+    Why it matters: the stub makes the map whole, but the citation still
+    leads nowhere until the note's text is copied from the article.
+
+    Fails:
+        claim a (c): Russia offered nothing. [^12]
+        footnotes
+          [^12]: TODO: copy note 12 from the article.
+
+    Passes:
+        claim a (c): Russia offered nothing. [^12]
+        footnotes
+          [^12]: The Japan Times, December 18, 2016.
+    """
+    for note in ctx.map.footnotes:
+        if note.text == STUB.format(label=note.label):
+            yield Finding(note.span, f"footnote [^{note.label}] is a stub: its text is still to be copied",
+                          "replace the TODO with the note as the article prints it")

@@ -24,6 +24,13 @@ examples:
   argmap check maps/ --output-format junit --output-file argmap.xml
   argmap check - --stdin-filename maps/draft.argmap < draft.argmap
   argmap check maps/ --watch                      check again whenever a map changes
+  argmap check maps/ --fix                        repair what is mechanical, then check
+  argmap check maps/ --fix --diff                 show those repairs, write nothing
+
+--fix repairs only what has one right answer, and lists each repair: notes
+out of order put back in order (C104), a stub for each cited note that is
+not defined (C101), the canonical layout of argmap fmt.  A map that does not
+parse, or that another program saves meanwhile, is left as it is.
 
 A comment `# argmap: ignore[CODE] reason: why` on the line above a finding
 (or after the statement) acknowledges it: it is counted apart and listed by
@@ -59,6 +66,10 @@ def register(sub) -> None:
     p.add_argument("--quiet", "-q", action="store_true", help="print only the summary line")
     p.add_argument("--stdin-filename", metavar="NAME",
                    help="with -, the file name the map is reported under and its configuration looked up for")
+    p.add_argument("--fix", action="store_true",
+                   help="repair what is mechanical (C104 note order, C101 note stubs, the layout), list each "
+                        "repair, then check")
+    p.add_argument("--diff", action="store_true", help="with --fix: print the repairs as a unified diff, write nothing")
     p.add_argument("--watch", action="store_true",
                    help="check again whenever a map (or the configuration) changes, until Ctrl-C")
     p.set_defaults(func=run)
@@ -79,6 +90,10 @@ def run(args) -> int:
         return _usage("--stdin-filename names the map read from standard input: give - as the path")
     if stdin and args.watch:
         return _usage("--watch checks files again when they change: it cannot watch standard input")
+    if args.diff and not args.fix:
+        return _usage("--diff shows what --fix would repair: give --fix with it")
+    if args.fix and (stdin or args.watch):
+        return _usage("--fix rewrites map files: give file or folder paths, without --watch")
     try:
         settings = project_settings(args, ([args.stdin_filename] if args.stdin_filename else []) if stdin
                                     else args.paths)
@@ -100,6 +115,10 @@ def run(args) -> int:
             for d in exc.diagnostics:
                 print(d.format(), file=sys.stderr)
             return 2
+    if args.fix:
+        status = _fix(args.paths, diff=args.diff)
+        if args.diff or status == 2:
+            return status
     check_once = _checker(args, settings, text)
     if not args.watch:
         return check_once()
@@ -156,3 +175,44 @@ def _checker(args, settings, text: str | None):
         return 0 if args.exit_zero else (1 if report.fails(settings.fail_on) else 0)
 
     return once
+
+
+def _fix(paths, *, diff: bool) -> int:
+    """Repair the maps in *paths* (or print the repairs as a diff); 1 when --diff has changes, 2 on a failure."""
+    import difflib
+
+    from argmap.files.io import ChangedMeanwhile, write_atomic
+    from argmap.files.loader import display, find_maps, read_text_stamped
+    from argmap.fixing import fix_text
+    from argmap.syntax.parser import ArgmapError
+
+    files, problems = find_maps(paths)
+    status = 2 if any(p.code == "A002" for p in problems) else 0
+    for path, _root in files:
+        shown = display(path)
+        try:
+            text, stamp = read_text_stamped(path, shown)
+            fixed = fix_text(text, shown)
+        except ArgmapError:
+            print(f"{shown}: not fixed: the map has errors (they are listed below)", file=sys.stderr)
+            continue
+        if not fixed.changed:
+            continue
+        if diff:
+            sys.stdout.writelines(difflib.unified_diff(
+                text.splitlines(keepends=True), fixed.text.splitlines(keepends=True),
+                fromfile=f"{shown} (original)", tofile=f"{shown} (fixed)"))
+            status = max(status, 1)
+        else:
+            try:
+                write_atomic(path, fixed.text, allow_maps=True, expect_unchanged=stamp)
+            except ChangedMeanwhile:
+                print(f"{shown}: not fixed: the file changed on disk meanwhile; run again", file=sys.stderr)
+                continue
+            except OSError as exc:
+                print(f"{shown}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+                status = 2
+                continue
+        for f in fixed.fixes:
+            print(f"{shown}:{f.line}: {'would fix' if diff else 'fixed'} {f.code}: {f.message}", file=sys.stderr)
+    return status
