@@ -117,7 +117,7 @@ def _related(a: Analysis, d: Diagnostic, at: Span) -> list[types.DiagnosticRelat
     for place, what in places:
         span = Span(place, 1) if isinstance(place, int) else place.span
         length = 1 if isinstance(place, int) else place.length
-        if (span.line, span.column) in seen or (isinstance(place, int) and span.line == at.line):
+        if (span.line, span.column) in seen or span.line == at.line:  # its own line is no other place
             continue
         seen.add((span.line, span.column))
         out.append(types.DiagnosticRelatedInformation(
