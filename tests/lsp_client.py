@@ -26,9 +26,9 @@ def project(folder: Path) -> Path:
     return folder
 
 
-async def start(client, root: Path) -> None:
-    """Initialise the session with *root* as the workspace folder."""
-    await client.initialize_session(types.InitializeParams(
+async def start(client, root: Path) -> types.InitializeResult:
+    """Initialise the session with *root* as the workspace folder; the server's answer."""
+    return await client.initialize_session(types.InitializeParams(
         capabilities=types.ClientCapabilities(),
         root_uri=root.as_uri(),
         workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name=root.name)]))

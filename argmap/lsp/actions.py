@@ -87,7 +87,7 @@ def _exact_wording(a: Analysis, m: Map, uri: str, d: types.Diagnostic) -> list[t
             if q.span.line - 1 != line:
                 continue
             match = a.source.find(q.text)
-            passage = (match.closest or "").strip()
+            passage = (match.closest or "").strip(" \"'")  # as C108's hint shows it
             if match.found or not passage or match.score < CLOSE_ENOUGH or '"' in passage or "\\" in passage:
                 continue
             text = a.lines.line(line)
@@ -153,7 +153,7 @@ def _reordered(a: Analysis, m: Map, new: dict[str, str]) -> list[types.TextEdit]
         k = n.span.line - first
         head = lines[k]
         column = n.span.column - 1
-        lines[k] = head[:column] + f"[^{new[n.label]}]:" + head[column + len(n.label) + 3:]
+        lines[k] = head[:column] + f"[^{new[n.label]}]:" + head[column + len(n.label) + 4:]
         blocks.append((int(new[n.label]), first, last, lines))
     start, end = min(b[1] for b in blocks), max(b[2] for b in blocks)
     covered = sum(b[2] - b[1] + 1 for b in blocks)
