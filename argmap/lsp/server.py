@@ -24,6 +24,8 @@ from argmap.lsp.state import Analysis, Environment, analyse, path_of
 
 log = logging.getLogger("argmap.lsp")
 F = TypeVar("F", bound=Callable[..., Any])
+STATS = "argmap.stats"
+"""The command (workspace/executeCommand) that reports failures and timings, for tests and benchmarks."""
 
 
 class ArgmapServer(LanguageServer):
@@ -35,6 +37,7 @@ class ArgmapServer(LanguageServer):
         self.analyses: dict[str, Analysis] = {}
         self.docs: str | None = diagnostics.default_docs()
         self.timings: list[float] = []  # seconds from a change arriving to its diagnostics sent
+        self.failures = 0  # features that raised (and were answered with nothing)
 
     def report_server_error(self, error: Exception, source: Any) -> None:
         """Log errors to standard error instead of showing them in the editor."""
@@ -79,6 +82,9 @@ def _guarded(default: Any = None) -> Callable[[F], F]:
                 return function(*args, **kwargs)
             except Exception:  # noqa: BLE001 - the editor must keep working whatever a feature hits
                 log.exception("argmap language server: %s failed", function.__name__)
+                server = next((a for a in args if isinstance(a, ArgmapServer)), None)
+                if server is not None:
+                    server.failures += 1
                 return default
         return run  # type: ignore[return-value]
     return wrap
@@ -210,6 +216,11 @@ def build() -> ArgmapServer:
     def on_actions(ls: ArgmapServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
         a = at(ls, params)
         return actions.code_actions(a, params.range, params.context) if a else None
+
+    @server.command(STATS)
+    def stats(ls: ArgmapServer, *args: Any) -> dict[str, Any]:
+        """How the server has fared: features that failed, and the last change-to-diagnostics times (ms)."""
+        return {"failures": ls.failures, "timings_ms": [round(t * 1000, 1) for t in ls.timings[-100:]]}
 
     return server
 
