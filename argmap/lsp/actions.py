@@ -15,6 +15,7 @@ import re
 
 from lsprotocol import types
 
+from argmap.checks.rules.footnotes import STUB
 from argmap.lsp.outline import extents
 from argmap.lsp.state import Analysis, uri_of
 from argmap.lsp.text import ranges_overlap
@@ -61,7 +62,7 @@ def _stub(a: Analysis, m: Map, uri: str, d: types.Diagnostic) -> list[types.Code
     if found is None:
         return []
     label = found.group(1)
-    stub = f"  [^{label}]: (the source of note {label})\n"
+    stub = f"  [^{label}]: {STUB.format(label=label)}\n"  # the stub check --fix writes; C114 reports it
     if m.footnotes:
         ends = extents(m, a.lines)
         last = max(m.footnotes, key=lambda n: n.span.line)
