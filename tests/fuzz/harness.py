@@ -8,7 +8,7 @@ Run it (one process per entry point; see docs/fuzzing.md)::
 Entry points (``--entry``): ``map`` (the language: parse, check, fmt, draw),
 ``argdown``, ``aif`` and ``kialo`` (what ``argmap convert`` reads, see
 :mod:`tests.fuzz.foreign`), ``writers`` (damaged maps through every writer
-and back), or ``all`` (the inputs shared among them).
+and back), ``config`` (argmap.toml and ``[tool.argmap]``, see :mod:`tests.fuzz.config`), or ``all`` (the inputs shared among them).
 
 Hypothesis draws each input: a slice of a real map (maps/*.argmap and the
 corpus) or of a converter seed, then a few mutations (delete, duplicate,
@@ -141,14 +141,19 @@ def _alarm(signum, frame):
     raise _TooSlow
 
 
-ENTRIES = ("map", "argdown", "aif", "kialo", "writers")
-SUFFIX = {"map": ".argmap", "argdown": ".argdown", "aif": ".json", "kialo": ".kialo.txt", "writers": ".argmap"}
+ENTRIES = ("map", "argdown", "aif", "kialo", "writers", "config")
+SUFFIX = {"map": ".argmap", "argdown": ".argdown", "aif": ".json", "kialo": ".kialo.txt", "writers": ".argmap",
+          "config": ".toml"}
 
 
 def exercise_for(entry: str):
     """The function that exercises one input of *entry*."""
     if entry == "map":
         return exercise
+    if entry == "config":
+        from tests.fuzz.config import exercise_config
+
+        return exercise_config
     from tests.fuzz import foreign
 
     return getattr(foreign, f"exercise_{entry}")
@@ -158,6 +163,10 @@ def inputs_for(entry: str):
     """The hypothesis strategy of inputs for *entry*."""
     if entry in ("map", "writers"):
         return mutated(seeds())
+    if entry == "config":
+        from tests.fuzz import config
+
+        return config.inputs()
     from tests.fuzz import foreign
 
     return foreign.inputs(entry)
