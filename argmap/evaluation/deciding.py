@@ -216,7 +216,7 @@ def deciding_sources(graph: AttackGraph, thesis: int, *, semantics: str | None =
     names = graph.names
     found = []
     for note, citing in _notes(graph).items():
-        relevant = [(i, only) for i, only in citing if g.ancestors[i]]
+        relevant = [(i, only) for i, only in citing if g.ancestors[i] or (weigh is not None and weigh.anc[i])]
         if not relevant:
             continue
         resting = [i for i, only in relevant if only]
