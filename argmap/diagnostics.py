@@ -112,6 +112,8 @@ CODES: Mapping[str, Code] = {c.code: c for c in (
     Code("S210", "unresolved-contradiction", _W, ("structure",)),
     Code("S211", "begging-argument", _E, ("structure",)),
     Code("S212", "duplicate-id", _E, ("structure",)),
+    Code("S213", "self-defeat", _W, ("structure",)),
+    Code("S214", "unsourced-defeat", _W, ("structure",)),
     Code("S215", "confusable-id", _W, ("structure",)),
     # converting to and from other formats
     Code("X301", "foreign-unreadable", _E, ("interop",)),

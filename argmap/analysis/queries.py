@@ -44,13 +44,15 @@ from argmap.analysis.nodes import (  # the queries about single nodes are querie
     supports_out,
     thesis_of,
 )
-from argmap.evaluation.dung import IN, LABELS, Label, grounded_codes
+from argmap.evaluation import deciding
+from argmap.evaluation.deciding import Decider, Source
+from argmap.evaluation.dung import Label
 from argmap.evaluation.mapgraph import ARGUMENT, CLAIM, THESIS
 from argmap.model import Claim, Map
 
 __all__ = [
     "CHAIN_BUDGET", "MAX_CHAINS", "Attack", "Chains", "Decider", "Reach", "attackers", "attacks_on_case", "attacks_out",
-    "case_nodes", "case_of", "chains_to_thesis", "deciding_claims", "find_case", "is_cited", "node", "node_ids",
+    "case_nodes", "case_of", "chains_to_thesis", "deciding_claims", "deciding_sources", "Source", "find_case", "is_cited", "node", "node_ids",
     "owner_map", "person_of", "supporters", "supports_in", "supports_out", "thesis_of", "unanswered_attacks",
     "uncited_claims",
 ]
@@ -107,16 +109,6 @@ class Chains:
 
     def __getitem__(self, index):
         return self.paths[index]
-
-
-@attrs.frozen
-class Decider:
-    """A claim whose label decides a thesis: flipping it would change the thesis's label."""
-
-    id: str
-    label: Label
-    thesis_label: Label
-    thesis_label_if_flipped: Label
 
 
 # --------------------------------------------------------------- queries ----
@@ -317,35 +309,22 @@ def deciding_claims(m: Map, thesis_id: str) -> tuple[Decider, ...]:
     flipped in turn: one that stands (IN) is removed, as if defeated; one that
     does not (OUT, UNDEC) loses every attack on it, as if it stood.  The
     claims whose flip changes the thesis's label are returned, in map order.
-    Cost: one grounded labelling, O(nodes + attacks), per candidate.
+    Only the claims of the thesis's grounded proof can decide it, and each
+    flip is re-labelled on the nodes between the claim and the thesis
+    (:mod:`argmap.evaluation.deciding`), not on the whole map.
     """
     g = index(m)
     thesis = g.number(thesis_id)
     if thesis is None:
         raise KeyError(f"no thesis {thesis_id!r} in map {m.id}")
-    succ, kinds = g.graph.succ, g.graph.kinds
-    base, _ = grounded_codes(succ)
-    before = LABELS[base[thesis]]
-    backwards: dict[int, list[int]] = {}
-    for a, targets in enumerate(succ):
-        for b in targets:
-            backwards.setdefault(b, []).append(a)
-    todo = [thesis]
-    reached = {thesis}
-    while todo:
-        for prev in backwards.get(todo.pop(), ()):
-            if prev not in reached:  # a premise reaches its link through "premise out"
-                reached.add(prev)
-                todo.append(prev)
-    result = []
-    for n in sorted(reached):
-        if kinds[n] != CLAIM or n == thesis:
-            continue
-        if base[n] == IN:  # removed, as if defeated
-            flipped = [[] if a == n else [b for b in targets if b != n] for a, targets in enumerate(succ)]
-        else:  # not IN: every attack on it removed, as if it stood
-            flipped = [[b for b in targets if b != n] for targets in succ]
-        after = LABELS[grounded_codes(flipped)[0][thesis]]
-        if after is not before:
-            result.append(Decider(g.names[n], LABELS[base[n]], before, after))
-    return tuple(result)
+    return deciding.deciding_claims(g.graph, thesis)
+
+
+def deciding_sources(m: Map, thesis_id: str, *, semantics: str | None = "dfquad") -> tuple[Source, ...]:
+    """The footnotes whose loss would flip *thesis_id*'s grounded label, then those that would move its
+    strength under *semantics* most (see :func:`argmap.evaluation.deciding.deciding_sources`)."""
+    g = index(m)
+    thesis = g.number(thesis_id)
+    if thesis is None:
+        raise KeyError(f"no thesis {thesis_id!r} in map {m.id}")
+    return deciding.deciding_sources(g.graph, thesis, semantics=semantics)

@@ -42,6 +42,7 @@ KEYS: Mapping[str, str] = {
     "ignore": "skip these rules (same forms as select)",
     "per-file-ignores": "a table of path patterns (relative to the configuration file) to rules to skip there",
     "severity": "a table of rule codes or names to the severity they are reported with",
+    "base-scores": "a table of the gradual base scores by a claim's backing: verified, cited, uncited, failed (0..1)",
 }
 """Every configuration key, with what it sets."""
 
@@ -83,6 +84,7 @@ class Settings:
     fail_on: Severity = Severity.ERROR
     output_format: str = "text"
     file: str | None = None  # the configuration file read, if any
+    base_scores: tuple[tuple[str, float], ...] = ()  # backing -> base score, over the evaluation's defaults
     origins: Mapping[str, Origin] = attrs.field(factory=dict)
 
     def origin(self, key: str) -> Origin:
@@ -248,7 +250,24 @@ class _Reader:
             output_format=self.choice(data, "output-format", OUTPUT_FORMATS, "text"),
             file=display(self.path),
             origins=origins,
+            base_scores=self.base_scores(data),
         )
+
+    def base_scores(self, data: dict) -> tuple[tuple[str, float], ...]:
+        """The ``base-scores`` table: each backing's base score, a number in [0, 1]."""
+        kinds = ("verified", "cited", "uncited", "failed")
+        table = data.get("base-scores", {})
+        if not isinstance(table, dict):
+            self.fail(("base-scores",), f"`base-scores` must be a table, not {_kind(table)}",
+                      "write base-scores = { cited = 0.8, uncited = 0.4 }")
+        out = []
+        for key, value in table.items():
+            if key not in kinds:
+                self.fail(("base-scores", key), f"base-scores: unknown backing {key!r}", f"use {', '.join(kinds)}")
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
+                self.fail(("base-scores", key), f"base-scores.{key} must be a number from 0 to 1, not {value!r}")
+            out.append((key, float(value)))
+        return tuple(out)
 
     def table(self, data: dict, key: str) -> dict:
         value = data.get(key, {})

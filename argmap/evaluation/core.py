@@ -21,6 +21,8 @@ labelling.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from argmap._gc import no_gc
 from argmap.evaluation import mapgraph
 from argmap.evaluation.dung import (
@@ -37,11 +39,14 @@ from argmap.evaluation.dung import (
 )
 from argmap.evaluation.labels import Evaluation, Reason, label
 from argmap.evaluation.mapgraph import AttackGraph
+from argmap.evaluation.carneades_map import CarneadesEvaluation, map_carneades
+from argmap.evaluation.evidence import BaseScores
+from argmap.evaluation.strengths import GRADUAL, MapStrengths, map_strengths
 from argmap.model import Map
 from argmap.resolve import memo, resolve
 
 __all__ = [
-    "ENUMERATION_LIMIT", "MAX_LABELLINGS", "SEMANTICS", "AttackGraph", "Evaluation", "EvaluationError", "Label",
+    "ALL_SEMANTICS", "BaseScores", "CarneadesEvaluation", "MapStrengths", "ENUMERATION_LIMIT", "MAX_LABELLINGS", "SEMANTICS", "AttackGraph", "Evaluation", "EvaluationError", "Label",
     "Labelling", "Reason", "attack_graph", "evaluate", "grounded", "grounded_extension", "preferred", "stable",
 ]
 
@@ -56,15 +61,45 @@ def attack_graph(m: Map) -> AttackGraph:
     return memo(m, "attack graph", _build)
 
 
-def evaluate(m: Map, semantics: str = "grounded", *, limit: int = ENUMERATION_LIMIT) -> Evaluation:
-    """Label every claim, thesis and argument of *m* (and of the maps it uses).
+ALL_SEMANTICS = (*SEMANTICS, *GRADUAL, "carneades")
+"""Every semantics :func:`evaluate` knows: the Dung labellings, the gradual strengths, Carneades."""
+
+
+def evaluate(m: Map, semantics: str = "grounded", *, limit: int = ENUMERATION_LIMIT,
+             base_scores: BaseScores | Mapping[str, float] | None = None, source_text: str | None = None,
+             tolerance: float = 1e-9, max_iterations: int = 10_000,
+             standards: Mapping[str, str] | None = None, burdens: Mapping[str, str] | None = None,
+             ) -> Evaluation | MapStrengths | CarneadesEvaluation:
+    """Label (or weigh) every claim, thesis and argument of *m* (and of the maps it uses).
 
     ``semantics`` is ``grounded`` (one labelling, linear time), ``preferred``
     or ``stable`` (every labelling; EvaluationError when more than *limit*
-    nodes are left undecided by grounded).
+    nodes are left undecided by grounded): an :class:`Evaluation`.
+    ``dfquad`` or ``quadratic-energy``: a :class:`MapStrengths`, a strength
+    in [0, 1] for every node from base scores set by the evidence
+    (*base_scores* overrides the weights; *source_text*, the article's text,
+    lets quotations be checked; cycles are iterated to *tolerance* within
+    *max_iterations*).  ``carneades``: a :class:`CarneadesEvaluation`, with
+    proof *standards* and *burdens* (``pro``/``con``) by node id.
     """
-    if semantics not in SEMANTICS:
-        raise EvaluationError(f"unknown semantics {semantics!r}: use {', '.join(SEMANTICS)}")
+    if semantics not in ALL_SEMANTICS:
+        raise EvaluationError(f"unknown semantics {semantics!r}: use {', '.join(ALL_SEMANTICS)}")
     graph = attack_graph(m)
-    with no_gc():
-        return label(graph, semantics, limit)
+    if semantics in SEMANTICS:
+        with no_gc():
+            return label(graph, semantics, limit)
+    try:
+        scores = base_scores if isinstance(base_scores, BaseScores) else BaseScores.of(base_scores)
+    except (TypeError, ValueError) as exc:
+        raise EvaluationError(str(exc)) from None
+    sources = {0: source_text} if source_text is not None else None
+    if semantics == "carneades":
+        try:
+            return map_carneades(graph, scores=scores, sources=sources, standards=standards, burdens=burdens)
+        except ValueError as exc:
+            raise EvaluationError(str(exc)) from None
+    try:
+        return map_strengths(graph, semantics, scores=scores, sources=sources, tolerance=tolerance,
+                             max_iterations=max_iterations)
+    except ValueError as exc:
+        raise EvaluationError(str(exc)) from None

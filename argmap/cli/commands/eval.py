@@ -7,6 +7,8 @@ from pathlib import Path
 
 from argmap.cli.commands import FORMATTER
 
+SEMANTICS = ("grounded", "preferred", "stable", "dfquad", "quadratic-energy", "carneades")
+
 EXAMPLES = """\
 examples:
   argmap eval maps/brown2017.argmap                  grounded labels, one line a claim
@@ -16,11 +18,18 @@ examples:
   argmap eval graph.tgf                              ... TGF: nodes, a `#` line, attacks
   argmap eval graph.i23 --semantics stable           ... ICCMA 2023: `p af N`, then `i j`
   argmap eval graph.txt --from apx                   say the format when the suffix does not
+  argmap eval maps/brown2017.argmap --semantics dfquad      a strength in [0, 1] for every claim
+  argmap eval maps/brown2017.argmap --why failed     the attacks and defences that decide a label
+  argmap eval maps/brown2017.argmap --deciding       the footnotes whose loss would change each thesis
 
 labels: IN (stands: every attack on it is defeated), OUT (defeated by an IN
 attacker, named on the line), UNDEC (caught in an undecided conflict).
 "weakened" marks a claim that is not OUT but whose every support is, and
-that cites no footnote of its own.  See docs/evaluation.md.
+that cites no footnote of its own.  dfquad and quadratic-energy give
+strengths from base scores set by the evidence (a verified quotation with a
+note, a cited claim, an uncited one, a failed check: `base-scores` in
+[tool.argmap]); carneades applies proof standards with the burden of proof
+on the pro side.  See docs/evaluation.md.
 
 exit status: 0 evaluated, 2 unreadable input or a graph too large to enumerate
 """
@@ -31,8 +40,16 @@ def register(sub) -> None:
                        description="Evaluate a map (or an ICCMA attack graph) under argumentation semantics.",
                        epilog=EXAMPLES, formatter_class=FORMATTER)
     p.add_argument("path", metavar="MAP", help="an .argmap file, or an ICCMA graph (.apx, .tgf, .af, .i23)")
-    p.add_argument("--semantics", choices=("grounded", "preferred", "stable"), default="grounded",
-                   help="grounded (one labelling, linear time; default), preferred or stable (every labelling)")
+    p.add_argument("--semantics", choices=SEMANTICS, default="grounded",
+                   help="grounded (one labelling, linear time; default), preferred or stable (every labelling), "
+                        "dfquad or quadratic-energy (gradual strengths), carneades (proof standards)")
+    p.add_argument("--why", metavar="ID", help="explain one node: the chain of attacks and defences behind its "
+                   "grounded label, or (gradual semantics) the largest contributions to its strength")
+    p.add_argument("--deciding", action="store_true",
+                   help="for each thesis, the footnotes whose loss would flip its grounded label or move its "
+                        "strength most")
+    p.add_argument("--text-dir", action="append", default=[], metavar="DIR",
+                   help="a folder holding the article's text, so that quotations count as verified (repeatable)")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     p.add_argument("--from", dest="source_format", choices=("argmap", "apx", "tgf", "i23"),
                    help="the input's format (default: from the file's suffix)")
@@ -45,6 +62,7 @@ def _fail(message: str) -> int:
 
 
 def run(args) -> int:
+    from argmap.checks.config import ConfigError
     from argmap.evaluation.dung import EvaluationError
     from argmap.evaluation.iccma import IccmaError, format_of
     from argmap.files.loader import load
@@ -59,8 +77,16 @@ def run(args) -> int:
                 print("\n".join(d.format() for d in exc.diagnostics), file=sys.stderr)
                 return 2
             result = _evaluate_map(m, args)
+        elif args.semantics not in SEMANTICS[:3] or args.why or args.deciding:
+            return _fail(f"{args.path}: an attack graph has no evidence or supports: --semantics "
+                         f"{args.semantics}, --why and --deciding need a map")
         else:
             result = _evaluate_graph(args, fmt)
+    except KeyError as exc:
+        return _fail(str(exc.args[0]))
+    except ConfigError as exc:
+        print(exc.diagnostic.format() if hasattr(exc, "diagnostic") else str(exc), file=sys.stderr)
+        return 2
     except (IccmaError, EvaluationError) as exc:
         return _fail(str(exc))
     except (OSError, UnicodeDecodeError) as exc:
@@ -73,8 +99,29 @@ def _evaluate_map(m, args) -> str:
     from argmap.evaluation.core import evaluate
     from argmap.evaluation.report import dumps
 
-    e = evaluate(m, args.semantics)
+    options = {}
+    if args.semantics not in SEMANTICS[:3]:
+        options = _evidence_options(m, args)
+    e = evaluate(m, args.semantics, **options)
+    if args.why:
+        from argmap.evaluation.explain import why
+
+        return why(m, e, args.why, json_output=args.format == "json")
+    if args.deciding:
+        from argmap.evaluation.explain import deciding_text
+
+        return deciding_text(m, args.semantics, json_output=args.format == "json", **options)
     return dumps(e.to_json(m.id)) if args.format == "json" else e.to_text(m.id)
+
+
+def _evidence_options(m, args) -> dict:
+    """The base scores of the configuration nearest the map, and the article's text when it is found."""
+    from argmap.checks.config import settings_for
+    from argmap.files.loader import find_source_text
+
+    settings = settings_for([args.path])
+    text, _, _ = find_source_text(m, list(args.text_dir) + list(settings.text_dirs))
+    return {"base_scores": dict(settings.base_scores), "source_text": text}
 
 
 def _evaluate_graph(args, fmt: str) -> str:
