@@ -27,7 +27,7 @@ ALL_MAPS = (*ARTICLES, DEBATE)
 # map -> (claims, relations by kind, footnotes, quotations, arguments,
 #         theses, cases, persons)
 SHAPES = {
-    "brown2017": (97, {"supports": 83, "rebuts": 22, "undercuts": 4, "contradicts": 1}, 31, 23, 2, 2, 3, 19),
+    "brown2017": (97, {"supports": 83, "rebuts": 21, "undercuts": 5, "contradicts": 1}, 31, 23, 2, 2, 3, 19),
     "togo2013": (48, {"supports": 40, "rebuts": 7, "undercuts": 1}, 5, 7, 1, 1, 2, 8),
     "suzuki2012": (21, {"supports": 21}, 1, 6, 0, 1, 1, 4),
     "akiyama2015": (20, {"supports": 17, "rebuts": 3}, 0, 3, 0, 1, 1, 1),
