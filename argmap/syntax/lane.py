@@ -35,7 +35,7 @@ from lark import Lark, Token
 from lark.lexer import CallChain, UnlessCallback
 from lark.parsers.lalr_analysis import Shift
 
-from argmap.syntax.codegen import build_function, kept, repetition_keeps, shaping, statement_closer
+from argmap.syntax.codegen import build_function, core_of, kept, repetition_keeps, shaping, statement_closer
 from argmap.syntax.shapes import Plan, Shape, shape_key, terms, trie_regex
 
 _MAX_GROUPS = 90  # Python's re module takes at most 100 named groups per pattern
@@ -301,6 +301,7 @@ class Lane:
             symbols.append(self.star)
             values.append(statements)
         keep, _, builder = shaping(self.callbacks[self.rule_of[("start", tuple(symbols))]])
+        builder = core_of(builder)
         children: list = []
         for i, spliced in kept(keep, len(symbols)):
             if spliced:
