@@ -300,8 +300,9 @@ class Writer:
             if not e.lines:  # a line merged into another: its comments go with the next line
                 pending += e.lead + e.after
                 continue
-            out.extend(e.indent + _comment(c) for c in pending)
-            pending = []
+            if pending:
+                out.extend(e.indent + _comment(c) for c in pending)
+                pending = []
             if e.top:
                 default = _default_blank(previous, e)
                 for i, c in enumerate(e.lead):
@@ -311,13 +312,15 @@ class Writer:
                 if self._blank(e.anchor, default and not e.lead):
                     blank()
                 previous = e
-            else:
+            elif e.lead:
                 out.extend(e.indent + _comment(c) for c in e.lead)
-            lines = list(e.lines)
-            if e.trail and lines:
-                lines[-1] += "  " + _comment(e.trail[0])
-            out.extend(lines)
-            pending = list(e.after)
+            if e.trail:
+                out.extend(e.lines[:-1])
+                out.append(e.lines[-1] + "  " + _comment(e.trail[0]))
+            else:
+                out.extend(e.lines)
+            if e.after:  # (pending is empty here)
+                pending = list(e.after)
         out.extend(_comment(c) for c in pending)
         for i, c in enumerate(tail):
             if self._blank(c.span.line, i == 0 and bool(out)):

@@ -8,6 +8,7 @@ same objects.  Positions come straight from the tokens.
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from collections.abc import Callable
@@ -106,11 +107,12 @@ def _cites(tok: Tok | None) -> tuple[Citation, ...]:
                  for m in _ONE_CITE.finditer(value))
 
 
-def _ref_in(tok: Tok) -> Ref:
-    """The reference inside an OWNER ``(case)`` or ASSERTER ``by person`` token."""
+@functools.lru_cache(maxsize=4096)
+def _name_in(kind: str, value: str) -> tuple[str, str | None, int]:
+    """(id, map, offset of the name) in an OWNER ``(case)`` or ASSERTER ``by person`` token's text."""
     # The token matched OWNER ``\([ \t]*name[ \t]*\)`` or ASSERTER ``by[ \t]+name``
     # (grammar/argmap.lark): the name is what is left once that padding is stripped.
-    kind, value, line, column = tok[:4]
+    # (A map names few cases and persons, each on many lines: the answer is kept.)
     if kind == "ASSERTER":
         name = value[2:].lstrip(" \t")
         start = len(value) - len(name)
@@ -118,11 +120,17 @@ def _ref_in(tok: Tok) -> Ref:
         inner = value[1:-1].lstrip(" \t")
         start = len(value) - 1 - len(inner)
         name = inner.rstrip(" \t")
-    span = _tuple(Span, (line, column + start, None, None))
     if "." in name:
         head, _, tail = name.partition(".")
-        return _Ref(tail, head, span)
-    return _Ref(name, None, span)
+        return tail, head, start
+    return name, None, start
+
+
+def _ref_in(tok: Tok) -> Ref:
+    """The reference inside an OWNER ``(case)`` or ASSERTER ``by person`` token."""
+    kind, value, line, column = tok[:4]
+    name, in_map, start = _name_in(kind, value)
+    return _Ref(name, in_map, _tuple(Span, (line, column + start, None, None)))
 
 
 def _owner_and_asserter(children: list) -> tuple[Ref | None, Ref | None, int]:
@@ -257,24 +265,29 @@ class Builder(Transformer):
         text, citations, i = _free_text(children, i)
         if i == len(children):  # no lines under the claim
             return (_Claim(name, text, case, by, citations, (), (), False, span, (), ()), ())
-        quotes: list[Quote] = []
-        tags: list[str] = []
-        tags_spans: list[Span] = []
-        concession_spans: list[Span] = []
+        # the lists are made only for the kinds of line the claim has: most have links alone
+        quotes = tags = tags_spans = concession_spans = None
         links: list[Relation] = []
         source = _Ref(name, None, span)
         for kind, value, at in children[i:]:
             if kind is _LINK:
                 links.append(_Relation(value[0], source, value[1], True, at))
             elif kind is _QUOTE:
+                if quotes is None:
+                    quotes = []
                 quotes.append(value)
             elif kind is _TAGS:
+                if tags is None:
+                    tags, tags_spans = [], []
                 tags.extend(value)
                 tags_spans.append(at)
             else:
+                if concession_spans is None:
+                    concession_spans = []
                 concession_spans.append(at)
-        claim = _Claim(name, text, case, by, citations, tuple(quotes), tuple(tags), bool(concession_spans), span,
-                       tuple(tags_spans), tuple(concession_spans))
+        claim = _Claim(name, text, case, by, citations, tuple(quotes) if quotes else (), tuple(tags) if tags else (),
+                       concession_spans is not None, span, tuple(tags_spans) if tags_spans else (),
+                       tuple(concession_spans) if concession_spans else ())
         return (claim, tuple(links))
 
     @rule

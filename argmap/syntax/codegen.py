@@ -96,12 +96,20 @@ def repetition_keeps(lane, name: str) -> list[tuple[int, bool]]:
 
 
 def statement_closer(lane, origin: str, symbols: tuple[str, ...]):
-    """(the children a statement rule keeps, its Builder method): ``statement`` itself passes it on."""
+    """``close(values)``: a statement's value from its symbols' values, as its rule keeps and shapes them.
+
+    ``statement`` itself passes the value on; the kept children are written out
+    as one list display (a spliced repetition's children with ``*``).
+    """
     keep, expand1, builder = shaping(lane.callbacks[lane.rule_of[(origin, symbols)]])
     outer, outer_expand1, _ = shaping(lane.callbacks[lane.rule_of[("statement", (origin,))]])
     if expand1 or outer is not None or not outer_expand1:
         raise Unsupported(origin)
-    return kept(keep, len(symbols)), core_of(builder)
+    children = ", ".join(f"*values[{i}]" if spliced else f"values[{i}]" for i, spliced in kept(keep, len(symbols)))
+    namespace = {"CORE": core_of(builder)}
+    source = f"def close(values):\n    return CORE([{children}])\n"
+    exec(compile(source, f"<argmap statement {origin}>", "exec"), namespace)  # noqa: S102 - our own code
+    return namespace["close"]
 
 
 class _Writer:
