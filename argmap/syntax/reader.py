@@ -45,7 +45,12 @@ def read(lane: Lane, text: str, pos: int, line: int, ctx: int, statements: list,
         if m2 is None:
             break
         plan, next_ctx = rest[1][m2.lastgroup]
-        if plan.checks and any(m2.group(g) in bad for g, bad in plan.checks):
+        refused = False
+        for g, bad in plan.checks:  # a name lark would read as a keyword: the line is lark's
+            if m2.group(g) in bad:
+                refused = True
+                break
+        if refused:
             break
         start = m1.start()
         shape = plan.shape
