@@ -21,27 +21,32 @@ def read(lane: Lane, text: str, pos: int, line: int, ctx: int, statements: list,
     n = len(text)
     line_start = text.rfind("\n", 0, pos) + 1
     ignore = lane.ignore
-    rests = lane._rest
-    firsts = lane._first
+    # per context met: (its first-token match, its keyword retyping, {first token: (rest match, plans)})
+    seen: dict[int, tuple] = {}
     statement = lane.statement
     head = None  # the open statement: [origin, symbols, values, and where lark would start (see below)]
     while pos < n:
-        first = firsts.get(ctx) or lane.first(ctx)
-        m1 = first[0].match(text, pos)
+        entry = seen.get(ctx)
+        if entry is None:
+            regex, retypes = lane.first(ctx)
+            entry = seen[ctx] = (regex.match, retypes, {})
+        match, retypes, rests = entry
+        m1 = match(text, pos)
         while m1 is not None and m1.lastgroup in ignore:
-            m1 = first[0].match(text, m1.end())
+            m1 = match(text, m1.end())
         if m1 is None:
             break
         kind = m1.lastgroup
-        retype = first[1].get(kind)
+        retype = retypes.get(kind)
         if retype:
             kind = retype.get(m1.group(), kind)
-        rest = rests.get((ctx, kind), False)
+        rest = rests.get(kind, False)
         if rest is False:
-            rest = lane.rest(ctx, kind)
+            found = lane.rest(ctx, kind)
+            rest = rests[kind] = (found[0].match, found[1]) if found is not None else None
         if rest is None:
             break
-        m2 = rest[0].match(text, m1.end())
+        m2 = rest[0](text, m1.end())
         if m2 is None:
             break
         plan, next_ctx = rest[1][m2.lastgroup]
