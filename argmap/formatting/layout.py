@@ -76,6 +76,10 @@ class Hints:
         return cls(tuple(text.split("\n")), heading, close)
 
 
+def _first(item: tuple):
+    return item[0]
+
+
 def _has_position(obj) -> bool:
     return getattr(obj, "span", NOWHERE) != NOWHERE
 
@@ -118,13 +122,15 @@ class Writer:
         head = f"claim {c.id}{_owner_by(c.case, c.by)}:"
         entry = _text_entry("claim", head, c.text, c.citations, self._line(c), required=False)
         body: list[tuple[tuple, _Entry]] = []
-        tags_lines, concession_lines = self._body_lines(c)
-        tags_line = tags_lines[0] if tags_lines else None
-        concession_line = concession_lines[0] if concession_lines else None
-        # a second `tags` or `concession` line is merged into the first; its
-        # comments stay where they were, as comments on lines of their own
-        for line in (*tags_lines[1:], *concession_lines[1:]):
-            body.append(((line, 4, 0), _Entry("ghost", [], INDENT, line, False)))
+        tags_line = concession_line = None
+        if c.tags_spans or c.concession_spans:
+            tags_lines, concession_lines = self._body_lines(c)
+            tags_line = tags_lines[0] if tags_lines else None
+            concession_line = concession_lines[0] if concession_lines else None
+            # a second `tags` or `concession` line is merged into the first; its
+            # comments stay where they were, as comments on lines of their own
+            for line in (*tags_lines[1:], *concession_lines[1:]):
+                body.append(((line, 4, 0), _Entry("ghost", [], INDENT, line, False)))
         for i, q in enumerate(c.quotes):
             line = self._line(q)
             body.append(((line if line is not None else 1 << 60, 0, i),
@@ -135,13 +141,16 @@ class Writer:
         if c.concession:
             body.append(((concession_line if concession_line is not None else 1 << 60, 2, 0),
                          _Entry("concession", [f"{INDENT}concession"], INDENT, concession_line, False)))
+        laid_out = self.laid_out
         for i, r in enumerate(relations):
-            line = self._line(r)
+            line = r.span.line if laid_out and r.span.line > 0 else None  # self._line(r), for every link line
             body.append(((line if line is not None else 1 << 60, 3, i),
                          _Entry("link", [f"{INDENT}{r.kind} {_target(r.target)}"], INDENT, line, False)))
-        body.sort(key=lambda item: item[0])
-        entry.has_body = bool(body)
-        return [entry] + [e for _, e in body]
+        if not body:
+            return [entry]
+        body.sort(key=_first)
+        entry.has_body = True
+        return [entry, *(e for _, e in body)]
 
     def _body_lines(self, c: Claim) -> tuple[list[int], list[int]]:
         """The lines of a claim's ``tags`` and ``concession`` lines, as the source has them."""
@@ -300,8 +309,9 @@ class Writer:
             if not e.lines:  # a line merged into another: its comments go with the next line
                 pending += e.lead + e.after
                 continue
-            out.extend(e.indent + _comment(c) for c in pending)
-            pending = []
+            if pending:
+                out.extend(e.indent + _comment(c) for c in pending)
+                pending = []
             if e.top:
                 default = _default_blank(previous, e)
                 for i, c in enumerate(e.lead):
@@ -311,13 +321,15 @@ class Writer:
                 if self._blank(e.anchor, default and not e.lead):
                     blank()
                 previous = e
-            else:
+            elif e.lead:
                 out.extend(e.indent + _comment(c) for c in e.lead)
-            lines = list(e.lines)
-            if e.trail and lines:
-                lines[-1] += "  " + _comment(e.trail[0])
-            out.extend(lines)
-            pending = list(e.after)
+            if e.trail:
+                out.extend(e.lines[:-1])
+                out.append(e.lines[-1] + "  " + _comment(e.trail[0]))
+            else:
+                out.extend(e.lines)
+            if e.after:  # (pending is empty here)
+                pending = list(e.after)
         out.extend(_comment(c) for c in pending)
         for i, c in enumerate(tail):
             if self._blank(c.span.line, i == 0 and bool(out)):

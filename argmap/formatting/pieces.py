@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from argmap.model import Citation, Comment, Link, Ref
@@ -55,10 +56,12 @@ def _comment(c: Comment) -> str:
     return "# " + c.text if c.text else "#"
 
 
+_BREAK = re.compile(r"(?<=[^ \t]) (?=[^ \t])")
+
+
 def _breaks(text: str) -> list[int]:
     """Where *text* may be continued on the next line: single spaces between words."""
-    return [i for i in range(1, len(text) - 1)
-            if text[i] == " " and text[i - 1] not in " \t" and text[i + 1] not in " \t"]
+    return [m.start() for m in _BREAK.finditer(text)]
 
 
 def wrap(head: str, text: str, tail: str, indent: str, width: int = WIDTH) -> list[str]:
@@ -67,6 +70,9 @@ def wrap(head: str, text: str, tail: str, indent: str, width: int = WIDTH) -> li
     Breaks fall only on single spaces inside *text*; the citations in *tail*
     stay on the last line, so a citation is never split.
     """
+    if len(head) + len(text) + len(tail) + 2 <= width:
+        # every chunk fits with room for " \\": the loop below would join them all again
+        return [head + text + tail]
     lines: list[str] = []
     current = head
     cont = indent + CONTINUATION

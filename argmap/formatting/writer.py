@@ -27,6 +27,7 @@ import os
 
 import attrs
 
+from argmap._gc import no_gc
 from argmap.formatting.layout import Hints, Writer
 from argmap.formatting.pieces import CONTINUATION, INDENT, WIDTH, CannotFormat, UnsafeFormat, quote_string, wrap
 from argmap.model import Map
@@ -45,7 +46,8 @@ def dumps(m: Map) -> str:
     first.  ValueError when something cannot be said in the language (a
     line break inside a text, a claim with citations but no text).
     """
-    return Writer(m, None).write()
+    with no_gc():  # thousands of lines and entries, no cycles (see argmap._gc)
+        return Writer(m, None).write()
 
 
 def dump(m: Map, path: str | os.PathLike) -> None:
@@ -86,7 +88,11 @@ def format_text(text: str, path: str | None = None) -> str:
         raise ArgmapError([attrs.evolve(d, hint="argmap fmt keeps one header per map; merge the two, then format")
                            for d in second_headers])
     source = text if text.endswith("\n") else text + "\n"
-    out = Writer(m, Hints.of(m, source)).write()  # CannotFormat: reported to the user as it is
+    with no_gc():  # thousands of lines and entries, no cycles (see argmap._gc)
+        out = Writer(m, Hints.of(m, source)).write()  # CannotFormat: reported to the user as it is
+    if out == source:
+        # already canonical: the output is the text just parsed into m, and reads back as m
+        return out
     try:
         again = parse(out, path)
     except ArgmapError as exc:

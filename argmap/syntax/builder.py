@@ -8,8 +8,11 @@ same objects.  Positions come straight from the tokens.
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
+from collections.abc import Callable
+from typing import Any
 
 import attrs
 from lark import Token, Transformer
@@ -32,13 +35,33 @@ from argmap.model import (
     Thesis,
     Use,
 )
+from argmap.model._fast import maker
 
 # Span(...) without the named tuple's Python-level __new__: the builder makes one for every name
 _tuple = tuple.__new__
 
+# The model's values made without attrs' __init__ (see argmap.model._fast): every field given
+_Ref, _Claim, _Relation, _Citation, _Link, _Quote = (maker(c) for c in (Ref, Claim, Relation, Citation, Link, Quote))
 
-def _span(tok: Token) -> Span:
-    return _tuple(Span, (tok.line, tok.column, tok.end_line, tok.end_column))
+
+class Tok(tuple):
+    """A token as the builder reads it: ``(type, value, line, column, end_line, end_column)``.
+
+    The line lane makes one per name it reads, far more cheaply than a lark
+    token; lark's tokens are turned into these before a rule's method sees
+    them (:func:`rule`).  ``tok[2:]`` is the token's span.
+    """
+
+    __slots__ = ()
+
+
+def tok_of(t: Token) -> Tok:
+    """The builder's token for lark's token *t*."""
+    return _tuple(Tok, (t.type, t.value, t.line, t.column, t.end_line, t.end_column))
+
+
+def _span(tok: Tok) -> Span:
+    return _tuple(Span, tok[2:])
 
 
 def _at(line: int, column: int) -> Span:
@@ -75,36 +98,39 @@ class Heading:
 _ONE_CITE = re.compile(r"\[\^([^\]\s]+)\]")
 
 
-def _cites(tok: Token | None) -> tuple[Citation, ...]:
+def _cites(tok: Tok | None) -> tuple[Citation, ...]:
     """The citations in one CITES token, each with its own column."""
     if tok is None:
         return ()
-    line, column = tok.line, tok.column
-    return tuple(Citation(m.group(1), _tuple(Span, (line, column + m.start(), line, column + m.end())))
-                 for m in _ONE_CITE.finditer(tok))
+    _, value, line, column = tok[:4]
+    return tuple(_Citation(m.group(1), _tuple(Span, (line, column + m.start(), line, column + m.end())))
+                 for m in _ONE_CITE.finditer(value))
 
 
-# (The builder runs for every line of a big map: it reads a token's ``value``, a plain
-# string, rather than copying the token with str(), and makes spans with _tuple.)
-
-
-def _ref_in(tok: Token) -> Ref:
-    """The reference inside an OWNER ``(case)`` or ASSERTER ``by person`` token."""
+@functools.lru_cache(maxsize=4096)
+def _name_in(kind: str, value: str) -> tuple[str, str | None, int]:
+    """(id, map, offset of the name) in an OWNER ``(case)`` or ASSERTER ``by person`` token's text."""
     # The token matched OWNER ``\([ \t]*name[ \t]*\)`` or ASSERTER ``by[ \t]+name``
     # (grammar/argmap.lark): the name is what is left once that padding is stripped.
-    value = tok.value
-    if tok.type == "ASSERTER":
+    # (A map names few cases and persons, each on many lines: the answer is kept.)
+    if kind == "ASSERTER":
         name = value[2:].lstrip(" \t")
         start = len(value) - len(name)
     else:
         inner = value[1:-1].lstrip(" \t")
         start = len(value) - 1 - len(inner)
         name = inner.rstrip(" \t")
-    span = _tuple(Span, (tok.line, tok.column + start, None, None))
     if "." in name:
         head, _, tail = name.partition(".")
-        return Ref(tail, head, span)
-    return Ref(name, None, span)
+        return tail, head, start
+    return name, None, start
+
+
+def _ref_in(tok: Tok) -> Ref:
+    """The reference inside an OWNER ``(case)`` or ASSERTER ``by person`` token."""
+    kind, value, line, column = tok[:4]
+    name, in_map, start = _name_in(kind, value)
+    return _Ref(name, in_map, _tuple(Span, (line, column + start, None, None)))
 
 
 def _owner_and_asserter(children: list) -> tuple[Ref | None, Ref | None, int]:
@@ -112,11 +138,11 @@ def _owner_and_asserter(children: list) -> tuple[Ref | None, Ref | None, int]:
     case = by = None
     i = 1
     n = len(children)
-    if n > 1 and type(children[1]) is Token:
-        if children[1].type == "OWNER":
+    if n > 1 and type(children[1]) is Tok:
+        if children[1][0] == "OWNER":
             case = _ref_in(children[1])
             i = 2
-        if i < n and type(children[i]) is Token and children[i].type == "ASSERTER":
+        if i < n and type(children[i]) is Tok and children[i][0] == "ASSERTER":
             by = _ref_in(children[i])
             i += 1
     return case, by, i
@@ -124,128 +150,170 @@ def _owner_and_asserter(children: list) -> tuple[Ref | None, Ref | None, int]:
 
 def _ref(tok) -> Ref:
     """The reference a REF token names (the grammar inlines ``_ref``: its token comes as it is)."""
-    if type(tok) is not Token:  # already a reference, or an undercut's link
+    if type(tok) is not Tok:  # already a reference, or an undercut's link
         return tok
-    value = tok.value
-    span = _tuple(Span, (tok.line, tok.column, None, None))
+    _, value, line, column = tok[:4]
+    span = _tuple(Span, (line, column, None, None))
     if "." in value:
         head, _, tail = value.partition(".")
-        return Ref(tail, head, span)
-    return Ref(value, None, span)
+        return _Ref(tail, head, span)
+    return _Ref(value, None, span)
 
 
 def _free_text(children: list, i: int) -> tuple[str, tuple[Citation, ...], int]:
     """(text, citations, index after them) of the inlined ``_text`` at *i*: a TEXT and its CITES."""
-    if i < len(children) and type(children[i]) is Token and children[i].type == "TEXT":
-        text = _text(children[i])
-        if i + 1 < len(children) and type(children[i + 1]) is Token and children[i + 1].type == "CITES":
+    n = len(children)
+    if i < n and type(children[i]) is Tok and children[i][0] == "TEXT":
+        text = _text(children[i][1])
+        if i + 1 < n and type(children[i + 1]) is Tok and children[i + 1][0] == "CITES":
             return text, _cites(children[i + 1]), i + 2
         return text, (), i + 1
     return "", (), i
 
 
-class Builder(Transformer):
-    """Turns the parser's reductions into model objects, one rule at a time."""
+def rule(core: Callable[[Any, list], Any]) -> Callable[[Any, list], Any]:
+    """A rule's method for lark, from *core*, the method over the builder's tokens (kept as ``.core``).
 
+    lark hands a rule lark tokens; the line lane calls ``.core`` with its own
+    tokens directly.  Both build the same value, by the same code.
+    """
+    def method(self, children: list):
+        return core(self, [tok_of(c) if type(c) is Token else c for c in children])
+
+    method.__name__ = method.__qualname__ = core.__name__
+    method.__doc__ = core.__doc__
+    method.core = core  # type: ignore[attr-defined]
+    return method
+
+
+class Builder(Transformer):
+    """Turns the parser's reductions into model objects, one rule at a time.
+
+    Each rule's method reads the builder's tokens (:class:`Tok`); :func:`rule`
+    gives lark a method that turns lark's tokens into those first.
+    """
+
+    @rule
     def link_target(self, children):
         source, target = _ref(children[0]), _ref(children[1])
-        return Link(source, target, source.span)
+        return _Link(source, target, source.span)
 
+    @rule
     def field(self, children):
         name, value = children
-        raw = unescape(value) if value.startswith('"') else str(value)
-        return Field(str(name), raw, _span(name))
+        raw = unescape(value[1]) if value[1].startswith('"') else value[1]
+        return Field(name[1], raw, _span(name))
 
+    @rule
     def header(self, children):
         ident, *rest, close = children
         title = None
-        if rest and isinstance(rest[0], Token) and rest[0].type == "STRING":
-            title = unescape(rest.pop(0))
-        return Document(str(ident), title, tuple(rest), _span(ident), _span(close))
+        if rest and type(rest[0]) is Tok and rest[0][0] == "STRING":
+            title = unescape(rest.pop(0)[1])
+        return Document(ident[1], title, tuple(rest), _span(ident), _span(close))
 
+    @rule
     def use(self, children):
         ident = children[0]
-        path = unescape(children[1]) if len(children) > 1 else None
-        return Use(str(ident), path, _span(ident))
+        path = unescape(children[1][1]) if len(children) > 1 else None
+        return Use(ident[1], path, _span(ident))
 
+    @rule
     def thesis(self, children):
         ident = children[0]
         text, citations, _ = _free_text(children, 1)
-        return Thesis(str(ident), text, citations, _span(ident))
+        return Thesis(ident[1], text, citations, _span(ident))
 
+    @rule
     def case(self, children):
         ident, stance, thesis = children[:3]
         text, citations, _ = _free_text(children, 3)
-        return Case(str(ident), str(stance), _ref(thesis), text, citations, _span(ident))
+        return Case(ident[1], stance[1], _ref(thesis), text, citations, _span(ident))
 
+    @rule
     def person(self, children):
         kind, ident = children[:2]
         text, citations, _ = _free_text(children, 2)
-        return Person(str(ident), text, str(kind), citations, _span(ident))
+        return Person(ident[1], text, kind[1], citations, _span(ident))
 
+    @rule
     def quote(self, children):
         string = children[0]
         span = _span(string)
-        return (_QUOTE, Quote(unescape(string), _cites(children[1]) if len(children) > 1 else (), span), span)
+        return (_QUOTE, _Quote(unescape(string[1]), _cites(children[1]) if len(children) > 1 else (), span), span)
 
+    @rule
     def tags(self, children):
         keyword, *names = children
-        return (_TAGS, tuple(str(c) for c in names), _span(keyword))
+        return (_TAGS, tuple(c[1] for c in names), _span(keyword))
 
+    @rule
     def concession(self, children):
         return (_CONCESSION, True, _span(children[0]))
 
+    @rule
     def link(self, children):
         kind, target = children
-        return (_LINK, (kind.value, _ref(target)), _tuple(Span, (kind.line, kind.column, None, None)))
+        return (_LINK, (kind[1], _ref(target)), _tuple(Span, (kind[2], kind[3], None, None)))
 
+    @rule
     def claim(self, children):
         ident = children[0]
         case, by, i = _owner_and_asserter(children)
-        span = _tuple(Span, (ident.line, ident.column, ident.end_line, ident.end_column))
-        name = ident.value
+        span = _tuple(Span, ident[2:])
+        name = ident[1]
         text, citations, i = _free_text(children, i)
         if i == len(children):  # no lines under the claim
-            return (Claim(name, text, case, by, citations, (), (), False, span), ())
-        quotes: list[Quote] = []
-        tags: list[str] = []
-        tags_spans: list[Span] = []
-        concession_spans: list[Span] = []
+            return (_Claim(name, text, case, by, citations, (), (), False, span, (), ()), ())
+        # the lists are made only for the kinds of line the claim has: most have links alone
+        quotes = tags = tags_spans = concession_spans = None
         links: list[Relation] = []
-        source = Ref(name, None, span)
+        source = _Ref(name, None, span)
         for kind, value, at in children[i:]:
             if kind is _LINK:
-                links.append(Relation(value[0], source, value[1], True, at))
+                links.append(_Relation(value[0], source, value[1], True, at))
             elif kind is _QUOTE:
+                if quotes is None:
+                    quotes = []
                 quotes.append(value)
             elif kind is _TAGS:
+                if tags is None:
+                    tags, tags_spans = [], []
                 tags.extend(value)
                 tags_spans.append(at)
             else:
+                if concession_spans is None:
+                    concession_spans = []
                 concession_spans.append(at)
-        claim = Claim(name, text, case, by, citations, tuple(quotes), tuple(tags), bool(concession_spans), span,
-                      tuple(tags_spans), tuple(concession_spans))
+        claim = _Claim(name, text, case, by, citations, tuple(quotes) if quotes else (), tuple(tags) if tags else (),
+                       concession_spans is not None, span, tuple(tags_spans) if tags_spans else (),
+                       tuple(concession_spans) if concession_spans else ())
         return (claim, tuple(links))
 
+    @rule
     def relation(self, children):
         source, kind, target = children
         source = _ref(source)
-        return Relation(str(kind), source, _ref(target), False, source.span)
+        return _Relation(kind[1], source, _ref(target), False, source.span)
 
+    @rule
     def argument(self, children):
         ident = children[0]
         case, by, i = _owner_and_asserter(children)
         *premises, conclusion = (_ref(c) for c in children[i:])
-        return Argument(str(ident), tuple(premises), conclusion, case, by, _span(ident))
+        return Argument(ident[1], tuple(premises), conclusion, case, by, _span(ident))
 
+    @rule
     def footnotes_heading(self, children):
         return Heading(_span(children[0]))
 
+    @rule
     def footnote(self, children):
         label = children[0]
         text, _, _ = _free_text(children, 1)  # a note's own citations are not kept
-        return Footnote(str(label)[2:-2], text, _span(label))
+        return Footnote(label[1][2:-2], text, _span(label))
 
+    @rule
     def start(self, children):
         return children
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 from lark import Token
 from lark.parse_tree_builder import ChildFilterLALR_NoPlaceholders, ExpandSingleChild
 
+from argmap.syntax.builder import Tok
+
 _new = str.__new__
 
 
@@ -64,6 +66,14 @@ def shaping(callback):
     return to_include, expand1, callback
 
 
+def core_of(builder):
+    """The builder's own method behind lark's callback *builder* (it reads :class:`Tok` tokens)."""
+    core = getattr(builder, "core", None)
+    if core is None:  # lark's default: a parse tree, which the lane does not make
+        raise Unsupported(getattr(builder, "__name__", repr(builder)))
+    return core.__get__(builder.__self__)
+
+
 def kept(to_include, n: int) -> list[tuple[int, bool]]:
     """The (index, spliced) of the children a rule of *n* symbols keeps."""
     return list(to_include) if to_include is not None else [(i, False) for i in range(n)]
@@ -86,22 +96,31 @@ def repetition_keeps(lane, name: str) -> list[tuple[int, bool]]:
 
 
 def statement_closer(lane, origin: str, symbols: tuple[str, ...]):
-    """(the children a statement rule keeps, its Builder method): ``statement`` itself passes it on."""
+    """``close(values)``: a statement's value from its symbols' values, as its rule keeps and shapes them.
+
+    ``statement`` itself passes the value on; the kept children are written out
+    as one list display (a spliced repetition's children with ``*``).
+    """
     keep, expand1, builder = shaping(lane.callbacks[lane.rule_of[(origin, symbols)]])
     outer, outer_expand1, _ = shaping(lane.callbacks[lane.rule_of[("statement", (origin,))]])
     if expand1 or outer is not None or not outer_expand1:
         raise Unsupported(origin)
-    return kept(keep, len(symbols)), builder
+    children = ", ".join(f"*values[{i}]" if spliced else f"values[{i}]" for i, spliced in kept(keep, len(symbols)))
+    namespace = {"CORE": core_of(builder)}
+    source = f"def close(values):\n    return CORE([{children}])\n"
+    exec(compile(source, f"<argmap statement {origin}>", "exec"), namespace)  # noqa: S102 - our own code
+    return namespace["close"]
 
 
 class _Writer:
     """Writes the body of one plan's function: a statement per token, an expression per value."""
 
     def __init__(self, lane, names: dict, groupindex: dict, elements: dict, env: dict | None = None,
-                 indent: str = "    "):
+                 indent: str = "    ", broken: bool = False):
         self.lane, self.names, self.groupindex, self.elements = lane, names, groupindex, elements
-        self.env: dict = env if env is not None else {"NEW": _new, "TOKEN": Token, "TOK": make_token}
+        self.env: dict = env if env is not None else {"NEWT": tuple.__new__, "TOKT": Tok, "TOK": make_token}
         self.indent = indent
+        self.broken = broken  # a token read so far on this line may hold a line break
         self.code: list[str] = []  # the tokens, made in the order lark's lexer makes them
         self.helpers: list[str] = []
 
@@ -114,19 +133,25 @@ class _Writer:
         return self.groupindex[self.names[id(piece)]]
 
     def token(self, name: str, m: str, g: int) -> str:
-        """Statements making group *g* of match *m* a token (as :func:`make_token` does); its variable."""
+        """Statements making group *g* of match *m* a builder's token (see :func:`make_token`); its variable."""
         t = f"t{len(self.code)}"
         pad = self.indent
-        # one span() for both ends, the column kept in a local: no len() or attribute read back
-        lines = [f"s, s_end = {m}.span({g})", f"value = {m}.group({g})", f"{t} = NEW(TOKEN, value)",
-                 f"{t}.type = {name!r}", f"{t}.value = value", f"{t}.start_pos = s", f"{t}.end_pos = s_end",
-                 "if s < flat:", f"    {t}.line = {t}.end_line = line", f"    {t}.column = c = s - ls + 1",
-                 "else:", f"    {t}.line = {t}.end_line = line + text.count('\\n', ls, s)",
-                 f"    {t}.column = c = s - text.rfind('\\n', 0, s)",
-                 f"{t}.end_column = c + s_end - s"]
-        if name in self.lane.newline_types:  # a token that can hold a line break ends elsewhere
-            lines += [f"if '\\n' in {t}:", f"    {t}.end_line = {t}.line + {t}.count('\\n')",
-                      f"    {t}.end_column = len({t}) - {t}.rfind('\\n')"]
+        newline = name in self.lane.newline_types  # a token that can hold a line break ends elsewhere
+        if not self.broken:
+            # no token before it on the line can hold a line break: it starts on the line's first line
+            lines = [f"s, s_end = {m}.span({g})", f"value = {m}.group({g})", "c = s - ls + 1",
+                     f"{t} = NEWT(TOKT, ({name!r}, value, line, c, line, c + s_end - s))"]
+        else:
+            lines = [f"s, s_end = {m}.span({g})", f"value = {m}.group({g})",
+                     "if s < flat:", "    l, c = line, s - ls + 1",
+                     "else:", "    l, c = line + text.count('\\n', ls, s), s - text.rfind('\\n', 0, s)",
+                     f"{t} = NEWT(TOKT, ({name!r}, value, l, c, l, c + s_end - s))"]
+        if newline:
+            lines[-1:] = [f"if '\\n' in value:",
+                          f"    {t} = NEWT(TOKT, ({name!r}, value, {'line' if not self.broken else 'l'}, c, "
+                          f"{'line' if not self.broken else 'l'} + value.count('\\n'), len(value) - value.rfind('\\n')))",
+                          "else:", "    " + lines[-1]]
+            self.broken = True
         self.code.append("".join(f"{pad}{line}\n" for line in lines))
         return t
 
@@ -151,7 +176,9 @@ class _Writer:
                 return "None"
             else:
                 tok = self.token(name, m, self.group(piece))
-            return f"{self.bind(callback)}({tok})" if callback is not None else tok
+            if callback is not None:  # a lexer callback wants lark's token: leave such lines to lark
+                raise Unsupported(name)
+            return tok
         if kind == "n":
             rule = piece[1]
             to_include, expand1, builder = shaping(lane.callbacks[rule])
@@ -171,13 +198,13 @@ class _Writer:
                 if len(children) != 1 or children[0].startswith("*"):
                     raise Unsupported(str(rule))
                 return children[0]
-            return f"{self.bind(builder)}([{', '.join(children)}])"
+            return f"{self.bind(core_of(builder))}([{', '.join(children)}])"
         return self.repetition(piece, m)
 
     def repetition(self, piece, m: str) -> str:
         """A helper reading every element of an in-line repetition; its value is the kept children."""
         regex, element_names = self.elements[id(piece)]
-        element = _Writer(self.lane, element_names, regex.groupindex, self.elements, self.env, "        ")
+        element = _Writer(self.lane, element_names, regex.groupindex, self.elements, self.env, "        ", True)
         keep = repetition_keeps(self.lane, piece[1])
         subs = [element.expr(p, "e") for p in piece[4]]
         parts: list[str] = []

@@ -35,7 +35,7 @@ from lark import Lark, Token
 from lark.lexer import CallChain, UnlessCallback
 from lark.parsers.lalr_analysis import Shift
 
-from argmap.syntax.codegen import build_function, kept, repetition_keeps, shaping, statement_closer
+from argmap.syntax.codegen import build_function, core_of, kept, repetition_keeps, shaping, statement_closer
 from argmap.syntax.shapes import Plan, Shape, shape_key, terms, trie_regex
 
 _MAX_GROUPS = 90  # Python's re module takes at most 100 named groups per pattern
@@ -92,7 +92,7 @@ class Lane:
         self._first: dict[int, tuple] = {}
         self._rest: dict[tuple, object] = {}
         self._compiled: dict[str, object] = {}
-        self._closers: dict[tuple, tuple] = {}
+        self._closers: dict[tuple, object] = {}
         self.base = self.context((self.start_state,))
         #: lark's repetition rule for the statements of ``start``
         self.star = next(s.name for r in self.by_origin["start"] for s in r.expansion if self._rep(s.name))
@@ -276,20 +276,13 @@ class Lane:
             raise KeyError(name)
         return found
 
-    def statement(self, origin: str, symbols: list[str], values: list):
+    def statement(self, origin: str, symbols: tuple[str, ...], values: list):
         """One statement's value: its children as its rule keeps them, to its Builder method."""
-        key = (origin, tuple(symbols))
-        found = self._closers.get(key)
-        if found is None:
-            found = self._closers[key] = statement_closer(self, origin, key[1])
-        keep, builder = found
-        children: list = []
-        for i, spliced in keep:
-            if spliced:
-                children += values[i]
-            else:
-                children.append(values[i])
-        return builder(children)
+        key = (origin, symbols)
+        close = self._closers.get(key)
+        if close is None:
+            close = self._closers[key] = statement_closer(self, origin, symbols)
+        return close(values)
 
     def finish(self, statements: list, leading: Token | None):
         """What lark's ``start`` rule makes of the statements (and the file's leading newlines)."""
@@ -301,6 +294,7 @@ class Lane:
             symbols.append(self.star)
             values.append(statements)
         keep, _, builder = shaping(self.callbacks[self.rule_of[("start", tuple(symbols))]])
+        builder = core_of(builder)
         children: list = []
         for i, spliced in kept(keep, len(symbols)):
             if spliced:

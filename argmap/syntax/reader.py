@@ -21,58 +21,71 @@ def read(lane: Lane, text: str, pos: int, line: int, ctx: int, statements: list,
     n = len(text)
     line_start = text.rfind("\n", 0, pos) + 1
     ignore = lane.ignore
-    rests = lane._rest
-    firsts = lane._first
-    head = None  # the open statement: (origin, symbols, values, Stop to fall back to)
+    # per context met: (its first-token match, its keyword retyping, {first token: (rest match, plans)})
+    seen: dict[int, tuple] = {}
+    statement = lane.statement
+    head = None  # the open statement: [origin, symbols, values, and where lark would start (see below)]
     while pos < n:
-        first = firsts.get(ctx) or lane.first(ctx)
-        m1 = first[0].match(text, pos)
+        entry = seen.get(ctx)
+        if entry is None:
+            regex, retypes = lane.first(ctx)
+            entry = seen[ctx] = (regex.match, retypes, {})
+        match, retypes, rests = entry
+        m1 = match(text, pos)
         while m1 is not None and m1.lastgroup in ignore:
-            m1 = first[0].match(text, m1.end())
+            m1 = match(text, m1.end())
         if m1 is None:
             break
         kind = m1.lastgroup
-        retype = first[1].get(kind)
+        retype = retypes.get(kind)
         if retype:
             kind = retype.get(m1.group(), kind)
-        rest = rests.get((ctx, kind), False)
+        rest = rests.get(kind, False)
         if rest is False:
-            rest = lane.rest(ctx, kind)
+            found = lane.rest(ctx, kind)
+            rest = rests[kind] = (found[0].match, found[1]) if found is not None else None
         if rest is None:
             break
-        m2 = rest[0].match(text, m1.end())
+        m2 = rest[0](text, m1.end())
         if m2 is None:
             break
         plan, next_ctx = rest[1][m2.lastgroup]
-        if plan.checks and any(m2.group(g) in bad for g, bad in plan.checks):
+        refused = False
+        for g, bad in plan.checks:  # a name lark would read as a keyword: the line is lark's
+            if m2.group(g) in bad:
+                refused = True
+                break
+        if refused:
             break
         start = m1.start()
         shape = plan.shape
-        if shape.role == "head":
+        role = shape.role
+        flat = text.find("\n", start)
+        if role == "head":
             if head is not None:
-                statements.append(lane.statement(*head[:3]))
-            # where lark would start if the lane stops inside this statement
-            head = (shape.origin, list(shape.symbols), [], (start, line, start - line_start + 1, ctx, kind,
-                                                           len(bucket)))
+                statements.append(statement(head[0], head[1], head[2]))
+            # the statement's values so far, and where lark would start if the lane stops inside it
+            head = [shape.origin, shape.symbols, plan.build(m2, m1, line, line_start, flat if flat >= 0 else n, text),
+                    start, line, start - line_start + 1, ctx, kind, len(bucket)]
         elif head is None:  # pragma: no cover - a shape that continues a statement needs one
             break
-        flat = text.find("\n", start)
-        values = plan.build(m2, m1, line, line_start, flat if flat >= 0 else n, text)
-        if shape.role == "rep":
+        elif role == "rep":
+            values = plan.build(m2, m1, line, line_start, flat if flat >= 0 else n, text)
             symbols, held = head[1], head[2]
             if symbols[-1] != shape.rep:
-                symbols.append(shape.rep)
-                held.append(_Run())
-            run = held[-1]
+                head[1] = (*symbols, shape.rep)
+                run = _Run()
+                held.append(run)
+            else:
+                run = held[-1]
             for i, spliced in plan.keep:
                 if spliced:
                     run += values[i]
                 else:
                     run.append(values[i])
         else:
-            if shape.role == "seg":
-                head[1].extend(shape.symbols)
-            head[2].extend(values)
+            head[1] = head[1] + shape.symbols
+            head[2] += plan.build(m2, m1, line, line_start, flat if flat >= 0 else n, text)
         end = m2.end()
         breaks = text.count("\n", line_start, end)
         if breaks:
@@ -82,9 +95,9 @@ def read(lane: Lane, text: str, pos: int, line: int, ctx: int, statements: list,
     else:
         if lane.accepts_end(ctx):
             if head is not None:
-                statements.append(lane.statement(*head[:3]))
+                statements.append(statement(head[0], head[1], head[2]))
             return None
     if head is not None:
-        start, line, column, at, kind, collected = head[3]
+        start, line, column, at, kind, collected = head[3:]
         return Stop(start, line, column, lane.reduced(at, kind), collected, pos)
     return Stop(pos, line, pos - line_start + 1, lane.reduced_any(ctx), len(bucket), pos)
