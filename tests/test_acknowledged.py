@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -111,3 +112,23 @@ def test_directives_by_line_in_a_seed_map():
     dated = next(f for f in m.footnotes if f.label == "17")
     [directive] = table.by_line[dated.span.line]
     assert directive.codes == {"C106"} and "Sochi" in directive.reason
+
+
+@pytest.mark.parametrize("line, code", [
+    ("  [^2]: TASS, December 16, 2016.  # argmap: ignore[C102] reason: kept for the record\n", "C102"),
+    ("claim z (c): A claim related to nothing.  # argmap: ignore[S208] reason: context only\n", "S208"),
+])
+def test_a_directive_after_free_text_is_a_comment_and_fmt_keeps_it_there(line, code):
+    # free text (a footnote's, a claim's) stops before `# argmap:`; the formatter leaves it trailing
+    text = (BASE.replace("footnotes\n", line + "footnotes\n") if code == "S208" else BASE + line)
+    m = argmap.parse(text)
+    assert not any("argmap:" in n.text for n in m.footnotes) and not any("argmap:" in c.text for c in m.claims)
+    ignore = () if code == "S208" else ("structure",)
+    before = findings(text, ignore)
+    assert code in [a.diagnostic.code for a in before.acknowledged]
+    formatted = argmap.format_text(text)
+    assert line.strip() in formatted.splitlines() or line.rstrip("\n") in formatted.splitlines()
+    after = findings(formatted, ignore)
+    assert sorted(d.code for d in after.diagnostics) == sorted(d.code for d in before.diagnostics)
+    assert sorted((a.diagnostic.code, a.reason) for a in after.acknowledged) == sorted(
+        (a.diagnostic.code, a.reason) for a in before.acknowledged)

@@ -7,6 +7,8 @@ folds into one value).
 
 from __future__ import annotations
 
+import re
+
 import bisect
 
 import attrs
@@ -26,6 +28,9 @@ from argmap.formatting.pieces import (
 )
 from argmap.model import Argument, Case, Claim, Comment, Map, Person, Relation, Thesis, Use
 from argmap.language import CLAIM_LINE_KEYWORDS, STATEMENT_KEYWORDS
+
+_DIRECTIVE = re.compile(r"[ \t]*argmap:")  # a comment's text, without its #
+"""A directive comment: it may trail free text (the grammar's TEXT stops before one)."""
 
 
 @attrs.define
@@ -282,7 +287,7 @@ class Writer:
                 k = bisect.bisect_right(lines, line) - 1
                 if k >= 0:
                     owner = entries[anchored[k][1]]
-                    if owner.open_end or owner.trail or owner.after or not owner.lines:
+                    if (owner.open_end and not _DIRECTIVE.match(c.text)) or owner.trail or owner.after or not owner.lines:
                         owner.after.append(c)
                     else:
                         owner.trail.append(c)
