@@ -138,7 +138,12 @@ async def test_hover_on_a_citation_shows_the_note_and_the_passage_quoted(client,
     shown = hover_text(await client.text_document_hover_async(types.HoverParams(
         text_document=types.TextDocumentIdentifier(uri=path.as_uri()), position=at)))
     assert f"**[^{label}]**" in shown
-    assert ("found in 001_ecff49c0a03a943e.txt" in shown) or ("closest passage" in shown)
+    assert ("found in `001_ecff49c0a03a943e.txt`" in shown) or ("closest passage" in shown)
+    # where a search for `[^5` leaves the cursor, on the `[` or the `^`, the hover is the same
+    for offset in (0, 1):
+        on_bracket = position_of(text, line, line.rindex("[^") + offset)
+        assert hover_text(await client.text_document_hover_async(types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=path.as_uri()), position=on_bracket))) == shown
 
 
 async def test_hover_on_an_ibid_note_names_the_item_it_repeats(client, root):

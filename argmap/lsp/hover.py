@@ -136,10 +136,10 @@ def _passage(a: Analysis, o: Occurrence) -> str | None:
                 before = text[max(match.start - CONTEXT, 0):match.start]
                 after = text[match.end:match.end + CONTEXT]
                 line = a.source.line_at(match.start)
-                return (f"found in {a.source_name}, line {line}:\n\n> …{before}**{text[match.start:match.end]}**"
+                return (f"found in `{a.source_name}`, line {line}:\n\n> …{before}**{text[match.start:match.end]}**"
                         f"{after}…")
             if match.closest:
-                return (f"**not found** in {a.source_name}; closest passage (line {match.closest_line}, "
+                return (f"**not found** in `{a.source_name}`; closest passage (line {match.closest_line}, "
                         f"{match.score:.0f}% alike):\n\n> {match.closest}")
             return f"**not found** in {a.source_name}"
     return None

@@ -33,7 +33,13 @@ def target(a: Analysis, position: types.Position) -> Occurrence | None:
     if a.map is None:
         return None
     column = a.lines.from_utf16(position.line, position.character) + 1
-    return at(a.names, position.line + 1, column)
+    found = at(a.names, position.line + 1, column)
+    if found is None:  # on the `[` or `^` of a citation `[^5]`: the label it opens
+        text = a.lines.line(position.line)
+        step = {"[": 2, "^": 1}.get(text[column - 1:column], 0) if column >= 1 else 0
+        if step and text[column - 1:column + step - 1] in ("[^", "^"):
+            found = at(a.names, position.line + 1, column + step)
+    return found
 
 
 @functools.lru_cache(maxsize=256)
