@@ -158,7 +158,7 @@ def test_cli_writes_markdown_or_html_by_suffix(tmp_path, capsys):
 def test_cli_unknown_case_lists_the_cases(capsys):
     assert main(["brief", str(DATA / "debate.argmap"), "--case", "nobody"]) == 2
     err = capsys.readouterr().err
-    assert "no case 'nobody'; its cases: pro, con" in err and "Traceback" not in err
+    assert "no case 'nobody'; the cases it and the maps it uses define: pro, con" in err and "Traceback" not in err
 
 
 def test_cli_unreadable_map_gives_diagnostics(tmp_path, capsys):
@@ -202,3 +202,15 @@ def test_seed_brief_for_brown_reads_as_a_brief():
     assert "TASS, December 16, 2016. (note 11)" in text
     assert "Business Journal, January 19, 2017. (note 19; note 20, “Ibid.” of note 19)" in text
     assert not re.search(r"\b(only_discuss|new_approach|togo_success)\b", text)  # no ids where text belongs
+
+
+def test_a_case_of_a_used_map_is_found_by_its_own_id_when_only_one_has_it(capsys):
+    m = load(ROOT / "maps" / "new_approach_debate.argmap")
+    assert to_markdown(brief(m, "brown")) == to_markdown(brief(m, "brown2017.brown"))
+    # two maps define a case `togo` (Togo's own article, and Brown's account of it): the name must say which
+    assert main(["brief", str(ROOT / "maps" / "new_approach_debate.argmap"), "--case", "togo"]) == 2
+    err = capsys.readouterr().err
+    assert "2 cases are called 'togo'; name one: brown2017.togo, togo2013.togo" in err
+    assert main(["brief", str(ROOT / "maps" / "new_approach_debate.argmap"), "--case", "nobody"]) == 2
+    err = capsys.readouterr().err
+    assert "brown2017.brown" in err and "togo2013.rozman" in err and "its cases: none" not in err

@@ -55,6 +55,25 @@ def find_case(m: Map, case_id: str) -> Case | None:
     return None if c is None else r.cases[c]
 
 
+def case_names(m: Map) -> tuple[str, ...]:
+    """Every case the map and the maps it uses define, by its query name (``brown``, ``brown2017.brown``)."""
+    return tuple(index(m).resolved.case_names)
+
+
+def case_named(m: Map, name: str) -> str | None:
+    """The query name of the case *name* means: itself when it names one, else the one case of that id.
+
+    ``brown`` on a map that only uses brown2017 is ``brown2017.brown``; None
+    when no case or several cases of the maps have that id (then the
+    qualified name must be given).
+    """
+    r = index(m).resolved
+    if name in r.case_index:
+        return r.case_names[r.case_index[name]]
+    found = [n for n, c in zip(r.case_names, r.cases) if c.id == name]
+    return found[0] if len(found) == 1 else None
+
+
 def thesis_of(m: Map, case_id: str) -> str | None:
     """The query id of the thesis *case_id* argues about, or None when it does not resolve."""
     r = index(m).resolved

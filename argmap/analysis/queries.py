@@ -46,7 +46,6 @@ from argmap.analysis.nodes import (  # the queries about single nodes are querie
 )
 from argmap.evaluation import deciding
 from argmap.evaluation.deciding import Decider, Source
-from argmap.evaluation.dung import Label
 from argmap.evaluation.mapgraph import ARGUMENT, CLAIM, THESIS
 from argmap.model import Claim, Map
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 import attrs
 
 from argmap.analysis import queries as q
+from argmap.analysis.nodes import case_named
 from argmap.briefing.document import BriefError, Item, ItemList, Source
 from argmap.evaluation.core import Evaluation, Label, Reason, evaluate
 from argmap.model import Argument, Citation, Claim, Map, Thesis
@@ -51,6 +52,7 @@ class Builder:
 
     def __init__(self, m: Map, case_id: str):
         self.m = m
+        case_id = case_named(m, case_id) or case_id  # `brown` for brown2017.brown, when only one case has that id
         self.case_id = case_id
         self.case = q.find_case(m, case_id)
         if self.case is None:

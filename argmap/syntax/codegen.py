@@ -147,7 +147,7 @@ class _Writer:
                      "else:", "    l, c = line + text.count('\\n', ls, s), s - text.rfind('\\n', 0, s)",
                      f"{t} = NEWT(TOKT, ({name!r}, value, l, c, l, c + s_end - s))"]
         if newline:
-            lines[-1:] = [f"if '\\n' in value:",
+            lines[-1:] = ["if '\\n' in value:",
                           f"    {t} = NEWT(TOKT, ({name!r}, value, {'line' if not self.broken else 'l'}, c, "
                           f"{'line' if not self.broken else 'l'} + value.count('\\n'), len(value) - value.rfind('\\n')))",
                           "else:", "    " + lines[-1]]

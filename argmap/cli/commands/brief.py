@@ -55,8 +55,14 @@ def run(args) -> int:
     try:
         b = brief(m, args.case)
     except BriefError:
-        ids = ", ".join(c.id for c in m.cases) or "none"
-        return _fail(f"{args.path} has no case {args.case!r}; its cases: {ids}")
+        from argmap.analysis.nodes import case_names
+
+        names = case_names(m)
+        same = [n for n in names if n.rsplit(".", 1)[-1] == args.case]
+        if len(same) > 1:
+            return _fail(f"{args.path}: {len(same)} cases are called {args.case!r}; name one: {', '.join(same)}")
+        return _fail(f"{args.path} has no case {args.case!r}; the cases it and the maps it uses define: "
+                     f"{', '.join(names) or 'none'}")
     fmt = args.format or ("html" if args.output and Path(args.output).suffix.lower() in (".html", ".htm") else "md")
     text = to_html(b) if fmt == "html" else to_markdown(b)
     if not args.output or args.output == "-":
