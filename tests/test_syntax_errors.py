@@ -62,3 +62,37 @@ def test_keywords_cannot_name_things(text):
     m = argmap.parse(text, "m.argmap")
     (d,) = [d for d in argmap.check(m) if d.code == "A009"]
     assert d.line == 1 and "keyword" in d.message and d.severity == argmap.Severity.ERROR
+
+
+@pytest.mark.parametrize("text, words", [
+    ("claim a A claim with no colon\n", "ends with a colon"),  # not "the case in brackets"
+    ("claim a by p Russia offered nothing\n", "ends with a colon"),
+    ("claim a (: text\n", "case in brackets needs a name"),
+])
+def test_a_missing_colon_is_not_mistaken_for_a_bad_case(text, words):
+    (d,) = errors(text)
+    assert words in d.message and "claim_head" not in d.message + (d.hint or "")
+
+
+def test_a_quotation_continued_with_a_backslash_is_one_quotation():
+    m = argmap.parse('claim a: t\n  quote "a long \\\n    quotation" [^1]\n\nfootnotes\n  [^1]: X, 2016.\n')
+    [q] = m.claims[0].quotes
+    assert q.text == "a long quotation" and [c.label for c in q.citations] == ["1"]
+    # and one left open is still reported where it opens
+    (d,) = errors('claim a: t\n  quote "a long \\\n    quotation [^1]\n')
+    assert d.line == 2 and "never closed" in d.message
+
+
+def _table_cases():
+    from argmap.syntax.errors import ERROR_EXAMPLES
+
+    for (message, _hint), examples in ERROR_EXAMPLES.items():
+        for example in examples:
+            yield pytest.param(example, message, id=f"{message[:30]}|{example!r}")
+
+
+@pytest.mark.parametrize("example, message", list(_table_cases()))
+def test_every_message_of_the_table_is_given_for_the_mistake_it_names(example, message):
+    found = errors(example)
+    assert found and message in found[0].message, f"{example!r}: {found[0].message}"
+    assert found[0].hint

@@ -68,13 +68,18 @@ def _at(line: int, column: int) -> Span:
     return _tuple(Span, (line, column, None, None))
 
 
-_ESCAPE = re.compile(r"\\(.)")
+_ESCAPE = re.compile(r"[ \t]*\\\r?\n[ \t]*|\\(.)")
+
+
+def _unescaped(m: re.Match) -> str:
+    escaped = m.group(1)
+    return " " if escaped is None else escaped  # a continuation, like free text's, is one space
 
 
 def unescape(string_token: str) -> str:
-    """The value of a quoted string as written in a map (``\\"`` and ``\\\\`` undone)."""
+    """The value of a quoted string as written in a map (``\\"`` and ``\\\\`` undone, continuations joined)."""
     body = string_token[1:-1]
-    return _ESCAPE.sub(r"\1", body) if "\\" in body else body
+    return _ESCAPE.sub(_unescaped, body) if "\\" in body else body
 
 
 _CONTINUATION = re.compile(r"[ \t]*\\\r?\n[ \t]*")

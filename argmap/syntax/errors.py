@@ -34,7 +34,10 @@ ERROR_EXAMPLES: dict[tuple[str, str], list[str]] = {
     (
         "a claim's first line ends with a colon and its text",
         "write `claim id (case) by person: text`",
-    ): ["claim a text\n", "claim a (c) text\n", "claim a (c) by p text\n", "thesis a text\n", "person a text\n"],
+    ): ["claim a text\n", "claim a (c) text\n", "claim a (c) by p text\n", "thesis a text\n", "person a text\n",
+        # `text` is also a header field's name: the same mistakes with words that are only words
+        "claim a Russia offered nothing\n", "claim a (c) Russia offered nothing\n",
+        "claim a by p Russia offered nothing\n", "claim a (c) by p Russia offered nothing\n"],
     (
         "a quotation must be in double quotes",
         'write `quote "the exact words" [^1]`',
@@ -114,8 +117,15 @@ def _error_keys(error: UnexpectedInput) -> list[tuple]:
     the top state alone is shared by every place a name can stand.
     """
     stack = getattr(getattr(error, "state", None), "state_stack", None) or ()
-    token = getattr(getattr(error, "token", None), "type", type(error).__name__)
-    return [(tuple(stack[-depth:]), token) for depth in (3, 2, 1)] + [(tuple(stack[-1:]), None)]
+    tok = getattr(error, "token", None)
+    token = getattr(tok, "type", type(error).__name__)
+    keys = [(tuple(stack[-depth:]), token) for depth in (3, 2, 1)] + [(tuple(stack[-1:]), None)]
+    if token == "TEXT":
+        # After `claim a`, free text where the case or the colon belongs: `claim a (: t` is a case in
+        # brackets gone wrong, `claim a A claim` a missing colon.  The same state, so the text tells.
+        opens = str(tok).startswith("(")
+        keys = [(*keys[0], opens), (*keys[1], opens)] + keys
+    return keys
 
 
 @functools.lru_cache(maxsize=1)
