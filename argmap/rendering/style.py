@@ -41,6 +41,17 @@ EDGE_STYLE: Mapping[str, Mapping[str, str]] = {
 BADGES = {"IN": "✔ IN", "OUT": "✘ OUT", "UNDEC": "? UNDEC"}
 #: The dot an undercut ends on, placed on the support arrow it attacks.
 POINT_STYLE: Mapping[str, str] = {"shape": "point", "width": "0.09", "color": ATTACK}
+#: What a stub says of the claim it names, by the relation's kind: beside its target, beside its source.
+STUB_WORDS: Mapping[str, tuple[str, str]] = {
+    "supports": ("supported by", "supports"), "rebuts": ("rebutted by", "rebuts"),
+    "undercuts": ("undercut by", "undercuts"), "contradicts": ("contradicted by", "contradicts"),
+}
+
+
+def stub_style(colour: str) -> dict[str, str]:
+    """A stub's DOT attributes: a small dashed box in the colour of the case of the claim it names."""
+    return {"shape": "box", "style": "rounded,filled,dashed", "fillcolor": tint(colour, 0.88), "color": colour,
+            "fontsize": "10", "margin": "0.14,0.04", "penwidth": "1.2"}
 
 
 def tint(colour: str, amount: float = 0.8) -> str:
