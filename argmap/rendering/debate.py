@@ -51,7 +51,7 @@ def neighbourhoods(g: Graph) -> Graph:
                 if e not in edges:
                     edges.append(e)
                 here = e.target
-        shown = sum(1 for n in nodes.values() if n.map_id == map_id)
+        shown = sum(1 for n in nodes.values() if n.map_id == map_id and n.kind in ("claim", "thesis"))
         rest = sum(1 for n in sub.nodes.values() if n.kind in ("claim", "thesis")) - shown
         if rest > 0:
             key = folded_key(map_id)

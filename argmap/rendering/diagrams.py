@@ -101,7 +101,7 @@ class Diagram:
         if not cut.folded or self.first.engine != "dot":
             return None
         options = {**self.options, "legend": False}  # the page shows the whole map's legend with it
-        drawing = to_dot(cut.graph, engine="dot", cluster="auto", **options)
+        drawing = to_dot(cut.graph, engine="dot", cluster="auto", folded=cut.folded, **options)
         return Diagram(self.map, drawing, renderer=self.renderer, timeout=self.timeout), cut.folded
 
     def render(self, format: str = "svg") -> bytes:

@@ -65,7 +65,7 @@ class _Builder:
     def __init__(self, g: Graph, *, rankdir: str, cluster: str, legend: bool, wrap: int,
                  labels: Mapping[str, object] | None, problems: Mapping[str, Sequence[str]] | None,
                  engine: str, stagger: int | None, graph_attributes: Sequence[tuple[str, str]],
-                 stub: bool | None = None):
+                 stub: bool | None = None, folded: Mapping[str, Sequence[str]] | None = None):
         if cluster == "auto":
             # Boxed lanes make every relation between two sides leave one box and enter another,
             # which costs Graphviz many crossings (brown2017: 200 against 60): boxes only when
@@ -79,7 +79,8 @@ class _Builder:
         self.roles: dict[str, tuple[str, ...]] = {}
         self.ids: dict[str, str] = {k: f"n{i}" for i, k in enumerate(g.nodes)}
         self.colours = case_colours(g)
-        self.text = NodeText(g, width=wrap, colours=self.colours, labels=self.labels, problems=self.problems)
+        self.text = NodeText(g, width=wrap, colours=self.colours, labels=self.labels, problems=self.problems,
+                             folded=folded)
         self.templates: dict[tuple, tuple[str, str]] = {}  # attributes, formatted around the id, by style
         self.made = {k: self.text.label(n) for k, n in g.nodes.items()}
         self.plan: lanes.Plan | None = None
@@ -276,7 +277,7 @@ class _Builder:
 def to_dot(g: Graph, *, rankdir: str = "BT", cluster: str = "document", legend: bool = True, wrap: int = WRAP,
            labels: Mapping[str, object] | None = None, problems: Mapping[str, Sequence[str]] | None = None,
            engine: str = "dot", stagger: int | None = None, graph_attributes: Sequence[tuple[str, str]] = (),
-           stub: bool | None = None) -> Drawing:
+           stub: bool | None = None, folded: Mapping[str, Sequence[str]] | None = None) -> Drawing:
     """Draw *g* as DOT.
 
     *labels* maps node ids (``claim`` or ``map.claim``) to IN/OUT/UNDEC;
@@ -287,7 +288,9 @@ def to_dot(g: Graph, *, rankdir: str = "BT", cluster: str = "document", legend: 
     *graph_attributes* are set first, for the layout *engine* (as
     :func:`argmap.rendering.engines.choose_layout` gives them); *stub*
     whether relations between cases are drawn as stubs beside each end
-    (None: when the diagram shows one map, see :func:`argmap.rendering.lanes.stubs`).
+    (None: when the diagram shows one map, see :func:`argmap.rendering.lanes.stubs`);
+    *folded* the claims each folded box stands for (an overview's), so that
+    with *labels* it counts their verdicts.
     """
     if rankdir not in RANKDIRS:
         raise ValueError(f"rankdir must be one of {', '.join(RANKDIRS)}")
@@ -296,4 +299,4 @@ def to_dot(g: Graph, *, rankdir: str = "BT", cluster: str = "document", legend: 
     with no_gc():  # a big diagram makes millions of objects and no cycles
         return _Builder(g, rankdir=rankdir, cluster=cluster, legend=legend, wrap=wrap, labels=labels,
                         problems=problems, engine=engine, stagger=stagger,
-                        graph_attributes=graph_attributes, stub=stub).build()
+                        graph_attributes=graph_attributes, stub=stub, folded=folded).build()

@@ -86,20 +86,8 @@
   });
   if (osvg) osvg.querySelectorAll("g.node").forEach(function (g) {
     var fold = data.folds[g.id], whole = data.overview[g.id];
-    if (fold) {
-      hook(g, fold.root);
-      var t = document.createElementNS("http://www.w3.org/2000/svg", "text");
-      t.setAttribute("class", "badge");
-      g.appendChild(t);
-      if (fold.badge) {
-        var box = g.querySelector("polygon, path");
-        if (box && box.getBBox) {
-          var r = box.getBBox();
-          t.setAttribute("x", r.x + 6); t.setAttribute("y", r.y + r.height + 13);
-        }
-        t.textContent = fold.badge;
-      }
-    } else if (whole) hook(g, whole);
+    if (fold) hook(g, fold.root);  // its count, and with labels its IN/OUT tally, are in its box
+    else if (whole) hook(g, whole);
     else if (data.stubs[g.id]) hook(g, data.stubs[g.id]);
   });
   var current_view = osvg ? "overview" : "whole";

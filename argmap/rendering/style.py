@@ -84,6 +84,8 @@ def node_style(kind: str, colour: str, concession: bool, verdict: str | None, wa
     else:
         style = {"shape": "box", "style": "rounded,filled" + (",dashed" if concession else ""),
                  "fillcolor": tint(colour), "color": colour, "penwidth": "2"}
+    if kind == "argument" and verdict in BADGES:  # too small for a line: the verdict beside the junction
+        style.update(xlabel=BADGES[verdict], fontsize="9")
     if verdict == "OUT":
         style.update(fillcolor="#E6E6E6", fontcolor="#555555")
     elif verdict == "IN" and kind != "argument":
