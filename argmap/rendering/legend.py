@@ -34,8 +34,8 @@ def add_legend(dot: graphviz.Digraph, g: Graph, colours: Mapping[str, str], *, l
     with dot.subgraph(name="cluster_legend") as lg:
         lg.attr(label="Legend", style="rounded", color="#BBBBBB", fontcolor="#444444", fontsize="11",
                 labeljust="l", margin="10")
-        lg.attr("node", fontsize="10", fontname=FONT)
-        lg.attr("edge", fontsize="10", fontname=FONT)
+        lg.attr("node", fontsize="11", fontname=FONT)
+        lg.attr("edge", fontsize="11", fontname=FONT)
 
         def node(name: str, lines: list[tuple[str, str]], **kw) -> str:
             roles[name] = tuple(role for _, role in lines)
