@@ -94,9 +94,12 @@ class Diagram:
     @functools.cached_property
     def overview(self) -> tuple[Diagram, Mapping[str, tuple[str, ...]]] | None:
         """The diagram of the theses and top lines, the rest folded, and the keys each folded box holds;
-        None when there is nothing to fold."""
+        None when there is nothing to fold, or when the diagram is the debate's (its neighbourhoods
+        are already the overview: folding them further would hide the links between articles)."""
         from argmap.rendering.overview import overview
 
+        if len({n.map_id for n in self.graph.nodes.values()}) > 1:
+            return None
         cut = overview(self.graph)
         if not cut.folded or self.first.engine != "dot":
             return None
@@ -161,7 +164,7 @@ def svg_bundle(make_svg: Callable[[], str], include: Iterable[str] | None = None
 
 def diagram(m: Map, *, focus: str | None = None, depth: int = 1, case: str | None = None,
             tag: str | None = None, document: str | None = None, collapse_imports: bool = False,
-            neighbourhood: bool = True, choose: bool = True,
+            neighbourhood: bool = True, choose: bool = True, stubs: bool | None = None,
             rankdir: str = "BT", engine: str | None = None, cluster: str = "auto", legend: bool = True,
             wrap: int = WRAP, stagger: int | None = None, labels: bool | Mapping[str, object] = False,
             semantics: str = "grounded", diagnostics: bool | Sequence[Diagnostic] = False,
@@ -175,7 +178,9 @@ def diagram(m: Map, *, focus: str | None = None, depth: int = 1, case: str | Non
     its thesis and a box counting the rest (False: the linked claims only).  Drawing: *rankdir*
     (BT puts conclusions on top), *cluster* (auto, document, case or none),
     *legend*, *wrap* (characters per line, at least 8), *stagger* (rows to
-    spread a claim's many leaf reasons over).  *labels* draws the
+    spread a claim's many leaf reasons over), *stubs* (relations between
+    cases drawn as a small box at each end naming the other claim; None:
+    when the diagram shows one map, False: as edges across the picture).  *labels* draws the
     evaluation's IN/OUT/UNDEC (True to evaluate under *semantics*, or a
     mapping of node id to label); *diagnostics* marks claims the checker
     finds problems with (True to run :func:`argmap.check` with *text_dirs*,
@@ -215,7 +220,7 @@ def diagram(m: Map, *, focus: str | None = None, depth: int = 1, case: str | Non
         rows, extra = variant
         return to_dot(g, rankdir=rankdir, cluster=cluster, legend=legend, wrap=max(wrap, MIN_WRAP),
                       labels=label_table, problems=problems, engine=layout.engine, stagger=rows,
-                      graph_attributes=(*layout.graph_attributes, *extra))
+                      graph_attributes=(*layout.graph_attributes, *extra), stub=stubs)
 
     tried = (search.candidates(len(g.nodes), stagger) if choose and layout.engine == "dot" and format in LAID_OUT
              else ((stagger, ()),))
