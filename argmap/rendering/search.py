@@ -34,8 +34,9 @@ VARIANTS: tuple[Variant, ...] = (
     (None, ()), (None, _LONGER), (None, _WIDER), (1, ()), (8, ()), (3, _LONGER), (6, ()), (4, ()), (5, _LONGER),
     (3, ()), (2, ()), (8, _LONGER), (4, _LONGER),
 )
-#: How many variants are tried, by the number of nodes drawn: small diagrams lay out in a few ms.
-TRIES: tuple[tuple[int, int], ...] = ((60, 12), (200, 8), (400, 3))
+#: How many variants are tried, by the number of nodes drawn (up to the first number: the second).  A
+#: dozen boxes have little to order and are laid out once; past that, the smaller the more variants.
+TRIES: tuple[tuple[int, int], ...] = ((11, 1), (60, 12), (200, 8), (400, 3))
 
 
 def tries(nodes: int) -> int:
