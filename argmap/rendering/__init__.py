@@ -12,6 +12,10 @@ The stages, each a module:
 * :mod:`~argmap.rendering.graph` reads the map into nodes and edges;
   :mod:`~argmap.rendering.views` cuts out the part to show;
   :mod:`~argmap.rendering.marks` finds the verdicts and problems to mark;
+* :mod:`~argmap.rendering.debate` cuts a debate to its neighbourhoods and
+  :mod:`~argmap.rendering.overview` a map to its top lines;
+  :mod:`~argmap.rendering.lanes` plans the layout (theses on top, a tree per
+  line of argument, stubs for relations between cases);
 * :mod:`~argmap.rendering.dot` draws the graph as DOT, with
   :mod:`~argmap.rendering.node_text` (what each box says),
   :mod:`~argmap.rendering.wrapping` (lines that fit a box),
@@ -19,8 +23,11 @@ The stages, each a module:
   :mod:`~argmap.rendering.style` (colours, shapes, arrows) and
   :mod:`~argmap.rendering.legend`;
 * :mod:`~argmap.rendering.engines` lays it out with the system ``dot`` or
-  the embedded Graphviz, and :mod:`~argmap.rendering.svg` styles the SVG;
-* :mod:`~argmap.rendering.html` wraps the SVG in a page;
+  the embedded Graphviz, :mod:`~argmap.rendering.search` keeps the most
+  readable of a few layouts as :mod:`~argmap.rendering.geometry` measures
+  them, and :mod:`~argmap.rendering.svg` styles the SVG;
+* :mod:`~argmap.rendering.html` wraps the SVG in a page (its style and
+  script are the package files ``page.css`` and ``page.js``);
   :mod:`~argmap.rendering.notebook` shows a map in Jupyter;
 * :mod:`~argmap.rendering.diagrams` puts it together (:func:`diagram`,
   :func:`render`), and :mod:`~argmap.rendering.outputs` says which format

@@ -19,7 +19,7 @@ from argmap._gc import no_gc
 from argmap.diagnostics import Diagnostic
 from argmap.files.io import write_atomic
 from argmap.model import Map
-from argmap.rendering import engines, views
+from argmap.rendering import engines, search, views
 from argmap.rendering.dot import Drawing, to_dot
 from argmap.rendering.engines import DEFAULT_TIMEOUT, ENGINES, RenderError, choose_layout
 from argmap.rendering.graph import Graph, build
@@ -41,28 +41,51 @@ class Diagram:
     """
 
     def __init__(self, m: Map, drawing: Drawing, *, renderer: str = "auto",
-                 timeout: float | None = DEFAULT_TIMEOUT, note: str | None = None):
+                 timeout: float | None = DEFAULT_TIMEOUT, note: str | None = None,
+                 variants: tuple[tuple[search.Variant, ...], Callable[[search.Variant], Drawing]] | None = None):
         self.map = m
-        self.drawing = drawing
+        self.first = drawing  # the plan's own drawing; *variants* are the others tried, and how to make them
+        self.variants = variants
         self.renderer = renderer
         self.timeout = timeout
         self.note = note
         self.options: dict[str, Any] = {}  # the drawing's options, for the page's overview
 
+    @functools.cached_property
+    def _chosen(self) -> tuple[Drawing, str | None]:
+        """The drawing kept (the most readable of the variants, laid out; see :mod:`~argmap.rendering.search`)
+        and its SVG, or the plan's own drawing and None when there is nothing to choose from."""
+        if self.variants is None or len(self.variants[0]) < 2:
+            return self.first, None
+        tried, make = self.variants
+        made = {tried[0]: self.first}
+        chosen, svg, _ = search.choose(lambda v: made.get(v) or make(v), self._lay_out, tried)
+        return chosen, svg
+
+    @property
+    def drawing(self) -> Drawing:
+        """The DOT drawing laid out: of several variants, the one whose layout reads best."""
+        return self._chosen[0]
+
     @property
     def source(self) -> str:
-        """The diagram in the DOT language."""
-        return self.drawing.source
+        """The diagram in the DOT language, as planned (nothing is laid out to get it; the picture may be
+        drawn from a variant of it, :attr:`drawing`)."""
+        return self.first.source
 
     @property
     def graph(self) -> Graph:
         """The nodes and edges drawn (after views)."""
-        return self.drawing.graph
+        return self.first.graph
+
+    def _lay_out(self, drawing: Drawing) -> str:
+        raw = engines.run(drawing.source, "svg", drawing.engine, self.renderer, self.timeout)
+        return style_svg(raw.decode("utf-8"), drawing.roles)
 
     @functools.cached_property
     def _svg(self) -> str:
-        raw = engines.run(self.source, "svg", self.drawing.engine, self.renderer, self.timeout)
-        return style_svg(raw.decode("utf-8"), self.drawing.roles)
+        drawing, svg = self._chosen
+        return svg if svg is not None else self._lay_out(drawing)
 
     def svg(self) -> str:
         """The diagram as SVG text (laid out once, then kept)."""
@@ -71,14 +94,17 @@ class Diagram:
     @functools.cached_property
     def overview(self) -> tuple[Diagram, Mapping[str, tuple[str, ...]]] | None:
         """The diagram of the theses and top lines, the rest folded, and the keys each folded box holds;
-        None when there is nothing to fold."""
+        None when there is nothing to fold, or when the diagram is the debate's (its neighbourhoods
+        are already the overview: folding them further would hide the links between articles)."""
         from argmap.rendering.overview import overview
 
+        if len({n.map_id for n in self.graph.nodes.values()}) > 1:
+            return None
         cut = overview(self.graph)
-        if not cut.folded or self.drawing.engine != "dot":
+        if not cut.folded or self.first.engine != "dot":
             return None
         options = {**self.options, "legend": False}  # the page shows the whole map's legend with it
-        drawing = to_dot(cut.graph, engine="dot", cluster="auto", **options)
+        drawing = to_dot(cut.graph, engine="dot", cluster="auto", folded=cut.folded, **options)
         return Diagram(self.map, drawing, renderer=self.renderer, timeout=self.timeout), cut.folded
 
     def render(self, format: str = "svg") -> bytes:
@@ -93,7 +119,7 @@ class Diagram:
             return page(self).encode("utf-8")
         if format not in FORMATS:
             raise RenderError(f"unknown format {format!r}", f"use one of {', '.join(FORMATS)}")
-        return engines.run(self.source, format, self.drawing.engine, self.renderer, self.timeout)
+        return engines.run(self.drawing.source, format, self.drawing.engine, self.renderer, self.timeout)
 
     def save(self, path: str | os.PathLike, format: str | None = None) -> Path:
         """Write the diagram to *path*, whole or not at all, as *format* or the one its suffix asks for.
@@ -138,7 +164,7 @@ def svg_bundle(make_svg: Callable[[], str], include: Iterable[str] | None = None
 
 def diagram(m: Map, *, focus: str | None = None, depth: int = 1, case: str | None = None,
             tag: str | None = None, document: str | None = None, collapse_imports: bool = False,
-            neighbourhood: bool = True,
+            neighbourhood: bool = True, choose: bool = True, stubs: bool | None = None,
             rankdir: str = "BT", engine: str | None = None, cluster: str = "auto", legend: bool = True,
             wrap: int = WRAP, stagger: int | None = None, labels: bool | Mapping[str, object] = False,
             semantics: str = "grounded", diagnostics: bool | Sequence[Diagnostic] = False,
@@ -152,12 +178,17 @@ def diagram(m: Map, *, focus: str | None = None, depth: int = 1, case: str | Non
     its thesis and a box counting the rest (False: the linked claims only).  Drawing: *rankdir*
     (BT puts conclusions on top), *cluster* (auto, document, case or none),
     *legend*, *wrap* (characters per line, at least 8), *stagger* (rows to
-    spread a claim's many leaf reasons over).  *labels* draws the
+    spread a claim's many leaf reasons over), *stubs* (relations between
+    cases drawn as a small box at each end naming the other claim; None:
+    when the diagram shows one map, False: as edges across the picture).  *labels* draws the
     evaluation's IN/OUT/UNDEC (True to evaluate under *semantics*, or a
     mapping of node id to label); *diagnostics* marks claims the checker
     finds problems with (True to run :func:`argmap.check` with *text_dirs*,
     or a list of diagnostics).  Layout: *renderer* (auto, system or
-    embedded) and *timeout* (seconds; None or 0 for no limit).
+    embedded) and *timeout* (seconds; None or 0 for no limit); *choose*
+    lays out a few variants of a ``dot`` diagram of modest size and keeps
+    the most readable (:mod:`argmap.rendering.search`; False: the plan's
+    own, laid out once).
 
     *engine* is the Graphviz layout engine.  When None it follows from the
     diagram's size and *format*, the format it is drawn for: for the formats
@@ -184,11 +215,18 @@ def diagram(m: Map, *, focus: str | None = None, depth: int = 1, case: str | Non
 
         found = check(m, text_dirs=text_dirs)
     problems = problems_by_node(g, found) if found else None
-    drawing = to_dot(g, rankdir=rankdir, cluster=cluster, legend=legend, wrap=max(wrap, MIN_WRAP),
-                     labels=label_table, problems=problems, engine=layout.engine, stagger=stagger,
-                     graph_attributes=layout.graph_attributes)
-    drawn = Diagram(m, drawing, renderer=renderer, timeout=timeout if timeout is not None and timeout > 0 else None,
-                    note=layout.message)
+
+    def make(variant: search.Variant) -> Drawing:
+        rows, extra = variant
+        return to_dot(g, rankdir=rankdir, cluster=cluster, legend=legend, wrap=max(wrap, MIN_WRAP),
+                      labels=label_table, problems=problems, engine=layout.engine, stagger=rows,
+                      graph_attributes=(*layout.graph_attributes, *extra), stub=stubs)
+
+    tried = (search.candidates(len(g.nodes), stagger) if choose and layout.engine == "dot" and format in LAID_OUT
+             else ((stagger, ()),))
+    drawn = Diagram(m, make(tried[0]), renderer=renderer,
+                    timeout=timeout if timeout is not None and timeout > 0 else None, note=layout.message,
+                    variants=(tried, make))
     # What the page's overview is drawn with: the same marks and shape as the whole.
     drawn.options = dict(rankdir=rankdir, legend=legend, wrap=max(wrap, MIN_WRAP), labels=label_table,
                          problems=problems)

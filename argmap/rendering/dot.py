@@ -28,7 +28,8 @@ from argmap.rendering.graph import Edge, Graph, Node
 from argmap.rendering.legend import add_legend
 from argmap.rendering.node_text import NodeText
 from argmap.rendering.quoting import around_id, dot_label, label_text, quote_label
-from argmap.rendering.style import EDGE_STYLE, FONT, POINT_STYLE, case_colours, node_style
+from argmap.rendering.style import EDGE_STYLE, FONT, NO_CASE, POINT_STYLE, STUB_WORDS, case_colours, node_style, \
+    stub_style
 from argmap.rendering.wrapping import WRAP, wrap
 
 #: Which way arrows point (BT: conclusions on top), as Graphviz's ``rankdir``.
@@ -57,12 +58,14 @@ class Drawing:
     edge_ids: tuple[tuple[Edge, tuple[str, ...]], ...]
     engine: str = "dot"
     problems: Mapping[str, Sequence[str]] = attrs.field(factory=dict)
+    stubs: Mapping[str, str] = attrs.field(factory=dict)  # a stub's DOT id: the DOT id of the node it names
 
 
 class _Builder:
     def __init__(self, g: Graph, *, rankdir: str, cluster: str, legend: bool, wrap: int,
                  labels: Mapping[str, object] | None, problems: Mapping[str, Sequence[str]] | None,
-                 engine: str, stagger: int | None, graph_attributes: Sequence[tuple[str, str]]):
+                 engine: str, stagger: int | None, graph_attributes: Sequence[tuple[str, str]],
+                 stub: bool | None = None, folded: Mapping[str, Sequence[str]] | None = None):
         if cluster == "auto":
             # Boxed lanes make every relation between two sides leave one box and enter another,
             # which costs Graphviz many crossings (brown2017: 200 against 60): boxes only when
@@ -76,14 +79,18 @@ class _Builder:
         self.roles: dict[str, tuple[str, ...]] = {}
         self.ids: dict[str, str] = {k: f"n{i}" for i, k in enumerate(g.nodes)}
         self.colours = case_colours(g)
-        self.text = NodeText(g, width=wrap, colours=self.colours, labels=self.labels, problems=self.problems)
+        self.text = NodeText(g, width=wrap, colours=self.colours, labels=self.labels, problems=self.problems,
+                             folded=folded)
         self.templates: dict[tuple, tuple[str, str]] = {}  # attributes, formatted around the id, by style
         self.made = {k: self.text.label(n) for k, n in g.nodes.items()}
         self.plan: lanes.Plan | None = None
+        self.stubs: dict[str, str] = {}
+        if stub is None:  # the debate's links between maps are what it shows: drawn in full
+            stub = len({n.map_id for n in g.nodes.values()}) == 1
         if engine == "dot" and len(g.nodes) <= LANE_NODE_LIMIT:
             sizes = {k: lanes.size_of(lines) for k, (_, lines, _) in self.made.items()}
             self.plan = lanes.plan(g, sizes, spread=None if stagger is None else max(stagger, 1),
-                                   vertical=rankdir in ("TB", "BT"))
+                                   vertical=rankdir in ("TB", "BT"), stub=stub)
 
     # -- nodes ------------------------------------------------------------------
 
@@ -166,7 +173,39 @@ class _Builder:
             beside = self.ids[self.plan.top[0]] if self.plan is not None and self.plan.top else None
             self.roles.update(add_legend(dot, g, self.colours, labels=bool(self.labels),
                                          problems=bool(self.problems), rankdir=self.rankdir, beside=beside))
-        return Drawing(dot.source, g, dict(self.roles), dict(self.ids), edge_ids, self.engine, dict(self.problems))
+        return Drawing(dot.source, g, dict(self.roles), dict(self.ids), edge_ids, self.engine, dict(self.problems),
+                       dict(self.stubs))
+
+    def add_stubs(self, dot: graphviz.Digraph, i: int, e: Edge, point: str | None) -> tuple[str, ...]:
+        """The edge *e* (the *i*-th) as two stubs: a small box under its target naming its source, and one
+        under its source naming its target, each joined to its claim by a short edge of *e*'s kind.
+
+        An undercut's target stub hangs from the dot on the support it attacks (*point*).
+        """
+        g, ids = self.g, self.ids
+        far = e.target if e.target is not None else e.link[1]
+        into, out_of = STUB_WORDS[e.kind]
+        for_target = (f"s{i}", point or ids[far], e.source, into)
+        for_source = (f"s{i}_2", ids[e.source], far, out_of)
+        edge_ids = []
+        for n, (stub_id, claim_id, named, words) in enumerate((for_target, for_source)):
+            node = g.nodes[named]
+            colour = self.colours.get(node.case, NO_CASE)
+            case = g.cases[node.case][0].id if node.case in g.cases else node.map_id
+            name = node.id if e.link is None or n == 0 else f"{g.nodes[e.link[0]].id} → {node.id}"
+            dot.node(stub_id, dot_label([f"{words} · {case}", *[line for line, _ in wrap(name, 24)]]),
+                     **stub_style(colour), id=stub_id)
+            self.roles[stub_id] = ("meta",) + ("text",) * (len(wrap(name, 24)))
+            self.stubs[stub_id] = ids[named]
+            style = {k: v for k, v in EDGE_STYLE[e.kind].items() if k not in ("constraint", "dir", "arrowtail")}
+            edge_id = f"e{i}" if n == 0 else f"e{i}_s"
+            if n == 0:  # the stub answers the claim from below, as a reason does
+                dot.edge(stub_id, claim_id, id=edge_id, **style)
+            else:  # the stub hangs under the claim that answers it; the arrow points at the stub
+                head = style.pop("arrowhead", "normal")
+                dot.edge(stub_id, claim_id, id=edge_id, dir="back", arrowtail=head, **style)
+            edge_ids.append(edge_id)
+        return tuple(edge_ids)
 
     def add_edges(self, dot: graphviz.Digraph) -> tuple[tuple[Edge, tuple[str, ...]], ...]:
         g = self.g
@@ -177,6 +216,7 @@ class _Builder:
         drawn: list[tuple[Edge, tuple[str, ...]]] = []
         minlen = self.plan.minlen if self.plan is not None else {}
         loose = self.plan.loose if self.plan is not None else frozenset()
+        stubs = self.plan.stubs if self.plan is not None else frozenset()
         split: set[tuple[str, str]] = set()
         seen_contra: set[frozenset] = set()
         body = dot.body
@@ -207,7 +247,9 @@ class _Builder:
                     drawn.append((e, ()))
                     continue
                 seen_contra.add(pair)
-            if points and kind == "supports" and (e.source, e.target) in points:
+            if i in stubs:
+                drawn.append((e, self.add_stubs(dot, i, e, points.get(e.link) if e.link is not None else None)))
+            elif points and kind == "supports" and (e.source, e.target) in points:
                 point = points[(e.source, e.target)]
                 split.add((e.source, e.target))
                 a, b = around(kind, "to point"), around(kind)
@@ -234,7 +276,8 @@ class _Builder:
 
 def to_dot(g: Graph, *, rankdir: str = "BT", cluster: str = "document", legend: bool = True, wrap: int = WRAP,
            labels: Mapping[str, object] | None = None, problems: Mapping[str, Sequence[str]] | None = None,
-           engine: str = "dot", stagger: int | None = None, graph_attributes: Sequence[tuple[str, str]] = ()) -> Drawing:
+           engine: str = "dot", stagger: int | None = None, graph_attributes: Sequence[tuple[str, str]] = (),
+           stub: bool | None = None, folded: Mapping[str, Sequence[str]] | None = None) -> Drawing:
     """Draw *g* as DOT.
 
     *labels* maps node ids (``claim`` or ``map.claim``) to IN/OUT/UNDEC;
@@ -243,7 +286,11 @@ def to_dot(g: Graph, *, rankdir: str = "BT", cluster: str = "document", legend: 
     (0 or 1: one row; None: as many as bring the picture near a screen's
     shape; the ``dot`` engine only, see :mod:`argmap.rendering.lanes`);
     *graph_attributes* are set first, for the layout *engine* (as
-    :func:`argmap.rendering.engines.choose_layout` gives them).
+    :func:`argmap.rendering.engines.choose_layout` gives them); *stub*
+    whether relations between cases are drawn as stubs beside each end
+    (None: when the diagram shows one map, see :func:`argmap.rendering.lanes.stubs`);
+    *folded* the claims each folded box stands for (an overview's), so that
+    with *labels* it counts their verdicts.
     """
     if rankdir not in RANKDIRS:
         raise ValueError(f"rankdir must be one of {', '.join(RANKDIRS)}")
@@ -252,4 +299,4 @@ def to_dot(g: Graph, *, rankdir: str = "BT", cluster: str = "document", legend: 
     with no_gc():  # a big diagram makes millions of objects and no cycles
         return _Builder(g, rankdir=rankdir, cluster=cluster, legend=legend, wrap=wrap, labels=labels,
                         problems=problems, engine=engine, stagger=stagger,
-                        graph_attributes=graph_attributes).build()
+                        graph_attributes=graph_attributes, stub=stub, folded=folded).build()

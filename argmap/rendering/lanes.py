@@ -14,7 +14,13 @@ shape should be:
   very wide row; its children are spread over a few rows instead (the idea
   of Graphviz's ``unflatten``), as many as it takes for the whole picture to
   come near a screen's shape.  The number of rows is chosen from an
-  estimate of each box's size (:func:`estimate`), so the layout runs once.
+  estimate of each box's size (:func:`estimate`), so the layout runs once;
+* **stubs**: a relation between two cases that is not a tree edge (Brown's
+  reply to one of Togo's claims) would run across the whole picture and
+  cross most edges on its way (brown2017: 55 of its 60 crossings).  It is
+  drawn instead as two short edges, each to a small box naming the claim at
+  the other end (:func:`stubs`), so each claim shows all its relations
+  where it stands; the HTML page jumps from a stub to the claim it names.
 
 Everything here is a pure function of the graph and the boxes' sizes in
 characters; :mod:`argmap.rendering.dot` turns the plan into DOT.
@@ -61,7 +67,8 @@ class Plan:
     each node's parent in its tree; ``minlen`` the rank length of each tree
     edge longer than 1, by the edge's index in ``Graph.edges``; ``loose`` the
     indices of edges that do not pull their ends together; ``spread`` the
-    rows a crowded claim's children are spread over.
+    rows a crowded claim's children are spread over; ``stubs`` the
+    indices of edges drawn as a pair of stubs instead of one long edge.
     """
 
     lanes: tuple[Lane, ...]
@@ -70,6 +77,7 @@ class Plan:
     minlen: Mapping[int, int]
     loose: frozenset[int]
     spread: int
+    stubs: frozenset[int] = frozenset()
 
 
 def _tree_edge(e: Edge) -> bool:
@@ -87,6 +95,23 @@ def crossing_lanes(g: Graph) -> int:
         ends = {case_of(k) for k in e.ends} - {None}
         count += len(ends) > 1
     return count
+
+
+def stubs(g: Graph, tree: Mapping[str, int]) -> frozenset[int]:
+    """The edges of *g* joining claims of two different cases that do not place a claim in its tree.
+
+    Each is drawn as stubs (see the module's docstring).  A claim's tree
+    edge is never a stub, even into another case: it hangs the claim under
+    what it answers, which is already a short edge.
+    """
+    tree_ids = set(tree.values())
+
+    def case_of(k: str | None) -> str | None:
+        n = g.nodes.get(k) if k is not None else None
+        return n.case if n is not None and n.kind in ("claim", "argument") else None
+
+    return frozenset(i for i, e in enumerate(g.edges)
+                     if i not in tree_ids and e.kind != "premise" and len({case_of(k) for k in e.ends} - {None}) > 1)
 
 
 def lanes(g: Graph) -> tuple[tuple[Lane, ...], tuple[str, ...]]:
@@ -202,13 +227,15 @@ def estimate(g: Graph, tree: Mapping[str, int], lengths: Mapping[int, int],
 
 
 def plan(g: Graph, sizes: Mapping[str, tuple[float, float]], *, target: float = TARGET_ASPECT,
-         spread: int | None = None, vertical: bool = True) -> Plan:
+         spread: int | None = None, vertical: bool = True, stub: bool = False) -> Plan:
     """The lanes, trees and rows for *g*, given each node's estimated box *sizes* (see :func:`size_of`).
 
     *spread* forces the rows per crowded claim; by default the one of
     :data:`SPREADS` whose estimated shape comes nearest *target*
     (width : height) is taken.  *vertical* is whether ranks run top to
     bottom (or bottom to top); otherwise sideways, and the shapes turn.
+    *stub* draws the relations between cases that are not tree edges as
+    stubs (:func:`stubs`).
     """
     if not vertical:
         sizes = {k: (h, w) for k, (w, h) in sizes.items()}
@@ -225,4 +252,4 @@ def plan(g: Graph, sizes: Mapping[str, tuple[float, float]], *, target: float = 
     loose = frozenset(i for i, e in enumerate(g.edges)
                       if e.source in tree and i not in tree_ids and e.kind != "premise")
     parent = {k: g.edges[i].target for k, i in tree.items()}
-    return Plan(lane_list, top, parent, lengths, loose, spread)
+    return Plan(lane_list, top, parent, lengths, loose, spread, stubs(g, tree) if stub else frozenset())

@@ -34,8 +34,8 @@ def add_legend(dot: graphviz.Digraph, g: Graph, colours: Mapping[str, str], *, l
     with dot.subgraph(name="cluster_legend") as lg:
         lg.attr(label="Legend", style="rounded", color="#BBBBBB", fontcolor="#444444", fontsize="11",
                 labeljust="l", margin="10")
-        lg.attr("node", fontsize="10", fontname=FONT)
-        lg.attr("edge", fontsize="10", fontname=FONT)
+        lg.attr("node", fontsize="11", fontname=FONT)
+        lg.attr("edge", fontsize="11", fontname=FONT)
 
         def node(name: str, lines: list[tuple[str, str]], **kw) -> str:
             roles[name] = tuple(role for _, role in lines)
@@ -95,7 +95,9 @@ def add_legend(dot: graphviz.Digraph, g: Graph, colours: Mapping[str, str], *, l
             j = node("legend_junction", [("+", "junction")], shape="circle", width="0.3", height="0.3",
                      fixedsize="true", color=NO_CASE)
             rows.append([j, word("legend_junction_text", "premises that support only together")])
-        rows = _pack(rows)
+        # One column beside the theses, the narrowest; two when many cases would make it taller than most maps.
+        cases = sum(1 for row in rows for name in row if name.startswith("legend_case"))
+        rows = _pack(rows, 1 if cases <= 4 else 2)
         for row in rows:
             if len(row) > 1:
                 with lg.subgraph() as same:
@@ -128,7 +130,7 @@ def _sample_row(row: list[str]) -> bool:
     return len(row) > 1 or row[0].startswith("legend_undercuts")
 
 
-def _pack(rows: list[list[str]], width: int = 4) -> list[list[str]]:
+def _pack(rows: list[list[str]], width: int = 1) -> list[list[str]]:
     """Legend rows put side by side, up to *width* nodes a row, so the legend stays short.
 
     Boxes are put together; the two-ended arrow samples share one row, each

@@ -51,8 +51,10 @@ class NodeText:
     """
 
     def __init__(self, g: Graph, *, width: int, colours: Mapping[str, str],
-                 labels: Mapping[str, object], problems: Mapping[str, Sequence[str]]):
+                 labels: Mapping[str, object], problems: Mapping[str, Sequence[str]],
+                 folded: Mapping[str, Sequence[str]] | None = None):
         self.g, self.width, self.colours, self.labels, self.problems = g, width, colours, labels, problems
+        self.folded = folded or {}  # a folded box's key: the keys of the claims it stands for
         self.root_id = g.root.id  # a property: read once
         self.by_lines: dict[tuple, tuple[list[str], list[str]]] = {}  # "— Name" lines, by person
 
@@ -62,6 +64,34 @@ class NodeText:
         if value is None and node.map_id == self.root_id:
             value = self.labels.get(node.id)
         return _verdict(value)
+
+    def verdict_of(self, key: str) -> str | None:
+        """The verdict of the claim *key* (``map.claim``), drawn or not."""
+        value = self.labels.get(key)
+        if value is None and key.startswith(self.root_id + "."):
+            value = self.labels.get(key[len(self.root_id) + 1:])
+        return _verdict(value)
+
+    def members(self, node: Node) -> Sequence[str]:
+        """The keys of the claims a folded box stands for: those given, or the used map's claims not drawn."""
+        if node.key in self.folded:
+            return self.folded[node.key]
+        home = node.home
+        if home is None:
+            return ()
+        keys = (f"{node.map_id}.{c.id}" for c in (*home.claims, *home.theses))
+        return [k for k in keys if k not in self.g.nodes]
+
+    def tally(self, node: Node) -> str | None:
+        """"✔ 3 IN · ✘ 2 OUT" for the claims a folded box stands for, or None when nothing is labelled."""
+        counts: dict[str, int] = {}
+        for k in self.members(node):
+            v = self.verdict_of(k)
+            if v is not None:
+                counts[v] = counts.get(v, 0) + 1
+        if not counts:
+            return None
+        return " · ".join(f"{BADGES[v].split()[0]} {counts[v]} {v}" for v in ("IN", "OUT", "UNDEC") if v in counts)
 
     def label(self, node: Node) -> tuple[Signature, list[str], list[str]]:
         """(what the node's style depends on, its label lines, the role of each line)."""
@@ -84,6 +114,10 @@ class NodeText:
                 lines, roles = [f"{node.map_id} · folded", f"+ {node.size} more {noun}"], ["meta", "text"]
             else:  # what lies below a claim in an overview
                 lines, roles = [f"▸ {node.size} {noun} below · click to unfold"], ["meta"]
+            tally = self.tally(node) if self.labels else None
+            if tally:
+                lines.append(tally)
+                roles.append("meta")
         elif kind == "import":
             lines, roles = [f"map {node.id}"], ["meta"]
             doc = node.home.document if node.home is not None else None

@@ -41,6 +41,17 @@ EDGE_STYLE: Mapping[str, Mapping[str, str]] = {
 BADGES = {"IN": "✔ IN", "OUT": "✘ OUT", "UNDEC": "? UNDEC"}
 #: The dot an undercut ends on, placed on the support arrow it attacks.
 POINT_STYLE: Mapping[str, str] = {"shape": "point", "width": "0.09", "color": ATTACK}
+#: What a stub says of the claim it names, by the relation's kind: beside its target, beside its source.
+STUB_WORDS: Mapping[str, tuple[str, str]] = {
+    "supports": ("supported by", "supports"), "rebuts": ("rebutted by", "rebuts"),
+    "undercuts": ("undercut by", "undercuts"), "contradicts": ("contradicted by", "contradicts"),
+}
+
+
+def stub_style(colour: str) -> dict[str, str]:
+    """A stub's DOT attributes: a small dashed box in the colour of the case of the claim it names."""
+    return {"shape": "box", "style": "rounded,filled,dashed", "fillcolor": tint(colour, 0.88), "color": colour,
+            "fontsize": "11", "margin": "0.14,0.04", "penwidth": "1.2"}
 
 
 def tint(colour: str, amount: float = 0.8) -> str:
@@ -73,6 +84,8 @@ def node_style(kind: str, colour: str, concession: bool, verdict: str | None, wa
     else:
         style = {"shape": "box", "style": "rounded,filled" + (",dashed" if concession else ""),
                  "fillcolor": tint(colour), "color": colour, "penwidth": "2"}
+    if kind == "argument" and verdict in BADGES:  # too small for a line: the verdict beside the junction
+        style.update(xlabel=BADGES[verdict], fontsize="11")
     if verdict == "OUT":
         style.update(fillcolor="#E6E6E6", fontcolor="#555555")
     elif verdict == "IN" and kind != "argument":

@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 SVG_STYLE = """<style type="text/css">
-.argmap-meta { fill: #555555; font-size: 10px; }
+.argmap-meta { fill: #555555; font-size: 11px; }
 .argmap-quote { font-style: italic; }
 .argmap-by { fill: #333333; }
 .argmap-diag { fill: #B2182B; font-weight: bold; }
