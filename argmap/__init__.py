@@ -80,7 +80,7 @@ _LATER = {
 
 
 def _provide_model_hooks() -> None:
-    """The later stages behind ``Map.evaluate``, ``Map.attack_graph`` and notebook display, loaded on first use."""
+    """The later stages behind ``Map.resolve*``, ``Map.evaluate``, ``Map.attack_graph`` and notebook display, loaded on first use."""
     from argmap.model import hooks
 
     def later(module: str, name: str):
@@ -88,6 +88,7 @@ def _provide_model_hooks() -> None:
             return getattr(importlib.import_module(module), name)(*args, **kwargs)
         return call
 
+    hooks.provide("resolve", later("argmap.resolve", "resolve"))
     hooks.provide("evaluate", later("argmap.evaluation.core", "evaluate"))
     hooks.provide("attack_graph", later("argmap.evaluation.core", "attack_graph"))
     hooks.provide("mimebundle", later("argmap.rendering.notebook", "mimebundle"))

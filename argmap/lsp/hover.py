@@ -18,6 +18,7 @@ from argmap.lsp.navigation import target
 from argmap.lsp.state import Analysis
 from argmap.lsp.text import word_at
 from argmap.model import Argument, Claim, Map, Thesis
+from argmap.resolve import resolve
 
 _CODE = re.compile(r"[A-Z]\d{3}\Z")
 CONTEXT = 120
@@ -78,11 +79,11 @@ def _node(a: Analysis, m: Map, node: Claim | Thesis | Argument) -> str:
         parts.append(f"**claim {node.id}**\n\n{node.text}")
     case = getattr(node, "case", None)
     if case is not None:
-        found = m.resolve_case(case)
+        found = resolve(m).case_named(case)
         parts.append(f"case: `{case}`" + (f" ({found.stance} `{found.thesis}`)" if found else " (not defined)"))
     by = getattr(node, "by", None)
     if by is not None:
-        person = m.resolve_person(by)
+        person = resolve(m).person_named(by)
         parts.append(f"speaker: `{by}`" + (f", {person.name}" if person else " (not defined)"))
     label = _label(a, m, node.id)
     if label is not None:

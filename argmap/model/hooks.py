@@ -1,8 +1,8 @@
 """Where the later stages plug into the model, so that the model imports none of them.
 
 A :class:`~argmap.model.Map` offers a few conveniences that belong to later
-stages: ``m.evaluate()``, ``m.attack_graph`` and its display as a diagram in
-Jupyter.  The model does not import those stages; the package that knows them
+stages: ``m.resolve(ref)`` and its kin, ``m.evaluate()``, ``m.attack_graph`` and
+its display as a diagram in Jupyter.  The model does not import those stages; the package that knows them
 all (:mod:`argmap`, imported before any of its submodules) provides each one
 here by name.  This is the arrangement of the graphviz package's Jupyter
 integration: the code lives on the renderer's side, the value only asks for it.
@@ -17,7 +17,7 @@ _PROVIDED: dict[str, Callable[..., Any]] = {}
 
 
 def provide(name: str, function: Callable[..., Any]) -> None:
-    """Make *function* what the model calls for *name* (``"evaluate"``, ``"attack_graph"``, ``"mimebundle"``)."""
+    """Make *function* what the model calls for *name* (``"resolve"``, ``"evaluate"``, ``"attack_graph"``, ``"mimebundle"``)."""
     _PROVIDED[name] = function
 
 

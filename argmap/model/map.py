@@ -108,23 +108,16 @@ class Map:
         return self.footnote_table[str(label)]
 
     def resolve(self, ref: Ref) -> Node | None:
-        """The claim, thesis or argument *ref* names, in this map or an import."""
-        if ref.map is None or ref.map == self.id:
-            return self.nodes.get(ref.id)
-        other = self.imports.get(ref.map)
-        return other.nodes.get(ref.id) if other is not None else None
+        """The claim, thesis or argument *ref* names, in this map or one it uses (see :mod:`argmap.resolve`)."""
+        return hooks.call("resolve", self).node_named(ref)
 
     def resolve_case(self, ref: Ref) -> Case | None:
-        if ref.map is None or ref.map == self.id:
-            return self.case_table.get(ref.id)
-        other = self.imports.get(ref.map)
-        return other.case_table.get(ref.id) if other is not None else None
+        """The case *ref* names, in this map or one it uses."""
+        return hooks.call("resolve", self).case_named(ref)
 
     def resolve_person(self, ref: Ref) -> Person | None:
-        if ref.map is None or ref.map == self.id:
-            return self.person_table.get(ref.id)
-        other = self.imports.get(ref.map)
-        return other.person_table.get(ref.id) if other is not None else None
+        """The person *ref* names, in this map or one it uses."""
+        return hooks.call("resolve", self).person_named(ref)
 
     def source_note(self, label: str | int) -> Footnote | None:
         """The note that *label* stands for, following "Ibid." back to its item.
@@ -154,18 +147,6 @@ class Map:
                        *(r for r in self.relations if not r.inline), *self.footnotes]
         items.sort(key=lambda s: (s.span.line, s.span.column))
         return iter(items)
-
-    def relations_from(self, id: str) -> tuple[Relation, ...]:
-        """The relations written from the node *id* of this map."""
-        return self._relations_by_source.get(id, ())
-
-    @functools.cached_property
-    def _relations_by_source(self) -> Mapping[str, tuple[Relation, ...]]:
-        table: dict[str, list[Relation]] = {}
-        for r in self.relations:
-            if r.source.map in (None, self.id):
-                table.setdefault(r.source.id, []).append(r)
-        return {k: tuple(v) for k, v in table.items()}
 
     # -- the later stages, for Python users (provided through argmap.model.hooks) --
 

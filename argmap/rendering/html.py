@@ -76,7 +76,7 @@ def page_data(diagram) -> dict:
             case = f"{c.id} ({c.stance} {c.thesis}): {c.text}"
         by = None
         if getattr(item, "by", None) is not None:
-            person = home.resolve_person(item.by) if home is not None else None
+            person = node.person
             by = person.name if person is not None else str(item.by)
         footnotes = []
         cited = list(dict.fromkeys(c.label for c in (getattr(item, "all_citations", None)

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from argmap.diagnostics import Diagnostic
 from argmap.model import Map
 from argmap.rendering.graph import Graph
+from argmap.resolve import resolve
 
 
 def evaluation_labels(m: Map, semantics: str) -> Mapping[str, object] | None:
@@ -28,12 +29,17 @@ def problems_by_node(g: Graph, found: Iterable[Diagnostic]) -> dict[str, list[st
     # For each file, line -> (length of the statement's line range, node key): a
     # diagnostic on a line goes to the shortest statement that covers it.
     owner: dict[str, dict[int, tuple[int, str]]] = {}
+    r = resolve(g.root)
+    last: dict[str, int] = {}  # the last line of the relations written under each claim
+    for j, rel in enumerate(r.relations):
+        if rel.inline:
+            key = r.keys[r.rel_sources[j]]
+            last[key] = max(last.get(key, 0), rel.span.end_line or rel.span.line)
     for n in g.nodes.values():
         if n.item is None or n.home is None:
             continue
         span = n.item.span
-        end = max([span.end_line or span.line] + [r.span.end_line or r.span.line
-                                                  for r in n.home.relations_from(n.id) if r.inline])
+        end = max(span.end_line or span.line, last.get(n.key, 0))
         lines = owner.setdefault(n.home.display_path, {})
         for line in range(span.line, end + 1):
             if line not in lines or end - span.line < lines[line][0]:

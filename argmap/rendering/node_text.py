@@ -158,7 +158,7 @@ class NodeText:
                 memo = (id(node.home), by.map, by.id)
                 made = self.by_lines.get(memo)
                 if made is None:
-                    person = node.home.resolve_person(by) if node.home is not None else None
+                    person = node.person
                     made = self.by_lines[memo] = ([], [])
                     add_wrapped(*made, "— " + short_name(person.name if person is not None else str(by)), "by", w)
                 lines += made[0]
