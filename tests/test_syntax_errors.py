@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import argmap
 from argmap import ArgmapError
@@ -96,3 +98,24 @@ def test_every_message_of_the_table_is_given_for_the_mistake_it_names(example, m
     found = errors(example)
     assert found and message in found[0].message, f"{example!r}: {found[0].message}"
     assert found[0].hint
+
+
+ODD = ["\u200b", "\u200c", "\u200d", "\ufeff", "\u00a0", "\u202f", "\u3000", "\u2002", "\u00ad", "\u200e",
+       "\u0301", "\u0007"]
+PLACES = [
+    ("claim a{}b: A.\n", "inside an id"),
+    ("claim{}a: A.\n", "between a keyword and an id"),
+    ("thesis t: T.\nclaim a: A.\n  supports t{}# note\n", "before a comment"),
+    ("thesis t: T.\nclaim a: A.\n{}  supports t\n", "before an indented line"),
+    ("thesis t: T.\nclaim a: A.\n  supports{}t\n", "between a relation and its target"),
+]
+
+
+@given(odd=st.sampled_from(ODD), place=st.sampled_from(PLACES))
+def test_a_character_one_cannot_see_is_named_where_it_stands(odd, place):
+    # none of these characters may stand in those places: the message names it, and points at it
+    text = place[0].format(odd)
+    d = errors(text)[0]
+    assert f"U+{ord(odd):04X}" in d.message, (place[1], d.message)
+    at = text.index(odd)
+    assert (d.line, d.column) == (text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from lark import Lark
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
@@ -217,7 +218,37 @@ def _unclosed_quotation(error: UnexpectedInput, text: str) -> bool:
     return re.search(r'(?<!\\)"', rest.replace("\\\\", "")) is None
 
 
+# Characters a reader cannot see, or cannot tell from a plain one: a syntax error at one of
+# them is about the character, whatever the parser expected there.
+_ODD_CATEGORIES = {"Cf": "an invisible character", "Zs": "a space that is not a plain space",
+                   "Zl": "a line separator", "Zp": "a paragraph separator", "Mn": "a combining mark",
+                   "Me": "a combining mark", "Cc": "a control character", "Co": "a private-use character"}
+
+
+def _odd_character(error: UnexpectedInput, text: str) -> tuple[str, str] | None:
+    """(message, hint) when the error stands at a character that looks like nothing or like a space."""
+    token = getattr(error, "token", None)
+    pos = getattr(token, "start_pos", None)
+    if pos is None:
+        pos = getattr(error, "pos_in_stream", None)
+    if pos is None or pos >= len(text):
+        return None
+    ch = text[pos]
+    what = _ODD_CATEGORIES.get(unicodedata.category(ch))
+    if what is None or ch in " \t\n\r":
+        return None
+    name = unicodedata.name(ch, "without a name")
+    if what == "a combining mark":
+        return (f"{what}, U+{ord(ch):04X} {name}, follows a letter here",
+                "names are plain letters, digits and _: write the letter without the mark (or as one character)")
+    return (f"{what}, U+{ord(ch):04X} {name}, is here",
+            "delete it, or type a plain space where a space belongs; names are letters, digits and _")
+
+
 def _describe(error: UnexpectedInput, text: str, parser: Lark) -> tuple[str, str | None]:
+    odd = _odd_character(error, text)
+    if odd is not None:
+        return odd
     label = _UNCLOSED if _unclosed_quotation(error, text) else _match_example(error, parser)
     expected = _expected_words(getattr(error, "expected", None) or getattr(error, "allowed", None), parser)
     if isinstance(error, UnexpectedCharacters):
