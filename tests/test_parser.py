@@ -205,3 +205,14 @@ def test_lines_folded_into_one_value_keep_where_they_were(full):
     # positions take no part in equality: the same map written elsewhere is the same map
     moved = argmap.parse("\n\n" + FULL, "full.argmap")
     assert moved == full and moved.document.close_span.line == 11
+
+
+@pytest.mark.parametrize("ending", ["\r", "\r\n", "\n"])
+def test_every_line_ending_reads_the_same_map(ending):
+    # a file whose lines end in a carriage return alone (old Mac files, some pastes) is not one long line
+    text = "thesis t: The thesis.\nclaim a (c): A claim. [^1]\n  supports t  # kept\n\nfootnotes\n  [^1]: TASS, 2016.\n"
+    plain = argmap.parse(text)
+    other = argmap.parse(text.replace("\n", ending))
+    assert other == plain
+    assert [c.span for c in other.claims] == [c.span for c in plain.claims]
+    assert [(c.text, c.span.line) for c in other.comments] == [(c.text, c.span.line) for c in plain.comments]

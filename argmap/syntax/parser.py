@@ -12,6 +12,7 @@ a statement, so one pass reports several mistakes (at most :data:`MAX_ERRORS`).
 from __future__ import annotations
 
 import functools
+import re
 
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedInput, VisitError
@@ -159,6 +160,9 @@ class _Reader:
         return len(text)
 
 
+_BARE_CR = re.compile(r"\r(?!\n)")
+
+
 def parse(text: str, path: str | None = None, *, fast: bool = True) -> Map:
     """Parse map text into a :class:`Map`.
 
@@ -171,6 +175,10 @@ def parse(text: str, path: str | None = None, *, fast: bool = True) -> Map:
     """
     if text.startswith("\ufeff"):
         text = text[1:]
+    if "\r" in text:
+        # A carriage return alone ends a line too (old Mac files, some pastes): as a newline, one
+        # character for one, so every position stays where it was written.
+        text = _BARE_CR.sub("\n", text)
     if not text.endswith("\n"):
         text += "\n"
     reader = _Reader(text, path or "<string>", fast)
