@@ -22,7 +22,7 @@ from argmap.checks.config import settings_for
 from argmap.checks.rules import find_rule
 from argmap.checks.runner import Acknowledged, Config, check_map
 from argmap.diagnostics import Diagnostic, Severity, sort_diagnostics, summarize
-from argmap.files.loader import Loader, display, find_maps
+from argmap.files.loader import Loader, display, find_maps, with_uses
 from argmap.syntax.parser import ArgmapError, parse
 
 PathLike = str | os.PathLike[str]
@@ -142,24 +142,7 @@ def check_text(text: str, path: PathLike | None = None, *, text_dirs: Sequence[P
 
 def _load_text(text: str, shown: str, folder: Path):
     """The map in *text*, with the maps it uses read from *folder* as a file there would have them."""
-    m = parse(text.removeprefix("\ufeff"), shown)
-    if not m.uses:
-        return m
-    loader = Loader(folder.resolve())
-    imports = {}
-    problems = list(m.problems)
-    for use in m.uses:
-        target = folder / use.filename
-        if not target.is_file():
-            problems.append(Diagnostic.of("A002", shown, use.span, f"`use {use.id}`: no map file {display(target)}"))
-            continue
-        try:
-            imports[use.id] = loader.load(target)
-        except ArgmapError as exc:
-            first = exc.diagnostics[0]
-            problems.append(Diagnostic.of("A007", shown, use.span, f"`use {use.id}`: {display(target)} cannot be "
-                                          f"read: {first.message} (line {first.line})"))
-    return attrs.evolve(m, imports=imports, problems=tuple(problems))
+    return with_uses(parse(text.removeprefix("\ufeff"), shown), shown, folder, Loader(folder.resolve()))
 
 
 def _enabled(config: Config, d: Diagnostic) -> bool:

@@ -332,3 +332,32 @@ def find_source_text(m: Map, text_dirs: Iterable[str | os.PathLike] = (), root: 
         "C113", m.display_path, field_span,
         f"the source text {doc.text} was not found (looked in {looked}); quotations are not verified",
         "pass --text-dir with the folder that holds the article's text")
+
+
+def with_uses(m: Map, shown: str, folder: Path, loader: Loader) -> Map:
+    """*m*, read from text rather than a file, with the maps it uses loaded from *folder* by *loader*.
+
+    What a map file in *folder* would have: each ``use`` read from beside it,
+    and a diagnostic on the ``use`` line for one that is missing (A002) or
+    cannot be read (A007).  For standard input and an editor's unsaved buffer.
+    """
+    if not m.uses:
+        return m
+    imports = {}
+    problems = list(m.problems)
+    for use in m.uses:
+        target = folder / use.filename
+        if not target.is_file():
+            problems.append(Diagnostic.of("A002", shown, use.span, f"`use {use.id}`: no map file {display(target)}",
+                                          f"create {use.filename} beside this map"))
+            continue
+        try:
+            imports[use.id] = loader.load(target)
+        except ArgmapError as exc:
+            first = exc.diagnostics[0]
+            problems.append(Diagnostic.of("A007", shown, use.span, f"`use {use.id}`: {display(target)} cannot be "
+                                          f"read: {first.message} (line {first.line})", "open that map to fix it"))
+        except (OSError, RecursionError) as exc:
+            problems.append(Diagnostic.of("A007", shown, use.span,
+                                          f"`use {use.id}`: {display(target)} cannot be read: {exc}"))
+    return attrs.evolve(m, imports=imports, problems=tuple(problems))

@@ -21,7 +21,7 @@ from argmap.checks.config import ConfigError, Settings, find_config, load_settin
 from argmap.checks.quotes import SourceText
 from argmap.checks.runner import Acknowledged, check_map
 from argmap.diagnostics import Diagnostic
-from argmap.files.loader import Loader
+from argmap.files.loader import Loader, with_uses
 from argmap.lsp.index import Occurrence, occurrences
 from argmap.lsp.text import Lines
 from argmap.model import Map
@@ -170,7 +170,7 @@ def analyse(uri: str, text: str, version: int | None, env: Environment,
     except RecursionError:  # a guard: the parser reads nesting iteratively, but no input may end the server
         d = Diagnostic.of("A001", shown, _first_line(), "the map is too deeply nested to read")
         return Analysis(uri, version, text, lines, path, None, (d,), last_map=last, settings=settings)
-    m = _with_uses(m, shown, folder, env)
+    m = with_uses(m, shown, folder, env.loader(folder.resolve()))
     text_dirs = (*settings.text_dirs, *(d for d in env.text_dirs if d not in settings.text_dirs))
     findings = check_map(m, text_dirs=[d for d in text_dirs if Path(d).is_dir()], root=folder,
                          config=settings.rules, map_text=text)
@@ -183,30 +183,6 @@ def _first_line():
     from argmap.diagnostics import NOWHERE
 
     return NOWHERE
-
-
-def _with_uses(m: Map, shown: str, folder: Path, env: Environment) -> Map:
-    """*m* with the maps it uses loaded from beside it, as a file there would have them."""
-    if not m.uses:
-        return m
-    loader = env.loader(folder.resolve())
-    imports = {}
-    problems = list(m.problems)
-    for use in m.uses:
-        target = folder / use.filename
-        if not target.is_file():
-            problems.append(Diagnostic.of("A002", shown, use.span, f"`use {use.id}`: no map file {target}",
-                                          f"create {use.filename} beside this map"))
-            continue
-        try:
-            imports[use.id] = loader.load(target)
-        except ArgmapError as exc:
-            first = exc.diagnostics[0]
-            problems.append(Diagnostic.of("A007", shown, use.span, f"`use {use.id}`: {target} cannot be read: "
-                                          f"{first.message} (line {first.line})", "open that map to fix it"))
-        except (OSError, RecursionError) as exc:
-            problems.append(Diagnostic.of("A007", shown, use.span, f"`use {use.id}`: {target} cannot be read: {exc}"))
-    return attrs.evolve(m, imports=imports, problems=tuple(problems))
 
 
 def _source_of(m: Map, text_dirs: Iterable[str], folder: Path, env: Environment) -> tuple[SourceText | None, str | None]:
