@@ -262,7 +262,11 @@ class Writer:
         for s, relations in self.statements():
             out.extend(self.statement(s, relations, isinstance(previous, Claim)))
             previous = s
-        if self.m.footnotes:
+        heading_lines = {s.line for s in self.m.footnotes_spans}
+        # An empty `footnotes` heading goes, unless a comment trails it: dropped, the comment would
+        # trail another statement, and a directive there would acknowledge what it did not.
+        kept = any(c.trailing and c.span.line in heading_lines for c in self.m.comments) if heading_lines else False
+        if self.m.footnotes or kept:
             heading = self.hints.heading if self.hints is not None else None
             out.append(_Entry("heading", ["footnotes"], "", heading))
             for note in self.m.footnotes:
