@@ -85,6 +85,10 @@ ERROR_EXAMPLES: dict[tuple[str, str], list[str]] = {
         "put quote/tags/supports lines under a claim",
     ): ["hello world\n", "a b\n", "123\n", "  quote \"x\"\n", "concession\n", "tags a\n", "- a\n", "{\n", "}\n"],
     (
+        "the line before ends with a backslash, which carries its text on to this line",
+        "remove the backslash if this line is a statement of its own",
+    ): ["claim a: t \\\n[^1]: n\n", "thesis a: t \\\n[^1]: n\n", "[^1]: n \\\n[^2]: m\n"],
+    (
         "supports, rebuts, undercuts and contradicts take a single target",
         "put each relation on a line of its own",
     ): ["claim a: t\n  supports b c\n", "x supports y z\n"],

@@ -125,13 +125,17 @@ class _Reader:
         values = [Tree(self.star, []) if lane.is_star(a, b) else None for a, b in zip(stack, stack[1:])]
         state = ParserState(ParseConf(self.parser.parse_table, self.parser.callbacks, "start"), thread, stack, values)
         tok = None
+        previous = None
         try:
             for tok in thread.lex(state):
                 state.feed_token(tok)
-                if until is not None and tok.start_pos >= until:
-                    # the statement before is complete: what lark read goes in, the lane goes on
+                if (until is not None and tok.start_pos >= until and previous == "_NL"
+                        and isinstance(state.value_stack[-2], Tree)):
+                    # the statement before is complete: what lark read goes in, the lane goes on.  (Not
+                    # when the line that looked like a statement goes on one before, after a `\`.)
                     self.statements.extend(state.value_stack[-2].children)
                     return tok.start_pos, tok.line, lane.context(tuple(state.state_stack[:-1]))
+                previous = tok.type
             end = Token.new_borrow_pos("$END", "", tok) if tok is not None else Token("$END", "", stop.pos, 1, 1)
             self.statements.extend(state.feed_token(end, True))
             return len(text), counter.line, lane.base
