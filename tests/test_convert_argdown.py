@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import argmap
 from argmap import interchange as convert
 from argmap.interchange.argdown import escape, read_argdown, write_argdown
 from tests._convert_helpers import DATA, claim_texts, relation_keys, seed_maps
@@ -194,3 +195,15 @@ def test_argdown_cli_accepts_every_seed_export(argdown_cli, tmp_path):
             for tag in claim.tags:  # Argdown keeps a statement's tags in its text
                 text = text.replace(f"#{tag}", "")
             assert " ".join(text.split()) == " ".join(claim.text.split())
+
+
+def test_argdown_cli_accepts_a_claim_without_text(argdown_cli, tmp_path):
+    # `[a]:` with nothing after it is refused by Argdown ("Missing text content"): it is written `[a]`
+    m = argmap.parse('map m "M" {\n}\nthesis t: T.\nclaim a:\n  tags x\n  supports t\n\nclaim b:\n')
+    (tmp_path / "m.argdown").write_text(write_argdown(m), encoding="utf-8")
+    result = subprocess.run([str(argdown_cli), "json", str(tmp_path / "m.argdown"), str(tmp_path / "out")],
+                            capture_output=True, text=True, timeout=300)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0 and "Missing text content" not in output and "canceled" not in output, output
+    data = json.loads((tmp_path / "out" / "m.json").read_text(encoding="utf-8"))
+    assert {"a", "b", "t"} <= set(data["statements"])

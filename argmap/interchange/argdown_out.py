@@ -138,7 +138,8 @@ def write_argdown(m: Map, report: Report | None = None) -> str:
         if isinstance(node, Claim) and node.case and case is None:
             data["case"] = str(node.case)
         tail = f" {_escape_json_strings(data)}" if data else ""
-        lines = [f"[{node.id}]: {text}{tags}{tail}".rstrip()]
+        # No text: `[id]` alone (a reference), since Argdown refuses a definition `[id]:` with none
+        lines = [f"[{node.id}]: {text}{tags}{tail}".rstrip() if text else f"[{node.id}]{tags}{tail}"]
         for r in outgoing.pop(node.id, []):
             lines.append(f"    {_SYMBOL[r.kind]} {target(r)}")
         return lines + [""]
