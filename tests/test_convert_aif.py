@@ -7,6 +7,7 @@ import json
 import pytest
 
 from argmap import interchange as convert
+from argmap.cli import main
 from argmap.interchange.aif import read_aif, write_aif
 from tests._convert_helpers import DATA, FIXTURE_MAP, claim_texts, relation_keys, seed_maps
 
@@ -94,3 +95,14 @@ def test_json_that_is_not_aif_is_unreadable_with_a_position(name, where):
         read_aif((DATA / "aif" / name).read_text(), name)
     d = err.value.diagnostics[-1]
     assert d.code == "X301" and (d.line, d.column) == where
+
+
+@pytest.mark.parametrize("label", ["RA", "Default Inference", "default_inference", "", "Inference"])
+def test_an_inference_labelled_only_as_an_inference_names_no_scheme_and_loses_nothing(tmp_path, label):
+    data = {"nodes": [{"nodeID": "1", "text": "Claim one", "type": "I"}, {"nodeID": "2", "text": "Claim two", "type": "I"},
+                      {"nodeID": "3", "text": label, "type": "RA"}],
+            "edges": [{"edgeID": "1", "fromID": "1", "toID": "3"}, {"edgeID": "2", "fromID": "3", "toID": "2"}]}
+    source = tmp_path / "g.json"
+    source.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["convert", str(source), "-o", str(tmp_path / "g.argmap")]) == 0
+    assert "supports" in (tmp_path / "g.argmap").read_text(encoding="utf-8")

@@ -14,11 +14,10 @@ from collections.abc import Callable
 from argmap.interchange._common import (LineIndex, Names, Report, json_positions, json_too_deep,
                                         make_id, one_line)
 from argmap.interchange._values import FIELD_NAMES, Values, is_id
+from argmap.schemes.catalogue import names_no_scheme
 from argmap.model import (Argument, Case, Claim, Document, Field, Footnote, Link, Map, Person, Quote, Ref,
                           Relation, Thesis, Use)
 
-_DEFAULT_SCHEMES = {"", "default inference", "default conflict", "default rephrase", "default preference",
-                    "inference", "conflict", "rephrase", "asserting"}
 _EXT = ("argmap",)
 
 
@@ -174,7 +173,7 @@ class _AifReader:
             premises = [ref_of[x] for x in incoming[k] if kind.get(x) == "I"]
             conclusions = [ref_of[x] for x in outgoing[k] if kind.get(x) == "I"]
             scheme = str(n.get("scheme") or n.get("text") or "")
-            if scheme.strip().lower() not in _DEFAULT_SCHEMES:
+            if not names_no_scheme(scheme) and scheme.strip().lower() != "asserting":  # an illocution, misfiled
                 schemes.append((k, scheme))
             if not premises or not conclusions:
                 report.add("X303", f"inference node {k} has no {'premise' if not premises else 'conclusion'}; "

@@ -16,6 +16,7 @@ from argmap.schemes.catalogue import (
     Premise,
     Scheme,
     explain_scheme,
+    names_no_scheme,
     normalise,
 )
 from argmap.schemes.reading import load_catalogue, read_catalogue_text
@@ -28,6 +29,7 @@ __all__ = [
     "Premise",
     "Scheme",
     "explain_scheme",
+    "names_no_scheme",
     "load_catalogue",
     "normalise",
     "read_catalogue_text",

@@ -25,11 +25,13 @@ import attrs
 from argmap.suggest import close_matches
 
 __all__ = ["NO_SCHEME_LABELS", "Catalogue", "CatalogueError", "CriticalQuestion", "Premise", "Scheme",
-           "explain_scheme", "normalise"]
+           "explain_scheme", "names_no_scheme", "normalise"]
 
 
-#: AIF's labels for an inference or conflict with no scheme (AIFdb, OVA): they name no scheme.
-NO_SCHEME_LABELS = ("Default Inference", "RA", "Inference", "Default Conflict", "CA", "Conflict")
+#: AIF's labels for an inference, conflict, rephrase or preference with no scheme (AIFdb, OVA):
+#: they name no scheme.
+NO_SCHEME_LABELS = ("Default Inference", "RA", "Inference", "Default Conflict", "CA", "Conflict",
+                    "Default Rephrase", "MA", "Rephrase", "Default Preference", "PA", "Preference")
 
 
 
@@ -43,6 +45,11 @@ def normalise(name: str) -> str:
 
 
 _NO_SCHEME = frozenset(normalise(label) for label in NO_SCHEME_LABELS)
+
+
+def names_no_scheme(label: str) -> bool:
+    """Whether an S-node's label (``"RA"``, ``"Default Inference"``, empty) says only what kind of node it is."""
+    return not label.strip() or normalise(label) in _NO_SCHEME
 
 
 # ---------------------------------------------------------------- values ----
