@@ -106,3 +106,28 @@ def test_an_inference_labelled_only_as_an_inference_names_no_scheme_and_loses_no
     source.write_text(json.dumps(data), encoding="utf-8")
     assert main(["convert", str(source), "-o", str(tmp_path / "g.argmap")]) == 0
     assert "supports" in (tmp_path / "g.argmap").read_text(encoding="utf-8")
+
+
+def _dialogue(n: int, with_names: bool) -> dict:
+    nodes, edges, locutions = [], [], []
+    for k in range(n):
+        i, l, ya = f"i{k}", f"l{k}", f"ya{k}"
+        text = f"Speaker {k % 3} : point {k}" if with_names else f"point {k}"
+        nodes += [{"nodeID": i, "text": f"Point {k}.", "type": "I"}, {"nodeID": l, "text": text, "type": "L"},
+                  {"nodeID": ya, "text": "Asserting", "type": "YA"}]
+        edges += [{"edgeID": f"e{k}a", "fromID": l, "toID": ya}, {"edgeID": f"e{k}b", "fromID": ya, "toID": i}]
+        locutions.append({"nodeID": l, "personID": str(100 + k)})
+    return {"nodes": nodes, "edges": edges, "locutions": locutions, "participants": []}
+
+
+@pytest.mark.parametrize("with_names", [True, False])
+def test_unlisted_participants_are_recovered_from_the_text_or_reported_once(tmp_path, capsys, with_names):
+    source = tmp_path / "d.json"
+    source.write_text(json.dumps(_dialogue(50, with_names)), encoding="utf-8")
+    main(["convert", str(source), "-o", str(tmp_path / "d.argmap")])
+    err = capsys.readouterr().err
+    text = (tmp_path / "d.argmap").read_text(encoding="utf-8")
+    if with_names:  # "Speaker 1 : ..." names the speaker: nothing to say
+        assert "not listed" not in err and text.count("by speaker_1") >= 16
+    else:
+        assert err.count("not listed") == 1 and "49 more locution(s)" in err

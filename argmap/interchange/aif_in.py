@@ -284,6 +284,7 @@ class _AifReader:
             ident = by_name.get(name) or make_id(name, taken, "p")
             participants[str(p["participantID"])] = Person(ident, name)
         person_of_l: dict[str, Ref] = {}
+        unlisted: list[tuple[str, str, int]] = []
         for i, loc in enumerate(self.top_list("locutions")):
             if not isinstance(loc, dict):
                 continue
@@ -292,8 +293,7 @@ class _AifReader:
                 report.add("X304", f"locution for node {node}, which does not exist", *self.where("locutions", i))
                 continue
             if person not in participants:
-                report.add("X304", f"locution names participant {person}, who is not listed",
-                           *self.where("locutions", i))
+                unlisted.append((node, person, i))  # the speaker may still be in the L-node's text, below
                 continue
             person_of_l[node] = Ref(participants[person].id)
         persons = {p.id: p for p in participants.values()}
@@ -307,6 +307,13 @@ class _AifReader:
                     persons[ident] = Person(ident, name or ident)
                     by_person_name[name] = ident
                 person_of_l[k] = Ref(ident)
+        lost = [(node, person, i) for node, person, i in unlisted if node not in person_of_l]
+        if lost:  # said once a file: a corpus has tens of thousands of such locutions
+            node, person, i = lost[0]
+            others = f" and {len(lost) - 1} more locution(s)" if len(lost) > 1 else ""
+            report.add("X304", f"locution for node {node}{others} names a participant ({person}) who is not listed, "
+                       "and the L-node's text does not name the speaker; those claims keep no speaker",
+                       *self.where("locutions", i))
         said: dict = {}
         for k in nodes:
             if kind[k] != "YA":
