@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 from argumentation.core.dung import ArgumentationFramework, grounded_extension, preferred_extensions, \
@@ -251,3 +252,21 @@ def test_a_100000_claim_support_chain_evaluates():
     e = evaluate(Map(claims=claims, relations=relations + (Relation("rebuts", Ref("k"), Ref("c0")),)))
     assert e["c0"] is OUT and e[f"c{n}"] is IN
     assert "c1" in e.weakened and f"c{n}" not in e.weakened  # only the first link is out
+
+
+def test_eval_takes_a_folder_and_several_files(capsys):
+    import json as _json
+
+    from argmap.cli import main as cli
+
+    root = Path(__file__).resolve().parent.parent / "maps"
+    assert cli(["eval", str(root)]) == 0
+    out = capsys.readouterr().out
+    heads = [line for line in out.splitlines() if line.startswith("==> ")]
+    assert heads == [f"==> {p} <==" for p in sorted(str(p) for p in root.glob("*.argmap"))]
+    assert cli(["eval", str(root / "togo2013.argmap"), str(root / "suzuki2012.argmap"), "--format", "json"]) == 0
+    data = _json.loads(capsys.readouterr().out)
+    assert [r["result"]["map"] for r in data["results"]] == ["togo2013", "suzuki2012"]
+    # one input keeps its own output, unwrapped
+    assert cli(["eval", str(root / "togo2013.argmap"), "--format", "json"]) == 0
+    assert _json.loads(capsys.readouterr().out)["map"] == "togo2013"

@@ -12,6 +12,7 @@ SEMANTICS = ("grounded", "preferred", "stable", "dfquad", "quadratic-energy", "c
 EXAMPLES = """\
 examples:
   argmap eval maps/brown2017.argmap                  grounded labels, one line a claim
+  argmap eval maps/                                  every map in a folder, one after another
   argmap eval maps/brown2017.argmap --semantics preferred
   argmap eval maps/brown2017.argmap --format json > labels.json
   argmap eval graph.apx                              an ICCMA graph: arg(a). att(a,b).
@@ -31,7 +32,12 @@ note, a cited claim, an uncited one, a failed check: `base-scores` in
 [tool.argmap]); carneades applies proof standards with the burden of proof
 on the pro side.  See docs/evaluation.md.
 
+Several inputs (or a folder) are evaluated one after another: in text each
+result under a line `==> PATH <==`; in json one object
+{"results": [{"path": PATH, "result": ...}, ...]}.
+
 exit status: 0 evaluated, 2 unreadable input or a graph too large to enumerate
+(for several inputs, the worst of them)
 """
 
 
@@ -39,7 +45,8 @@ def register(sub) -> None:
     p = sub.add_parser("eval", help="label every claim IN, OUT or UNDEC, and say why",
                        description="Evaluate a map (or an ICCMA attack graph) under argumentation semantics.",
                        epilog=EXAMPLES, formatter_class=FORMATTER)
-    p.add_argument("path", metavar="MAP", help="an .argmap file, or an ICCMA graph (.apx, .tgf, .af, .i23)")
+    p.add_argument("paths", nargs="+", metavar="MAP",
+                   help="an .argmap file, a folder of them, or an ICCMA graph (.apx, .tgf, .af, .i23); several may be given")
     p.add_argument("--semantics", choices=SEMANTICS, default="grounded",
                    help="grounded (one labelling, linear time; default), preferred or stable (every labelling), "
                         "dfquad or quadratic-energy (gradual strengths), carneades (proof standards)")
@@ -62,6 +69,40 @@ def _fail(message: str) -> int:
 
 
 def run(args) -> int:
+    from argmap.files.loader import find_maps
+
+    inputs = []
+    for raw in args.paths:
+        if Path(raw).is_dir():
+            found, problems = find_maps([raw])
+            for d in problems:
+                print(d.format(), file=sys.stderr)
+            inputs += [str(path) for path, _ in found]
+        else:
+            inputs.append(raw)
+    if len(inputs) == 1:
+        args.path = inputs[0]
+        return _run_one(args, print)
+    if not inputs:
+        return _fail(f"no maps in {', '.join(args.paths)}")
+    import json
+
+    status, results = 0, []
+    for n, path in enumerate(inputs):
+        args.path = path
+        out: list[str] = []
+        status = max(status, _run_one(args, out.append))
+        if args.format == "json":
+            results.append({"path": path, "result": json.loads(out[0]) if out else None})
+        elif out:
+            print(("\n" if n else "") + f"==> {path} <==\n" + out[0])
+    if args.format == "json":
+        print(json.dumps({"results": results}, indent=2, ensure_ascii=False))
+    return status
+
+
+def _run_one(args, emit) -> int:
+    """Evaluate the one input ``args.path``; *emit* receives the result's text."""
     from argmap.checks.config import ConfigError
     from argmap.evaluation.dung import EvaluationError
     from argmap.evaluation.iccma import IccmaError, format_of
@@ -91,7 +132,7 @@ def run(args) -> int:
         return _fail(str(exc))
     except (OSError, UnicodeDecodeError) as exc:
         return _fail(f"{args.path}: cannot read the file: {getattr(exc, 'strerror', None) or exc}")
-    print(result)
+    emit(result)
     return 0
 
 
