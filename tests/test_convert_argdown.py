@@ -207,3 +207,13 @@ def test_argdown_cli_accepts_a_claim_without_text(argdown_cli, tmp_path):
     assert result.returncode == 0 and "Missing text content" not in output and "canceled" not in output, output
     data = json.loads((tmp_path / "out" / "m.json").read_text(encoding="utf-8"))
     assert {"a", "b", "t"} <= set(data["statements"])
+
+
+@pytest.mark.parametrize("indent", ["", "  ", "\t"])
+def test_an_include_is_reported_and_an_indented_heading_is_a_heading(indent):
+    text = f"[a]: A.\n\n{indent}@include(other.argdown)\n\n{indent}# Section one\n\n[b]: B.\n"
+    m, diagnostics = read_argdown(text, "in.argdown")
+    assert [c.id for c in m.claims] == ["a", "b"]  # neither line became a claim
+    assert "section_one" in m.claims[1].tags
+    [include] = [d for d in diagnostics if "@include" in d.message]
+    assert include.code == "X303" and include.line == 3 and "not followed" in include.message

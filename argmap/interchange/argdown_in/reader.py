@@ -14,6 +14,7 @@ from argmap.interchange.argdown_in.picture import ArgumentEntry, Heading, Member
 from argmap.interchange.argdown_in.syntax import (
     ESCAPED,
     HEADING,
+    INCLUDE,
     HYPHENS,
     LINK,
     LIST_ITEM,
@@ -152,6 +153,15 @@ class Reader:
         pending: Member | None = None
         for block in blocks:
             first = block[0][1]
+            include = INCLUDE.match(first)
+            if include:
+                self.report.add("X303", f"@include({include.group('files')}) is not followed: convert each "
+                                "included file too, and join the maps with `use`", block[0][0],
+                                include.start("files") - len("@include(") + 1)
+                block = block[1:]
+                if not block:
+                    continue
+                first = block[0][1]
             if HEADING.match(first):
                 self.heading(block)
                 pending = None

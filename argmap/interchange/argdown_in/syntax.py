@@ -12,7 +12,8 @@ from collections.abc import Iterator
 
 from argmap.interchange._common import MAX_NESTING, Report, too_deep
 
-HEADING = re.compile(r"(#+) (.*)")
+HEADING = re.compile(r"[ \t]*(#+) (.*)")  # Argdown reads an indented heading as a heading too
+INCLUDE = re.compile(r"[ \t]*@include\((?P<files>[^)]*)\)")
 PCS_LINE = re.compile(r"([ \t]*)\((\d+)\)[ \t]*")
 LIST_ITEM = re.compile(r"([ \t]*)(?:\d+\.|\*)(?=\s)[ \t]*")
 RELATION = re.compile(r"([ \t]*)(\+>|->|><|_>|<\+|<-|<_|\+|-|_(?=\s))[ \t]*")
