@@ -93,6 +93,11 @@ class SourceText:
     def _marker_offsets(self) -> list[int]:
         return [m.offset for m in self.structure.markers]
 
+    def markers_between(self, start: int, end: int) -> tuple[Marker, ...]:
+        """The footnote markers printed within the original span ``[start, end)``."""
+        offsets = self._marker_offsets
+        return self.structure.markers[bisect.bisect_left(offsets, start):bisect.bisect_left(offsets, end)]
+
     def marker_after(self, offset: int) -> Marker | None:
         """The first footnote marker at or after the original *offset*, in the same paragraph."""
         markers = self.structure.markers

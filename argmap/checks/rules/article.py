@@ -81,8 +81,9 @@ def citation_position(ctx: Context) -> Iterator[Finding]:
 
     What it finds: a quotation found in the article whose `[^n]` (its own,
     or its claim's when it cites none) does not name the first footnote
-    marker that follows it in the same paragraph of the article.  A
-    quotation that no marker follows in its paragraph is not judged.  A
+    marker that follows it in the same paragraph of the article, nor a
+    marker printed inside the quoted passage.  A quotation that no marker
+    follows in its paragraph is not judged.  A
     claim's citations without a quotation are not judged either: a claim
     is a paraphrase, and may draw on a note printed sentences away.
     Why it matters: a citation moved by one note sends the reader to the
@@ -112,8 +113,10 @@ def citation_position(ctx: Context) -> Iterator[Finding]:
         if not cited:
             continue  # C107's business
         match = source.match(q.text)
-        if not match.found or match.end is None:
+        if not match.found or match.start is None or match.end is None:
             continue
+        if any(m.label in cited for m in source.markers_between(match.start, match.end)):
+            continue  # the note is printed inside the passage ("As explained by Togo,2 this ...")
         marker = source.marker_after(match.end)
         if marker is None or marker.label in cited:
             continue
