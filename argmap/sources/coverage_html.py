@@ -22,8 +22,8 @@ h1 { font-size: 1.4em; } h2 { font-size: 1.1em; margin-top: 2em; }
 p { white-space: pre-wrap; margin: 0 0 1em; padding-left: .6em; border-left: 3px solid transparent; }
 p.untouched { border-left-color: #d9a400; }
 p.notes { color: #555; }
-a.quote { background: #ffe16b; color: inherit; text-decoration: none; }
-a.cite { background: #d8ecff; color: inherit; text-decoration: none; }
+a.quote, span.quote { background: #ffe16b; color: inherit; text-decoration: none; }
+a.cite, span.cite { background: #d8ecff; color: inherit; text-decoration: none; }
 a.quote:hover, a.cite:hover, a.quote:focus, a.cite:focus { outline: 2px solid #225; }
 .marker { font-family: system-ui, sans-serif; font-size: .8em; padding: 0 .15em; border-radius: 3px; }
 .marker.cited { background: #2a7d2a; color: #fff; }
@@ -102,7 +102,7 @@ def coverage_html(cov: Coverage, title: str) -> str:
 <body>
 <h1>Coverage: {_escape(title)}</h1>
 <ul class="summary" id="summary">{summary}</ul>
-<p class="legend"><span><a class="quote">quoted</a></span><span><a class="cite">cited</a></span>\
+<p class="legend"><span class="quote">quoted</span><span class="cite">cited</span>\
 <span><span class="marker cited">n</span> marker cited</span><span><span class="marker uncited">n</span> \
 marker no claim cites</span><span class="untouched-key">▍ paragraph no claim touches</span></p>
 <main id="article">
