@@ -99,6 +99,9 @@ CODES: Mapping[str, Code] = {c.code: c for c in (
     Code("C112", "malformed-url", _E, ("citations",)),
     Code("C113", "source-text-missing", _W, ("citations",)),  # reported by the loader
     Code("C114", "stub-footnote", _W, ("citations",)),
+    Code("C120", "citation-position", _W, ("citations",)),
+    Code("C121", "note-transcription", _W, ("citations",)),
+    Code("C122", "quotation-distortion", _W, ("citations",)),
     # structure
     Code("S201", "dangling-target", _E, ("structure",)),
     Code("S202", "self-support", _E, ("structure",)),

@@ -119,7 +119,7 @@ def quotation_not_in_source(ctx: Context) -> Iterator[Finding]:
         return
     for claim in ctx.map.claims:
         for q in claim.quotes:
-            match = source.find(q.text)
+            match = source.match(q.text)  # argmap.sources.find_quotation: bounded work, original offsets
             if match.found:
                 continue
             hint = None
