@@ -103,13 +103,20 @@ class Heading:
 _ONE_CITE = re.compile(r"\[\^([^\]\s]+)\]")
 
 
+@functools.lru_cache(maxsize=1024)
+def _cite_offsets(value: str) -> tuple[tuple[str, int, int], ...]:
+    """(label, start, end) of each citation in a CITES token's text."""
+    # (A map cites few footnotes, the same ones on many lines: the answer is kept.)
+    return tuple((m.group(1), m.start(), m.end()) for m in _ONE_CITE.finditer(value))
+
+
 def _cites(tok: Tok | None) -> tuple[Citation, ...]:
     """The citations in one CITES token, each with its own column."""
     if tok is None:
         return ()
     _, value, line, column = tok[:4]
-    return tuple(_Citation(m.group(1), _tuple(Span, (line, column + m.start(), line, column + m.end())))
-                 for m in _ONE_CITE.finditer(value))
+    return tuple([_Citation(label, _tuple(Span, (line, column + start, line, column + end)))
+                  for label, start, end in _cite_offsets(value)])
 
 
 @functools.lru_cache(maxsize=4096)

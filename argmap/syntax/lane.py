@@ -62,6 +62,20 @@ def _unless(callback) -> dict[str, str]:
     return {}
 
 
+def _deferred(lane: Lane, plan: Plan, groupindex: dict):
+    """A stand-in for *plan*'s build function that writes and compiles it on its first call.
+
+    An expression joins every shape that can follow a line's first token, but a
+    map uses few of them: compiling each one only when a line of its shape is
+    met keeps most of that work out of reading a small map.
+    """
+    def build(*args):
+        plan.build = real = build_function(lane, plan, groupindex)
+        return real(*args)
+
+    return build
+
+
 class Lane:
     """The line shapes of one lark parser, compiled lazily for each parser state met."""
 
@@ -253,7 +267,7 @@ class Lane:
         else:
             compiled = self.compile(regex)
             for p in plans:
-                p.build = build_function(self, p, compiled.groupindex)
+                p.build = _deferred(self, p, compiled.groupindex)
                 if p.shape.role == "rep":
                     p.keep = repetition_keeps(self, p.shape.rep)
             found = (compiled, {f"b{i}": (p, self.context(p.next_stack)) for i, p in enumerate(plans)})
