@@ -28,7 +28,7 @@ ALL_MAPS = (*ARTICLES, DEBATE)
 #         theses, cases, persons)
 SHAPES = {
     "brown2017": (101, {"supports": 87, "rebuts": 23, "undercuts": 5, "contradicts": 1}, 31, 23, 2, 2, 3, 20),
-    "togo2013": (48, {"supports": 41, "rebuts": 8, "undercuts": 1}, 5, 7, 1, 1, 2, 9),
+    "togo2013": (48, {"supports": 41, "rebuts": 7, "undercuts": 2}, 5, 7, 1, 1, 2, 9),
     "suzuki2012": (21, {"supports": 21}, 1, 6, 0, 1, 1, 4),
     "akiyama2015": (20, {"supports": 17, "rebuts": 8}, 0, 3, 0, 1, 1, 1),
     "tsuruoka2020": (21, {"supports": 20, "rebuts": 2}, 0, 5, 1, 1, 1, 2),
@@ -64,6 +64,8 @@ NAMED_RELATIONS = [
     ("togo2013", "russians_avoided_china", "rebuts", "press_anti_china"),
     ("togo2013", "not_siding", "rebuts", "history_concern"),
     ("togo2013", "vice_min_difficult", "rebuts", "secrecy"),
+    # "do not mean ... the right track": the November events do not show the way, a deal may still be reached
+    ("togo2013", "not_right_track", "undercuts", "activation -> breakthrough"),
     # Shoigu's concern is Togo's reason for regular meetings, not an objection
     ("togo2013", "shoigu_md", "supports", "regular_dialogue"),
     # Brown answers the Erdogan excuse in the clause that reports it
@@ -93,6 +95,7 @@ NAMED_RELATIONS = [
 REMOVED_RELATIONS = [
     # Togo: the disagreement makes regular meetings "all the more" important
     ("togo2013", "shoigu_md", "rebuts", "shared_interest"),
+    ("togo2013", "not_right_track", "rebuts", "breakthrough"),
     # Tsuruoka's qualification of his own point is not an objection to it
     ("tsuruoka2020", "balance_hard", "rebuts", "broader_debate"),
     # Akiyama's national interest does not answer Brown's explanation of Abe's persistence
@@ -149,6 +152,7 @@ ATTRIBUTIONS = [
     ("brown2017", "vanuatu_precedent", "nikkei"),
     ("togo2013", "late_arrival_meaning", "observers"),  # "some shrewd observers", not Togo
     ("togo2013", "history_concern", "togo"),
+    ("suzuki2012", "lavrov_mild", "suzuki"),  # Suzuki's account of Lavrov's manner
 ]
 
 
@@ -164,7 +168,7 @@ THESIS_LABELS = [
     ("akiyama2015", "keep_engaging", "in"),  # Akiyama answers the crisis, G7 and stalled projects
     ("tsuruoka2020", "reset_needed", "in"),
     ("suzuki2012", "patient_strategy", "in"),
-    ("togo2013", "breakthrough", "out"),  # Rozman's odds stand unanswered at the end
+    ("togo2013", "breakthrough", "out"),  # Rozman's odds stand unanswered at the end, not Togo's own caveat
     ("brown2017", "new_approach", "out"),  # Brown's verdicts stand; nothing in the article answers them
 ]
 
@@ -172,6 +176,16 @@ THESIS_LABELS = [
 @pytest.mark.parametrize("name,thesis,label", THESIS_LABELS)
 def test_thesis_label(maps, name, thesis, label):
     assert argmap.evaluate(maps[name]).labels[thesis].value == label
+
+
+def test_togo_falls_to_rozman_not_to_himself(maps):
+    """Without Rozman's commentary, Togo's own case carries his thesis."""
+    m = maps["togo2013"]
+    labels = argmap.evaluate(m).labels
+    assert labels["odds_high"].value == "in"
+    rozman = {c.id for c in m.claims if str(c.case) == "rozman"}
+    attackers = {str(r.source) for r in m.relations if r.kind == "rebuts" and str(r.target) == "breakthrough"}
+    assert attackers and attackers <= rozman
 
 
 # -------------------------------------------------------- the article maps ----
