@@ -32,7 +32,7 @@ SHAPES = {
     "suzuki2012": (21, {"supports": 21}, 1, 6, 0, 1, 1, 4),
     "akiyama2015": (20, {"supports": 17, "rebuts": 8}, 0, 3, 0, 1, 1, 1),
     "tsuruoka2020": (21, {"supports": 20, "rebuts": 2}, 0, 5, 1, 1, 1, 2),
-    DEBATE: (0, {"supports": 16, "rebuts": 7, "undercuts": 1}, 0, 0, 0, 0, 0, 0),
+    DEBATE: (0, {"supports": 19, "rebuts": 8, "undercuts": 1}, 0, 0, 0, 0, 0, 0),
 }
 
 # (map, source, kind, target) that must exist; an undercut's target is "a -> b".
@@ -89,6 +89,10 @@ NAMED_RELATIONS = [
     (DEBATE, "tsuruoka2020.no_us_troops", "supports", "brown2017.two_island_insurance"),
     (DEBATE, "tsuruoka2020.stability_element", "rebuts", "togo2013.little_strategic_gain"),
     (DEBATE, "suzuki2012.no_overoptimism", "supports", "brown2017.wishful_thinking"),
+    (DEBATE, "tsuruoka2020.putin_cannot_concede", "rebuts", "akiyama2015.leaders_solution"),
+    (DEBATE, "tsuruoka2020.islands_out_of_reach", "supports", "brown2017.no_prospect_2017"),
+    (DEBATE, "suzuki2012.japan_card", "supports", "tsuruoka2020.stability_element"),
+    (DEBATE, "brown2017.bold_step", "supports", "tsuruoka2020.us_uninterested"),
 ]
 
 # (map, source, kind, target) that a second reading of the articles removed.
