@@ -27,7 +27,7 @@ ALL_MAPS = (*ARTICLES, DEBATE)
 # map -> (claims, relations by kind, footnotes, quotations, arguments,
 #         theses, cases, persons)
 SHAPES = {
-    "brown2017": (101, {"supports": 87, "rebuts": 23, "undercuts": 5, "contradicts": 1}, 31, 23, 2, 2, 3, 20),
+    "brown2017": (101, {"supports": 87, "rebuts": 22, "undercuts": 5, "contradicts": 1}, 31, 23, 2, 2, 3, 20),
     "togo2013": (48, {"supports": 41, "rebuts": 7, "undercuts": 2}, 5, 7, 1, 1, 2, 9),
     "suzuki2012": (21, {"supports": 21}, 1, 6, 0, 1, 1, 4),
     "akiyama2015": (20, {"supports": 17, "rebuts": 8}, 0, 3, 0, 1, 1, 1),
@@ -102,6 +102,8 @@ REMOVED_RELATIONS = [
     ("togo2013", "not_right_track", "rebuts", "breakthrough"),
     # Tsuruoka's qualification of his own point is not an objection to it
     ("tsuruoka2020", "balance_hard", "rebuts", "broader_debate"),
+    # Brown reports Togo's charge of obstruction without answering it
+    ("brown2017", "mofa_sidelined", "rebuts", "togo_obstruction"),
     # Akiyama's national interest does not answer Brown's explanation of Abe's persistence
     (DEBATE, "akiyama2015.economic_interest", "rebuts", "brown2017.abe_fixation"),
     (DEBATE, "brown2017.misreads_russia", "rebuts", "togo2013.yachi_channel"),
