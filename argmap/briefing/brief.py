@@ -16,8 +16,12 @@ from argmap.briefing import sections
 from argmap.briefing.builder import Builder
 from argmap.briefing.document import Brief
 from argmap.model import Map
+from collections.abc import Mapping
 
 
-def brief(m: Map, case_id: str) -> Brief:
-    """The brief for the case *case_id* of *m*; BriefError if there is no such case."""
-    return sections.build(Builder(m, case_id))
+def brief(m: Map, case_id: str, texts: Mapping[str, str] | None = None) -> Brief:
+    """The brief for the case (or side) *case_id* of *m*; BriefError if there is none.
+
+    *texts* gives the article text of each map by map id, for the evidence cards.
+    """
+    return sections.build(Builder(m, case_id, texts))
