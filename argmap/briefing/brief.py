@@ -15,8 +15,9 @@ from __future__ import annotations
 from argmap.briefing import sections
 from argmap.briefing.builder import Builder
 from argmap.briefing.document import Brief
+from collections.abc import Iterable, Mapping
+
 from argmap.model import Map
-from collections.abc import Mapping
 
 
 def brief(m: Map, case_id: str, texts: Mapping[str, str] | None = None) -> Brief:
@@ -25,3 +26,19 @@ def brief(m: Map, case_id: str, texts: Mapping[str, str] | None = None) -> Brief
     *texts* gives the article text of each map by map id, for the evidence cards.
     """
     return sections.build(Builder(m, case_id, texts))
+
+
+def article_texts(m: Map, text_dirs: Iterable[str] = ()) -> dict[str, str]:
+    """The article text of *m* and of each map it uses, by map id, where one is found.
+
+    Looked for as ``argmap check`` looks: beside the map, then in *text_dirs*.
+    """
+    from argmap.analysis.index import index
+    from argmap.files.loader import find_source_text
+
+    texts = {}
+    for used in index(m).resolved.maps:
+        text, _, _ = find_source_text(used, list(text_dirs))
+        if text is not None:
+            texts[used.id] = text
+    return texts
