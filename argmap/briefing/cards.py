@@ -138,8 +138,9 @@ def cards(b, key: str) -> tuple[Card, ...]:
                 pieces = passage.pieces
                 if passage.problem:
                     flags.append(f"card refused: {passage.problem}")
+        # an unread article is said on the card; the weak points list only what a check found wrong
         seen = b.flagged.setdefault(key, [])
-        seen.extend(f for f in flags if f not in seen)
+        seen.extend(f for f in flags if f not in seen and "not at hand" not in f)
         made.append(Card(tuple(b.claim_tag(key)), tuple(cite), pieces, tuple(flags),
                          quote.text if quote is not None else None))
     return tuple(made)

@@ -153,8 +153,10 @@ def questions(b: Builder) -> None:
     if unsourced:
         some = unsourced[:3]
         more = f" (and {len(unsourced) - 3} more of your attacks)" if len(unsourced) > 3 else ""
-        asked.append(((1, -1), "source", [("t", "Where is the evidence for " + ", ".join(b.short(k) for k in some)
-                                                + f"{more}? You cite no source and give no reason.")]))
+        names = [b.short(k) for k in some]
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        asked.append(((1, -1), "source", [("t", f"Where is the evidence for {listed}{more}? You cite no source "
+                                                "and give no reason.")]))
     asked.sort(key=lambda x: x[0])
     items, per_form = [], {}
     for _, form, parts in asked:

@@ -137,11 +137,11 @@ def lines(b: Builder, tops: list[str]) -> set[str]:
         if tree.children:
             b.blocks.append(Paragraph((("t", "Supported by:"),)))
             b.blocks.extend(tree.children)
-        in_line = list(shown)[first:]
-        for key in in_line[:CARDS_PER_LINE]:
+        evidence = [k for k in list(shown)[first:] if getattr(b.node(k), "quotes", ()) or getattr(b.node(k), "citations", ())]
+        for key in evidence[:CARDS_PER_LINE]:
             b.blocks.extend(cards(b, key))
-        if len(in_line) > CARDS_PER_LINE:
-            b.blocks.append(Paragraph((("t", f"The cards of {len(in_line) - CARDS_PER_LINE} further claims of "
+        if len(evidence) > CARDS_PER_LINE:
+            b.blocks.append(Paragraph((("t", f"The cards of {len(evidence) - CARDS_PER_LINE} further claims of "
                                              "this line are left out; the list above cites them."),)))
     return set(shown)
 
