@@ -79,6 +79,14 @@ def _author(owner: Map) -> str:
     return doc.authors[0] if doc is not None and doc.authors else owner.id
 
 
+def author_surname(owner: Map) -> str:
+    """The surname of the article's author: the word of the name a person of the map has as id (Togo, of
+    Togo Kazuhiko), else the last word (Brown, of James D. J. Brown)."""
+    author = _author(owner)
+    ids = {p.id.lower() for p in owner.persons}
+    return next((w for w in author.split() if w.lower() in ids), surname(author, None))
+
+
 def cards(b, key: str) -> tuple[Card, ...]:
     """The cards of claim *key*: one for each quotation, or one for its footnotes when it quotes nothing.
 
@@ -93,14 +101,14 @@ def cards(b, key: str) -> tuple[Card, ...]:
     person = q.person_of(b.m, key)
     author = _author(owner)
     year = doc.published_date.year if doc is not None and doc.published_date is not None else None
-    article = f"{surname(author, None)} {year}" if year else surname(author, None)
+    article = f"{author_surname(owner)} {year}" if year else author_surname(owner)
     title = f"“{doc.title}”" if doc is not None and doc.title else owner.id
     if person is not None:
         who, _, about = person.name.partition(",")
         speaker = surname(who.strip(), n.by.id if n.by is not None and hasattr(n.by, "id") else str(n.by))
         qualification = about.strip().rstrip(".")
     else:
-        who, speaker, qualification = author, surname(author, None), ""
+        who, speaker, qualification = author, author_surname(owner), ""
     second_hand = person is not None and normalize(who.strip()) != normalize(author) and "the author" not in person.name
     source = b.texts.get(owner.id)
     made = []
@@ -118,7 +126,8 @@ def cards(b, key: str) -> tuple[Card, ...]:
         if qualification:
             cite.append(("t", f", {qualification}"))
         if second_hand:
-            cite.append(("t", f"; quoted by {author} in {title} ({article}), so second-hand"))
+            verb = "quoted" if quote is not None else "reported"
+            cite.append(("t", f"; {verb} by {author} in {title} ({article}), so second-hand"))
         else:
             cite.append(("t", f"; {title} ({article})"))
         for label, info in notes:
