@@ -62,6 +62,7 @@ def blocks(b: Builder) -> None:
             ("t", f"{who + ', in ' if who else 'In '}{_article(b, attack.attacker)}: "),
             *b.claim_parts(attack.attacker),
             ("t", f" It {_VERB[attack.relation]} {b.short(attack.target)} ({_where(b, attack.target)[1]})."))))
+        b.blocks.extend(cards(b, attack.attacker))  # their card: what they will read, so we know what we answer
         if not answers:
             b.blocks.append(Paragraph((("b", "No answer in the debate yet."),
                                        ("t", " Prepare one: evidence against it, or a reason it does not reach "
