@@ -1,4 +1,4 @@
-"""``argmap brief``: each section on small maps, determinism, the CLI, and the seed briefs."""
+"""``argmap brief``: each section on small maps, determinism, the CLI (the seed briefs: test_brief_seeds.py)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from argmap.files.loader import load
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data" / "brief"
-SEED_BRIEFS = [("brown", "md"), ("brown", "html"), ("togo", "md"), ("togo", "html")]
 
 
 @pytest.fixture(scope="module")
@@ -35,51 +34,90 @@ def test_heading_names_the_thesis_the_stance_and_the_verdict(pro):
     assert "the thesis stands" in head and "It turns on single claims" in head
 
 
+def test_the_outline_gives_the_thesis_then_each_line_with_its_impact_before_the_detail(pro):
+    outline = section(pro, "Case outline, in speech order")
+    assert re.findall(r"^\d+\. \*\*([^*]+)\*\*", outline, re.M) == ["Thesis:", "Line 1:", "Line 2:", "Then the blocks:"]
+    assert "Cars foul the air in the centre. Impact: it supports the thesis" in outline
+    assert "4 attacks they can make, 1 with an answer of ours" in outline
+    assert pro.index("## Case outline") < pro.index("## Our lines of argument") < pro.index("## Blocks")
+
+
 def test_lines_of_argument_nest_supports_with_speaker_quote_and_references(pro):
     lines = section(pro, "Our lines of argument")
-    assert "### Line 1\n\nCars foul the air in the centre. [2]" in lines
-    assert "- Asthma cases fell where cars were banned. The Mayor: *“Admissions halved within a year.”* [2]" in lines
+    assert "### Line 1: Cars foul the air in the centre\n\nCars foul the air in the centre. [1]" in lines
+    assert "- Asthma cases fell where cars were banned. The Mayor: *“Admissions halved within a year.”* [1]" in lines
     assert "- Taken together, these claims support it:\n  - Parking fees fund the buses." in lines
     assert "(Bob Critic; conceded by the other side)" in lines
     assert "(Ann Author)" not in lines  # the case's own voice is said once, not on every claim
 
 
-def test_attacks_appear_under_their_line_with_our_answers(pro):
-    lines = section(pro, "Our lines of argument")
-    thesis_part = lines.split("### Attacks on the thesis itself\n", 1)[1].split("### Line 1", 1)[0]
-    assert "Shops in the centre will lose trade." in thesis_part
-    assert "**Our answer:** Footfall rose in pedestrian streets elsewhere. [2] (rebuts it)" in thesis_part
-    line1 = lines.split("### Line 1", 1)[1].split("### Line 2", 1)[0]
-    assert "It undercuts the step from “Asthma cases fell where cars were banned” to “Cars foul the air" in line1
-    assert "**No answer in the map** (see Attacks to prepare for)." in line1
+def blocks_of(text: str) -> list[str]:
+    return re.split(r"^### \d+\. ", section(text, "Blocks: if they say …"), flags=re.M)[1:]
 
 
-def test_unanswered_attacks_are_a_numbered_prep_list(pro):
-    prep = section(pro, "Attacks to prepare for")
-    assert re.findall(r"^\d+\. “([^”]+)”", prep, re.M) == [
-        "Buses pollute as much as cars", "The asthma figures come from one small town",
-        "Deliveries will become impossible"]
-    assert "(line 2)" in prep
+def test_blocks_come_in_speech_order_each_attack_with_numbered_answers_and_cards(pro):
+    blocks = blocks_of(pro)
+    heads = [b.split("\n", 1)[0] for b in blocks]
+    # the attack on the thesis first, then line 1's two, then line 2's
+    assert heads == ["If they say: Shops in the centre will lose trade",
+                     "If they say: Buses pollute as much as cars",
+                     "If they say: The asthma figures come from one small town",
+                     "If they say: Deliveries will become impossible"]
+    assert "(the thesis)" in blocks[0] and "(line 1)" in blocks[1] and "(line 2)" in blocks[3]
+    assert "**Answer 1:** Footfall rose in pedestrian streets elsewhere." in blocks[0]
+    # the answer's card: its tag, then its cite with the note it rests on
+    assert "**Footfall rose in pedestrian streets elsewhere.**\n\n**" in blocks[0]
+    assert "note 4: City Air Report, March 3, 2019." in blocks[0]
+    assert "undercuts the step from “Asthma cases fell where cars were banned”" in blocks[2]
+    assert "No answer in the debate yet." in blocks[1] and "No answer" not in blocks[0]
 
 
-def test_weak_points_give_the_reason_in_words(pro):
+def test_weak_points_give_the_reason_and_leave_out_unattacked_analysis(pro):
     weak = section(pro, "Weak points")
     assert "Cars foul the air in the centre. It is defeated: rebutted by “Buses pollute as much as cars” (Bob Critic)." in weak
-    assert "- Parking fees fund the buses.\n- Wardens enforce the ban cheaply." in weak
-    assert "1 further claim of ours cites nothing itself" in weak
+    # parking and wardens cite nothing, but nothing attacks them: our own reasoning, not a weak point
+    assert "Parking fees" not in weak and "Wardens" not in weak
 
 
-def test_questions_for_the_other_side(pro):
-    questions = section(pro, "Questions for the other side")
-    assert ("1. How do you answer “Footfall rose in pedestrian streets elsewhere”, which defeats your claim "
-            "“Shops in the centre will lose trade”?") in questions
-    assert "What is your source for “Buses pollute as much as cars”?" in questions
-    assert "The asthma figures" not in questions  # it cites a source and stands
+def test_an_attacked_unsourced_claim_is_a_weak_point():
+    m = argmap.parse("thesis t: T.\ncase pro for t: P.\ncase con against t: C.\n"
+                     "claim a (pro): A holds.\n  supports t\n"
+                     "claim b (pro): B holds.\n  supports t\n"
+                     "claim x (con): X doubts A. [^1]\n  rebuts a\n"
+                     "claim y (pro): Y answers X.\n  rebuts x\n"
+                     "footnotes\n  [^1]: A note, 2019.\n")
+    weak = section(to_markdown(brief(m, "pro")), "Weak points")
+    assert "Attacked and unsourced." in weak and "A holds." in weak and "B holds." not in weak
+
+
+def _questions(text: str) -> list[str]:
+    return re.findall(r"^\d+\. (.*)$", section(text, "Cross-examination"), re.M)
+
+
+def test_questions_are_few_ranked_by_what_decides_the_thesis_and_not_repeated():
+    # x attacks a claim the thesis does not hang on; z attacks the thesis itself, so z decides and comes first
+    text = ["thesis t: T.", "case pro for t: P.", "case con against t: C.",
+            "claim a (pro): A holds.\n  supports t",
+            "claim x (con): X denies A.\n  rebuts a", "claim y (pro): Y refutes X.\n  rebuts x",
+            "claim z (con): Z denies T.\n  rebuts t", "claim w (pro): W refutes Z.\n  rebuts z"]
+    text += [f"claim u{i} (con): Unsourced doubt number {i}.\n  rebuts a" for i in range(22)]
+    qs = _questions(to_markdown(brief(argmap.parse("\n".join(text) + "\n"), "pro")))
+    assert 1 <= len(qs) <= 10
+    assert "“W refutes Z”" in qs[0] and "decides the thesis" in qs[0]
+    assert sum("“Y refutes X”" in q for q in qs) == 1
+    sourcing = [q for q in qs if "evidence for" in q]
+    assert len(sourcing) == 1 and "and 19 more" in sourcing[0]  # 22 unsourced attacks, one question
+
+
+def test_the_small_debate_asks_the_deciding_question_first(pro):
+    qs = _questions(pro)
+    assert qs[0].startswith("What is your answer to “Footfall rose in pedestrian streets elsewhere”?")
+    assert "Buses pollute as much as cars" in qs[-1] and "Deliveries will become impossible" in qs[-1]
 
 
 def test_sources_merge_the_same_item_resolve_ibid_and_keep_note_numbers(pro):
     sources = section(pro, "Sources")
-    assert "2. City Air Report, March 3, 2019. (note 1; note 2, “Ibid.” of note 1; note 4)" in sources
+    assert "1. City Air Report, March 3, 2019. (note 1; note 2, “Ibid.” of note 1; note 4)" in sources
     assert sources.count("City Air Report") == 1
     assert "Health Weekly, \\<b\\>June\\</b\\> 1, 2019." in sources  # markup in a note is escaped
 
@@ -87,8 +125,8 @@ def test_sources_merge_the_same_item_resolve_ibid_and_keep_note_numbers(pro):
 def test_a_case_whose_thesis_is_missing_still_gets_a_brief():
     text = to_markdown(brief(load(DATA / "no_thesis.argmap"), "solo"))
     assert "the case names “missing”, which is not in the map" in text
-    assert "### Line 1\n\nB follows.\n\nSupported by:\n\n- A is so. [1]" in text
-    assert "Every attack by others on our case has an answer in the map." in text
+    assert "B follows.\n\nSupported by:\n\n- A is so. [1]" in text
+    assert "Nothing in the debate attacks our case." in text
 
 
 def test_a_support_cycle_terminates_and_shows_each_claim_once():
@@ -105,7 +143,7 @@ def test_a_long_support_chain_is_briefed_without_recursion():
     b = brief(argmap.parse("\n".join(lines) + "\n"), "pro")
     text = to_markdown(b)
     line = section(text, "Our lines of argument")
-    assert line.count("Claim number") == n and "### Line 2" not in line
+    assert line.count("Claim number") == n + 1 and "### Line 2" not in line  # the line's heading names c0 too
     depth = {int(m.group(2)): len(m.group(1)) for m in re.finditer(r"^( *)- Claim number (\d+)\.", line, re.M)}
     assert [depth[i] for i in (1, 2, n - 1)] == [0, 2, 2 * (n - 2)]  # c0 heads the line, c1 is the first item
     page = to_html(b)
@@ -117,6 +155,7 @@ def test_the_brief_is_byte_identical_across_runs():
     first = to_markdown(brief(load(m), "con")), to_html(brief(load(m), "con"))
     second = to_markdown(brief(load(m), "con")), to_html(brief(load(m), "con"))
     assert first == second
+
 
 
 class _Collect(HTMLParser):
@@ -142,6 +181,9 @@ def test_html_is_self_contained_semantic_and_escaped():
     refs = [a["href"] for t, a in parser.tags if t == "a"]
     ids = {a.get("id") for _, a in parser.tags}
     assert refs and all(r[1:] in ids for r in refs)  # every [n] links to its source
+
+
+
 
 
 # ------------------------------------------------------------------ CLI ----
@@ -177,40 +219,20 @@ def test_cli_never_writes_over_the_map(tmp_path, capsys):
     assert "refusing" in capsys.readouterr().err
 
 
+
 def test_cli_help_has_examples(capsys):
     with pytest.raises(SystemExit):
         main(["brief", "--help"])
-    assert "argmap brief maps/brown2017.argmap --case brown" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "argmap brief maps/new_approach_debate.argmap --case brown" in out and "--text-dir" in out
 
 
-# --------------------------------------------------------- seed briefs ----
-
-
-@pytest.mark.parametrize("case, fmt", SEED_BRIEFS)
-def test_seed_briefs_are_up_to_date(case, fmt):
-    text = brief(load(ROOT / "maps" / "brown2017.argmap"), case)
-    expected = to_html(text) if fmt == "html" else to_markdown(text)
-    path = ROOT / "docs" / "briefs" / f"{case}.{fmt}"
-    assert path.read_text(encoding="utf-8") == expected, (
-        f"{path.relative_to(ROOT)} is out of date; regenerate it with\n"
-        f"  argmap brief maps/brown2017.argmap --case {case} -o docs/briefs/{case}.{fmt}")
-
-
-def test_seed_brief_for_brown_reads_as_a_brief():
-    text = (ROOT / "docs" / "briefs" / "brown.md").read_text(encoding="utf-8")
-    assert "Russia agreed only to talk about joint economic activities" in text
-    assert "TASS, December 16, 2016. (note 11)" in text
-    assert "Business Journal, January 19, 2017. (note 19; note 20, “Ibid.” of note 19)" in text
-    assert not re.search(r"\b(only_discuss|new_approach|togo_success)\b", text)  # no ids where text belongs
-
-
-def test_a_case_of_a_used_map_is_found_by_its_own_id_when_only_one_has_it(capsys):
+def test_a_case_of_a_used_map_is_found_by_its_own_id_and_a_shared_id_names_the_side(capsys):
     m = load(ROOT / "maps" / "new_approach_debate.argmap")
     assert to_markdown(brief(m, "brown")) == to_markdown(brief(m, "brown2017.brown"))
-    # two maps define a case `togo` (Togo's own article, and Brown's account of it): the name must say which
-    assert main(["brief", str(ROOT / "maps" / "new_approach_debate.argmap"), "--case", "togo"]) == 2
-    err = capsys.readouterr().err
-    assert "2 cases are called 'togo'; name one: brown2017.togo, togo2013.togo" in err
+    # two maps define a case `togo` (Togo's own article, and Brown's account of it): both are Togo's side
+    togo = to_markdown(brief(m, "togo"))
+    assert togo != to_markdown(brief(m, "togo2013.togo")) and togo != to_markdown(brief(m, "brown2017.togo"))
     assert main(["brief", str(ROOT / "maps" / "new_approach_debate.argmap"), "--case", "nobody"]) == 2
     err = capsys.readouterr().err
     assert "brown2017.brown" in err and "togo2013.rozman" in err and "its cases: none" not in err

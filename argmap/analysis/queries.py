@@ -51,7 +51,7 @@ from argmap.model import Claim, Map
 
 __all__ = [
     "CHAIN_BUDGET", "MAX_CHAINS", "Attack", "Chains", "Decider", "Reach", "attackers", "attacks_on_case", "attacks_out",
-    "case_nodes", "case_of", "chains_to_thesis", "deciding_claims", "deciding_sources", "Source", "find_case", "is_cited", "node", "node_ids",
+    "attacks_in", "case_nodes", "case_of", "chains_to_thesis", "deciding_claims", "deciding_sources", "Source", "find_case", "is_cited", "node", "node_ids",
     "owner_map", "person_of", "supporters", "supports_in", "supports_out", "thesis_of", "unanswered_attacks",
     "uncited_claims",
 ]
@@ -327,3 +327,11 @@ def deciding_sources(m: Map, thesis_id: str, *, semantics: str | None = "dfquad"
     if thesis is None:
         raise KeyError(f"no thesis {thesis_id!r} in map {m.id}")
     return deciding.deciding_sources(g.graph, thesis, semantics=semantics)
+
+
+def attacks_in(m: Map, key: str) -> tuple[tuple[str, str], ...]:
+    """What attacks *key* directly, as (id, relation), in the order of the maps: what rebuts or
+    contradicts it, and what undercuts it when it is a link ``a -> b`` or an argument."""
+    g = index(m)
+    i = g.number(key)
+    return () if i is None else tuple((g.names[j], how) for j, how in g.attacks_in.get(i, ()))

@@ -15,9 +15,30 @@ from __future__ import annotations
 from argmap.briefing import sections
 from argmap.briefing.builder import Builder
 from argmap.briefing.document import Brief
+from collections.abc import Iterable, Mapping
+
 from argmap.model import Map
 
 
-def brief(m: Map, case_id: str) -> Brief:
-    """The brief for the case *case_id* of *m*; BriefError if there is no such case."""
-    return sections.build(Builder(m, case_id))
+def brief(m: Map, case_id: str, texts: Mapping[str, str] | None = None) -> Brief:
+    """The brief for the case (or side) *case_id* of *m*; BriefError if there is none.
+
+    *texts* gives the article text of each map by map id, for the evidence cards.
+    """
+    return sections.build(Builder(m, case_id, texts))
+
+
+def article_texts(m: Map, text_dirs: Iterable[str] = ()) -> dict[str, str]:
+    """The article text of *m* and of each map it uses, by map id, where one is found.
+
+    Looked for as ``argmap check`` looks: beside the map, then in *text_dirs*.
+    """
+    from argmap.analysis.index import index
+    from argmap.files.loader import find_source_text
+
+    texts = {}
+    for used in index(m).resolved.maps:
+        text, _, _ = find_source_text(used, list(text_dirs))
+        if text is not None:
+            texts[used.id] = text
+    return texts

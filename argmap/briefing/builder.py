@@ -10,12 +10,13 @@ Everything is read through the public queries of
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import attrs
 
 from argmap.analysis import queries as q
-from argmap.analysis.nodes import case_named
+from argmap.analysis.nodes import case_names
+from argmap.analysis.index import index
 from argmap.briefing.document import BriefError, Item, ItemList, Source
 from argmap.evaluation.core import Evaluation, Label, Reason, evaluate
 from argmap.model import Argument, Citation, Claim, Map, Thesis
@@ -47,24 +48,78 @@ def note_order(label: str) -> tuple:
     return (where or "", int(number) if number else 10**9, rest)
 
 
+def side_named(m: Map, name: str) -> tuple[str, ...]:
+    """The cases a ``--case`` name means, by query name: the case itself, else every case of that id.
+
+    ``brown`` on the debate map is ``brown2017.brown``; ``togo`` is Togo's
+    own case in togo2013 together with Brown's account of it in brown2017,
+    one side of the debate told in two articles.  The first in the maps'
+    order leads (its thesis heads the brief).
+    """
+    r = index(m).resolved
+    if name in r.case_index:
+        return (r.case_names[r.case_index[name]],)
+    return tuple(n for n, c in zip(case_names(m), r.cases) if c.id == name)
+
+
 class Builder:
     """The state of one brief being written: the case, its claims, the blocks and the sources so far."""
 
-    def __init__(self, m: Map, case_id: str):
+    def __init__(self, m: Map, case_id: str, texts: Mapping[str, str] | None = None):
         self.m = m
-        case_id = case_named(m, case_id) or case_id  # `brown` for brown2017.brown, when only one case has that id
-        self.case_id = case_id
-        self.case = q.find_case(m, case_id)
-        if self.case is None:
+        self.cases = side_named(m, case_id)
+        if not self.cases:
             raise BriefError(case_id)
+        self.case_id = case_id = self.cases[0]
+        self.case = q.find_case(m, case_id)
         self.thesis = q.thesis_of(m, case_id)
         self.evaluation: Evaluation = evaluate(m, "grounded")
         self.order = {key: i for i, key in enumerate(q.node_ids(m))}  # each node's place in the maps
-        self.ours = set(q.case_nodes(m, case_id))
+        self.ours = {k for c in self.cases for k in q.case_nodes(m, c)}
+        self.texts = dict(texts or {})
+        self._nodes: dict[str, object] = {}
+        self._speakers: dict[str, str | None] = {}
+        # every attack on the side, once, in map order: the blocks, the lines and the weak points read it
+        seen: dict = {}
+        for c in self.cases:
+            for attack, answers in q.attacks_on_case(m, c):
+                if attack.attacker not in self.ours and attack not in seen:
+                    seen[attack] = answers
+        # the other side: the cases the attackers argue for, and those opposing ours on our theses
+        theirs = {q.case_of(m, a.attacker) for a in seen} - {None}
+        for name in case_names(m):
+            t, other = q.thesis_of(m, name), q.find_case(m, name)
+            for c in self.cases:
+                if name not in self.cases and t is not None and t == q.thesis_of(m, c) \
+                        and other.stance != q.find_case(m, c).stance:
+                    theirs.add(name)
+        self.their_cases = theirs
+        # an answer may come from another article of the debate: any claim outside both sides that attacks
+        # the attacker (Togo's 2013 account of a late Putin answers the reader's comment on Brown)
+        for attack, answers in list(seen.items()):
+            have = {x.attacker for x in answers}
+            allies = tuple(q.Attack(x, how, attack.attacker) for x, how in q.attacks_in(m, attack.attacker)
+                           if x not in self.ours and x not in have and x != attack.target
+                           and q.case_of(m, x) not in theirs and q.case_of(m, x) is not None)
+            seen[attack] = tuple(answers) + allies
+        self.attacks: list = list(seen.items())
+        self.attacked = {a.attacked for a in seen} | {a.target for a in seen}
         self.blocks: list = []
         self.sources: dict[str, Source] = {}
+        self.flagged: dict[str, list[str]] = {}  # what the cards found, by claim, for the weak points
+        self.theses = {t for t in (q.thesis_of(m, c) for c in self.cases) if t is not None}
         self.voice = self._voice()
         self.line_of: dict[str, int] = {}
+
+    def claim_tag(self, key: str) -> list:
+        """The claim in one line, for a card's tag."""
+        return [("t", sentence(self.text(key)))]
+
+    def node(self, key: str):
+        """The node *key* names (looked up once)."""
+        if key not in self._nodes:
+            self._nodes[key] = q.node(self.m, key)
+        return self._nodes[key]
 
     def in_order(self, keys: Iterable[str]) -> list[str]:
         """*keys* (nodes) in the order of the maps."""
@@ -73,25 +128,31 @@ class Builder:
     # -- texts ----------------------------------------------------------------
 
     def text(self, key: str) -> str:
-        n = q.node(self.m, key)
+        """The words of node *key* (an argument's stand-in words; the id when it has none)."""
+        n = self.node(key)
         if isinstance(n, Argument):
             return "Taken together, the claims below"
         return n.text if n is not None and n.text else key
 
     def short(self, key: str) -> str:
+        """*key* named in a sentence: its words cut short and quoted (a link: the step it names)."""
         if " -> " in key:
             a, _, b = key.partition(" -> ")
             return f"the step from “{short(self.text(a))}” to “{short(self.text(b))}”"
         return f"“{short(self.text(key))}”"
 
     def speaker(self, key: str) -> str | None:
-        n = q.node(self.m, key)
+        """Who asserts *key*, by name (None when nobody is named)."""
+        if key in self._speakers:
+            return self._speakers[key]
+        n = self.node(key)
         if not isinstance(n, (Claim, Argument)) or n.by is None:
-            return None
-        person = q.person_of(self.m, key)
-        if person is None:
-            return str(n.by)
-        return person.name.split(",", 1)[0].strip().rstrip(".")
+            who = None
+        else:
+            person = q.person_of(self.m, key)
+            who = str(n.by) if person is None else person.name.split(",", 1)[0].strip().rstrip(".")
+        self._speakers[key] = who
+        return who
 
     def _voice(self) -> str | None:
         counts: dict[str, int] = {}
@@ -131,7 +192,7 @@ class Builder:
 
     def claim_parts(self, key: str, *, always_speaker: bool = False) -> list:
         """A claim as inline parts: its text, references, speaker and quotations."""
-        n = q.node(self.m, key)
+        n = self.node(key)
         parts: list = [("t", sentence(self.text(key)))]
         if isinstance(n, (Claim, Thesis)):
             parts += self.cite(key, n.citations)
@@ -150,15 +211,17 @@ class Builder:
         return parts
 
     def label_words(self, key: str) -> str:
+        """How *key* fares in the grounded evaluation, in words."""
         label = self.evaluation.labels.get(key)
         return {Label.IN: "stands", Label.OUT: "is defeated", Label.UNDEC: "is undecided"}.get(label, "is not evaluated")
 
     def reason_words(self, key: str) -> str:
+        """Why *key* has its label, in words ("" when there is nothing to say)."""
         reason: Reason | None = self.evaluation.reasons.get(key)
         if reason is None:
             if self.evaluation.labels.get(key) is not Label.IN:
                 return ""
-            attacked = q.attackers(self.m, key, depth=1)
+            attacked = key in self.attacked or q.attackers(self.m, key, depth=1)
             return "every attack on it is itself defeated" if attacked else "nothing in the map attacks it"
         tail = ", which is undecided" if reason.undecided else ""
         if reason.how == "premise":
@@ -207,7 +270,7 @@ class Builder:
             frames.pop()
             on_path.discard(key)
             parts = tuple(self.claim_parts(key))
-            if isinstance(q.node(self.m, key), Argument):
+            if isinstance(self.node(key), Argument):
                 parts = (("t", "Taken together, these claims support it:"),)
             item = Item(parts, (ItemList(tuple(items)),) if items else ())
             if frames:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from argmap.briefing.document import Brief, Heading, ItemList, Paragraph
+from argmap.briefing.document import Brief, Card, Heading, ItemList, Paragraph
 
 _CSS = """\
 body{font:16px/1.5 Georgia,serif;max-width:46em;margin:2em auto;padding:0 1em;color:#222}
@@ -13,6 +13,11 @@ h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:2em}
 li{margin:.25em 0}
 a.ref{text-decoration:none;font-size:.85em;vertical-align:super}
 ol.sources li:target{background:#ffd}
+.card{border-left:3px solid #888;padding:.2em 0 .2em 1em;margin:1em 0}
+.tag{font-weight:bold;margin:0}.cite{font-size:.9em;margin:.2em 0}
+.card blockquote{margin:.4em 0;font-size:.85em;color:#444}
+.card mark{background:#ff6;color:#000;font-size:1.15em;text-decoration:underline}
+.flag{color:#8a1c00;font-weight:bold}
 """
 
 
@@ -49,6 +54,19 @@ def _html_list(lst: ItemList, out: list[str]) -> None:
         todo.extend(reversed(then))
 
 
+def _html_card(card: Card) -> str:
+    """A card as a ``<div class="card">``: tag, cite, findings, the passage with the quoted words marked."""
+    out = ['<div class="card">', f'<p class="tag">{_html_inline(card.tag)}</p>',
+           f'<p class="cite">{_html_inline(card.cite)}</p>']
+    out += [f'<p class="flag">⚠ {html.escape(f, quote=False)}</p>' for f in card.flags]
+    if card.text:
+        body = "".join(f"<mark>{html.escape(t, quote=False)}</mark>" if marked else html.escape(t, quote=False)
+                       for t, marked in card.text)
+        out.append("<blockquote><p>" + body.strip().replace("\n", "<br>\n") + "</p></blockquote>")
+    out.append("</div>")
+    return "\n".join(out)
+
+
 def to_html(b: Brief) -> str:
     """The brief as one self-contained HTML page: inline CSS, no scripts, nothing fetched."""
     out = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
@@ -58,6 +76,8 @@ def to_html(b: Brief) -> str:
             out.append(f"<h{block.level}>{html.escape(block.text, quote=False)}</h{block.level}>")
         elif isinstance(block, Paragraph):
             out.append(f"<p>{_html_inline(block.parts)}</p>")
+        elif isinstance(block, Card):
+            out.append(_html_card(block))
         else:
             _html_list(block, out)
     out.append("<h2>Sources</h2>")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from argmap.briefing.document import Brief, Heading, ItemList, Paragraph
+from argmap.briefing.document import Brief, Card, Heading, ItemList, Paragraph
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 
@@ -43,6 +43,19 @@ def _md_list(lst: ItemList, lines: list[str]) -> None:
         stack.extend((iter(enumerate(child.items, 1)), child.ordered, inner) for child in reversed(item.children))
 
 
+def _md_card(card: Card, lines: list[str]) -> None:
+    """Tag in bold, the cite, findings, then the card text as a quotation block, quoted words in bold."""
+    lines.append("**" + _md_inline(card.tag).strip() + "**")
+    lines.append("")
+    lines.append(_md_inline(card.cite))
+    for flag in card.flags:
+        lines += ["", f"> ⚠ {_md_escape(flag)}"]
+    if card.text:
+        body = "".join(f"**{_md_escape(t.strip())}**" + (" " if t.endswith(" ") else "") if marked and t.strip()
+                       else _md_escape(t) for t, marked in card.text)
+        lines += ["", *("> " + line if line else ">" for line in body.strip().split("\n"))]
+
+
 def to_markdown(b: Brief) -> str:
     """The brief as Markdown (CommonMark), ending in one newline."""
     lines: list[str] = []
@@ -53,6 +66,8 @@ def to_markdown(b: Brief) -> str:
             lines.append("#" * block.level + " " + _md_escape(block.text))
         elif isinstance(block, Paragraph):
             lines.append(_md_inline(block.parts))
+        elif isinstance(block, Card):
+            _md_card(block, lines)
         else:
             _md_list(block, lines)
     lines += ["", "## Sources", ""]

@@ -5,10 +5,11 @@ from __future__ import annotations
 import attrs
 
 from argmap.analysis import queries as q
+from argmap.briefing import frontlines
+from argmap.briefing.cards import cards
 from argmap.briefing.builder import SHORT, Builder, note_order, sentence, short
 from argmap.briefing.document import Brief, Heading, Item, ItemList, Paragraph
 from argmap.evaluation.core import Label
-from argmap.model import Claim
 
 
 def build(b: Builder) -> Brief:
@@ -17,18 +18,20 @@ def build(b: Builder) -> Brief:
     title = f"Brief: {text if len(text) <= 2 * SHORT else short(text)}"
     b.blocks.append(Heading(1, title))
     heading(b)
-    shown = lines(b, top_points(b))
+    tops = top_points(b)
+    outline(b, tops)
+    shown = lines(b, tops)
+    frontlines.blocks(b)
     other_points(b, shown)
     concessions(b)
-    unanswered(b)
-    weak_points(b)
-    questions(b)
+    frontlines.weak_points(b)
+    frontlines.questions(b)
     sources = tuple(attrs.evolve(s, notes=tuple(sorted(s.notes, key=note_order))) for s in b.sources.values())
     return Brief(title, tuple(b.blocks), sources)
 
 
 def _is_concession(b: Builder, key: str) -> bool:
-    return getattr(q.node(b.m, key), "concession", False)
+    return getattr(b.node(key), "concession", False)
 
 
 def heading(b: Builder) -> None:
@@ -69,72 +72,82 @@ def heading(b: Builder) -> None:
 
 
 def top_points(b: Builder) -> list[str]:
-    """The case's claims that bear directly on the thesis; without one, the roots of its support."""
+    """The side's claims that bear directly on a thesis of its cases; without one, the roots of its support."""
     tops: list[str] = []
-    if b.thesis is not None:
-        wanted = "supports" if b.case.stance == "for" else None
-        for source, how in q.supports_in(b.m, b.thesis):
-            if wanted and source in b.ours and how == "supports":
-                tops.append(source)
-        if not wanted:
-            tops += [a.id for a in q.attackers(b.m, b.thesis, depth=1) if a.id in b.ours]
+    for case_id in b.cases:
+        thesis, case = q.thesis_of(b.m, case_id), q.find_case(b.m, case_id)
+        if thesis is None:
+            continue
+        if case.stance == "for":
+            tops += [s for s, how in q.supports_in(b.m, thesis) if s in b.ours and how == "supports"]
+        else:
+            tops += [a for a, _ in q.attacks_in(b.m, thesis) if a in b.ours]
     if not tops:
         tops = [k for k in b.ours if not _is_concession(b, k)
                 and not any(t in b.ours for t, _ in q.supports_out(b.m, k))]
     return b.in_order(dict.fromkeys(tops))
 
 
+def _impact(b: Builder, key: str) -> str:
+    """What a line does for the side, in words: the thesis it supports or attacks."""
+    for t, how in q.supports_out(b.m, key):
+        if t in b.theses:
+            return f"supports the thesis {b.short(t)}"
+    for t, how in q.attacks_out(b.m, key):
+        if t in b.theses:
+            return f"{how} the thesis {b.short(t)}"
+    return "bears on the case"
+
+
+def outline(b: Builder, tops: list[str]) -> None:
+    """The case in speech order: the thesis, each line in one sentence with its impact, then the blocks."""
+    b.blocks.append(Heading(2, "Case outline, in speech order"))
+    items = []
+    if b.thesis is not None:
+        items.append(Item((("b", "Thesis: "), ("t", sentence(b.text(b.thesis))),
+                           ("t", f" We are {'for' if b.case.stance == 'for' else 'against'} it."))))
+    for number, top in enumerate(tops, 1):
+        items.append(Item((("b", f"Line {number}: "), ("t", sentence(short(b.text(top)))),
+                           ("t", f" Impact: it {_impact(b, top)}."))))
+    if b.attacks:
+        answered = sum(1 for _, answers in b.attacks if answers)
+        items.append(Item((("b", "Then the blocks: "), ("t", f"{len(b.attacks)} attacks they can make, "
+                                                             f"{answered} with an answer of ours."))))
+    b.blocks.append(ItemList(tuple(items), ordered=True))
+
+
 def lines(b: Builder, tops: list[str]) -> set[str]:
-    """Our lines of argument: each top claim with its supports nested beneath, then the attacks on it."""
+    """Our lines of argument: each top claim with its supports nested beneath, then the cards for it."""
     shown = b.line_of
-    attacks = q.attacks_on_case(b.m, b.case_id)
     b.blocks.append(Heading(2, "Our lines of argument"))
     if not tops:
         b.blocks.append(Paragraph((("t", "The case has no claim that supports anything."),)))
         return set()
-    relation = "support" if b.case.stance == "for" else "attack"
-    intro = (f"Each line is a claim of ours that bears on the thesis directly ({relation}s it), with the claims "
-             "that support it indented beneath. After each line come the other side's attacks on it and our "
-             "answers, if we have one.")
+    intro = ("Each line is a claim of ours that bears on a thesis directly, with the claims that support it "
+             "indented beneath, then the evidence cards for the line.")
     if b.thesis is None:
         intro = ("Each line is a claim of ours that no other claim of ours builds on, with the claims that "
-                 "support it indented beneath, then the attacks on it and our answers.")
+                 "support it indented beneath, then the evidence cards for the line.")
     b.blocks.append(Paragraph((("t", intro),)))
-    thesis_attacks = [(a, ans) for a, ans in attacks if a.target == b.thesis]
-    if thesis_attacks:
-        b.blocks.append(Heading(3, "Attacks on the thesis itself"))
-        b.blocks.append(attack_list(b, thesis_attacks))
     for number, top in enumerate(tops, 1):
-        b.blocks.append(Heading(3, f"Line {number}"))
+        b.blocks.append(Heading(3, f"Line {number}: {short(b.text(top))}"))
         first = len(shown)
         tree = b.support_tree(top, number, shown)
         b.blocks.append(Paragraph(tree.parts))
         if tree.children:
             b.blocks.append(Paragraph((("t", "Supported by:"),)))
             b.blocks.extend(tree.children)
-        in_line = set(list(shown)[first:])
-        here = [(a, ans) for a, ans in attacks if a.attacked in in_line or a.target in in_line]
-        if here:
-            b.blocks.append(Paragraph((("b", "Their attacks on this line, and our answers"),)))
-            b.blocks.append(attack_list(b, here))
+        evidence = [k for k in list(shown)[first:] if getattr(b.node(k), "quotes", ()) or getattr(b.node(k), "citations", ())]
+        for key in evidence[:CARDS_PER_LINE]:
+            b.blocks.extend(cards(b, key))
+        if len(evidence) > CARDS_PER_LINE:
+            b.blocks.append(Paragraph((("t", f"The cards of {len(evidence) - CARDS_PER_LINE} further claims of "
+                                             "this line are left out; the list above cites them."),)))
     return set(shown)
 
 
-def attack_list(b: Builder, pairs) -> ItemList:
-    """Attacks, each with our answers (or none) beneath."""
-    items = []
-    for attack, answers in pairs:
-        verb = {"rebuts": "rebuts", "contradicts": "contradicts", "undercuts": "undercuts"}[attack.relation]
-        head = [("b", "Attack: "), *b.claim_parts(attack.attacker, always_speaker=True),
-                ("t", f" It {verb} {b.short(attack.target)}.")]
-        sub = []
-        for answer in answers:
-            how = ("undercuts the attack" if " -> " in answer.target else f"{answer.relation} it")
-            sub.append(Item((("b", "Our answer: "), *b.claim_parts(answer.attacker), ("t", f" ({how})"))))
-        if not sub:
-            sub.append(Item((("b", "No answer in the map"), ("t", " (see Attacks to prepare for)."))))
-        items.append(Item(tuple(head), (ItemList(tuple(sub)),)))
-    return ItemList(tuple(items))
+CARDS_PER_LINE = 40
+"""Most claims of one line whose cards are written out (a line of a generated map can hold thousands)."""
 
 
 def _what_it_does(b: Builder, key: str, *, premises: bool) -> list:
@@ -165,106 +178,3 @@ def concessions(b: Builder) -> None:
                                    for k in conceded)))
 
 
-def unanswered(b: Builder) -> None:
-    """The attacks on our case that nothing of ours answers, as a numbered list."""
-    attacks = q.unanswered_attacks(b.m, b.case_id)
-    b.blocks.append(Heading(2, "Attacks to prepare for"))
-    if not attacks:
-        b.blocks.append(Paragraph((("t", "Every attack by others on our case has an answer in the map."),)))
-        return
-    b.blocks.append(Paragraph((("t", "Attacks on our case that no claim of ours answers yet, with the line "
-                                     "they hit; the lines above give them in full."),)))
-    items = []
-    for a in attacks:
-        who = b.speaker(a.attacker)
-        line = b.line_of.get(a.attacked) or b.line_of.get(a.target.partition(" -> ")[0])
-        where = f" (line {line})" if line else " (the thesis)" if a.target == b.thesis else ""
-        items.append(Item((("t", f"{b.short(a.attacker)}{f' ({who})' if who else ''} {a.relation} "
-                                 f"{b.short(a.target)}{where}."),)))
-    b.blocks.append(ItemList(tuple(items), ordered=True))
-
-
-def weak_points(b: Builder) -> None:
-    """Our claims that are defeated, undecided, weakened or without a source."""
-    order = [k for k in q.node_ids(b.m) if k in b.ours and isinstance(q.node(b.m, k), Claim)
-             and not q.node(b.m, k).concession]
-    labels = b.evaluation.labels
-    b.blocks.append(Heading(2, "Weak points"))
-    defeated = [k for k in order if labels.get(k) in (Label.OUT, Label.UNDEC)]
-    weakened = [k for k in order if k in b.evaluation.weakened]
-    uncited = set(q.uncited_claims(b.m, b.case_id))
-    bare = [k for k in order if k in uncited and not q.supports_in(b.m, k)]
-    resting = [k for k in order if k in uncited and q.supports_in(b.m, k)]
-    if not (defeated or weakened or bare or resting):
-        b.blocks.append(Paragraph((("t", "None found: every claim of ours stands and cites a source."),)))
-    if defeated:
-        b.blocks.append(Paragraph((("b", "Defeated or undecided."), ("t", " Once every attack in the map is "
-                                   "counted, these claims of ours do not stand:"))))
-        b.blocks.append(ItemList(tuple(
-            Item((("t", sentence(short(b.text(k)))), ("t", f" It {b.label_words(k)}: {b.reason_words(k)}.")))
-            for k in defeated)))
-    if weakened:
-        b.blocks.append(Paragraph((("b", "Weakened."), ("t", " These cite nothing and every claim supporting "
-                                   "them is defeated:"))))
-        b.blocks.append(ItemList(tuple(Item((("t", sentence(short(b.text(k)))),)) for k in weakened)))
-    if bare:
-        b.blocks.append(Paragraph((("b", "Without a source."), ("t", " Asserted with no footnote and no claim "
-                                   "supporting them; expect to be asked for evidence:"))))
-        b.blocks.append(ItemList(tuple(Item((("t", sentence(b.text(k))),)) for k in bare)))
-    if resting:
-        many = len(resting) != 1
-        b.blocks.append(Paragraph((("t", f"{len(resting)} further claim{'s' if many else ''} of ours "
-                                         f"cite{'' if many else 's'} nothing {'themselves' if many else 'itself'} "
-                                         f"but rest{'' if many else 's'} on the claims that support "
-                                         f"{'them' if many else 'it'}."),)))
-
-
-def opponents(b: Builder) -> list[str]:
-    """The other side's claims: those of cases opposing ours on our thesis, and any that attack us."""
-    opposing = set()
-    if b.thesis is not None:
-        for k in q.node_ids(b.m):
-            c = q.case_of(b.m, k)
-            if c is not None and c != b.case_id and q.thesis_of(b.m, c) == b.thesis:
-                other = q.find_case(b.m, c)
-                if other is not None and other.stance != b.case.stance:
-                    opposing.add(k)
-    opposing |= {a.attacker for a, _ in q.attacks_on_case(b.m, b.case_id)}
-    return [k for k in q.node_ids(b.m) if k in opposing and isinstance(q.node(b.m, k), Claim)]
-
-
-def questions(b: Builder) -> None:
-    """Questions to put to the other side: on their defeated and undecided claims, then their unsourced ones."""
-    labels = b.evaluation.labels
-    items, sources = [], []
-    for key in opponents(b):
-        n = q.node(b.m, key)
-        if n.concession:
-            continue
-        reason = b.evaluation.reasons.get(key)
-        theirs = b.short(key)
-        if labels.get(key) is Label.OUT and reason is not None and reason.how in ("rebuts", "contradicts", "undercuts"):
-            by = reason.by
-            if q.case_of(b.m, by) == q.case_of(b.m, key) and _is_concession(b, by):
-                text = f"You concede {b.short(by)}. Does that not defeat your claim {theirs}?"
-            else:
-                text = f"How do you answer {b.short(by)}, which defeats your claim {theirs}?"
-        elif labels.get(key) is Label.OUT:
-            text = f"Your claim {theirs} does not stand: {b.reason_words(key)}. How do you answer that?"
-        elif labels.get(key) is Label.UNDEC:
-            text = f"How do you settle the conflict over {theirs}? It is undecided: {b.reason_words(key)}."
-        elif not q.is_cited(b.m, key) and not q.supports_in(b.m, key):
-            sources.append(Item((("t", f"What is your source for {theirs}?"),)))
-            continue
-        else:
-            continue
-        items.append(Item((("t", text),)))
-    items += sources
-    b.blocks.append(Heading(2, "Questions for the other side"))
-    if not items:
-        b.blocks.append(Paragraph((("t", "None: every claim of the other side stands and has a source or a "
-                                         "supporting reason."),)))
-        return
-    b.blocks.append(Paragraph((("t", "Their claims that are defeated or undecided, then those asserted with "
-                                     "no source and no supporting reason, put as questions."),)))
-    b.blocks.append(ItemList(tuple(items), ordered=True))

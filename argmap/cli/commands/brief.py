@@ -1,4 +1,4 @@
-"""``argmap brief``: a debate brief for one case of a map."""
+"""``argmap brief``: a debate brief for one case (or side) of a map."""
 
 from __future__ import annotations
 
@@ -9,28 +9,37 @@ from argmap.cli.commands import FORMATTER
 
 EXAMPLES = """\
 examples:
-  argmap brief maps/brown2017.argmap --case brown                 Markdown to the terminal
-  argmap brief maps/brown2017.argmap --case togo -o togo.md       ... to a file
+  argmap brief maps/new_approach_debate.argmap --case brown --text-dir ../shared/seeds
+                                        Brown's side of the whole debate, Markdown to the terminal
+  argmap brief maps/new_approach_debate.argmap --case togo -o togo.docx --text-dir ../shared/seeds
+                                        Togo's side (his article and Brown's account of it), Word
   argmap brief maps/brown2017.argmap --case togo -o togo.html     HTML, from the suffix
-  argmap brief maps/brown2017.argmap --case brown --format html > brown.html
+  argmap brief maps/new_approach_debate.argmap --case brown2017.brown --format md
 
-The brief sets out the case's lines of argument from its thesis down, the
-other side's attacks with our answers, the attacks still unanswered, our weak
-points, questions to put to the other side, and the sources.  See
-docs/briefing.md.
+A case of a used map is named map.case (brown2017.brown) or by its own id;
+an id that several maps give a case (togo) names all of them, one side of
+the debate.  The brief gives the case outline in speech order, the lines of
+argument with evidence cards, blocks against each attack of the other side,
+weak points, cross-examination questions and the sources.  Cards need the
+articles' texts (--text-dir, or beside the maps).  See docs/briefing.md.
 
 exit status: 0 written, 2 unknown case, unreadable map or a file that cannot be written
 """
 
+_SUFFIX = {".html": "html", ".htm": "html", ".docx": "docx"}
+
 
 def register(sub) -> None:
-    p = sub.add_parser("brief", help="write a debate brief for one case of a map (Markdown or HTML)",
+    p = sub.add_parser("brief", help="write a debate brief for one case of a map (Markdown, HTML or Word)",
                        description="Write a debate brief for one case of a map.",
                        epilog=EXAMPLES, formatter_class=FORMATTER)
     p.add_argument("path", metavar="MAP", help="the .argmap file")
-    p.add_argument("--case", required=True, metavar="CASE", help="the id of the case to brief (as in `case ID for ...`)")
-    p.add_argument("--format", choices=("md", "html"),
-                   help="md or html (default: from the -o suffix, else md)")
+    p.add_argument("--case", required=True, metavar="CASE",
+                   help="the case to brief: its id, or map.id for a case of a used map")
+    p.add_argument("--format", choices=("md", "html", "docx"),
+                   help="md, html or docx (default: from the -o suffix, else md)")
+    p.add_argument("--text-dir", action="append", default=[], metavar="DIR",
+                   help="a folder holding the articles' texts, for the evidence cards (repeatable)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (whole or not at all) instead of the terminal")
     p.set_defaults(func=run)
 
@@ -41,7 +50,7 @@ def _fail(message: str) -> int:
 
 
 def run(args) -> int:
-    from argmap.briefing import BriefError, brief, to_html, to_markdown
+    from argmap.briefing import BriefError, article_texts, brief, to_docx, to_html, to_markdown
     from argmap.files.io import RefusedWrite, write_atomic
     from argmap.files.loader import Loader
     from argmap.syntax.parser import ArgmapError
@@ -53,24 +62,28 @@ def run(args) -> int:
         print("\n".join(d.format() for d in exc.diagnostics), file=sys.stderr)
         return 2
     try:
-        b = brief(m, args.case)
+        b = brief(m, args.case, article_texts(m, args.text_dir))
     except BriefError:
         from argmap.analysis.nodes import case_names
 
-        names = case_names(m)
-        same = [n for n in names if n.rsplit(".", 1)[-1] == args.case]
-        if len(same) > 1:
-            return _fail(f"{args.path}: {len(same)} cases are called {args.case!r}; name one: {', '.join(same)}")
         return _fail(f"{args.path} has no case {args.case!r}; the cases it and the maps it uses define: "
-                     f"{', '.join(names) or 'none'}")
-    fmt = args.format or ("html" if args.output and Path(args.output).suffix.lower() in (".html", ".htm") else "md")
-    text = to_html(b) if fmt == "html" else to_markdown(b)
+                     f"{', '.join(case_names(m)) or 'none'}")
+    fmt = args.format or (_SUFFIX.get(Path(args.output).suffix.lower(), "md") if args.output else "md")
+    if fmt == "docx":
+        try:
+            import docx  # noqa: F401
+        except ImportError:
+            return _fail("writing .docx needs python-docx: pip install 'argmap[docx]'")
+    data: str | bytes = to_docx(b) if fmt == "docx" else to_html(b) if fmt == "html" else to_markdown(b)
     if not args.output or args.output == "-":
-        sys.stdout.write(text)
+        if isinstance(data, bytes):
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.write(data)
         return 0
     inputs = [Path(loaded) for loaded in loader.cache]
     try:
-        write_atomic(args.output, text, protected=inputs)
+        write_atomic(args.output, data, protected=inputs)
     except RefusedWrite as exc:
         return _fail(str(exc))
     except OSError as exc:

@@ -1,0 +1,67 @@
+"""The seed briefs: both sides of the debate over the new approach, from every article, kept up to date in docs/briefs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from argmap.briefing import Card, article_texts, brief, to_docx, to_html, to_markdown
+from argmap.files.loader import load
+
+ROOT = Path(__file__).resolve().parent.parent
+DEBATE = ROOT / "maps" / "new_approach_debate.argmap"
+AUTHORS = ("Brown", "Togo", "Suzuki", "Akiyama", "Tsuruoka")  # the five articles, by their authors' surnames
+
+
+@pytest.fixture(scope="module")
+def debate(request):
+    seeds = ROOT.parent / "shared" / "seeds"
+    m = load(DEBATE)
+    return m, article_texts(m, [seeds])
+
+
+@pytest.mark.parametrize("case", ["brown", "togo"])
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_seed_briefs_are_up_to_date(debate, case, fmt):
+    m, texts = debate
+    b = brief(m, case, texts)
+    expected = to_docx(b) if fmt == "docx" else (to_html(b) if fmt == "html" else to_markdown(b)).encode()
+    path = ROOT / "docs" / "briefs" / f"{case}.{fmt}"
+    assert path.read_bytes() == expected, (
+        f"{path.relative_to(ROOT)} is out of date; regenerate it with\n  argmap brief "
+        f"maps/new_approach_debate.argmap --case {case} --text-dir ../shared/seeds -o docs/briefs/{case}.{fmt}")
+
+
+def _articles_in_blocks(text: str) -> set[str]:
+    blocks = text.split("## Blocks: if they say …\n", 1)[1].split("\n## ", 1)[0]
+    # each attack and each answer names the article it comes from: "in <author> (<year>)", "; <author> (<year>))"
+    named = re.findall(r"(?:, in |^In |; )([A-Z][^();]*?) \((\d{4})\)", blocks, re.M)
+    return {a for a in AUTHORS for who, _ in named if who.endswith(a) or who.startswith(a)}
+
+
+@pytest.mark.parametrize("case", ["brown", "togo"])
+def test_each_side_meets_attacks_and_answers_from_at_least_three_articles(debate, case):
+    m, texts = debate
+    assert len(_articles_in_blocks(to_markdown(brief(m, case, texts)))) >= 3
+
+
+@pytest.mark.parametrize("case", ["brown", "togo"])
+def test_every_seed_card_matches_its_article(debate, case):
+    m, texts = debate
+    assert set(texts) == {"suzuki2012", "togo2013", "akiyama2015", "brown2017", "tsuruoka2020"}
+    cards = [c for c in brief(m, case, texts).blocks if isinstance(c, Card) and c.quote]
+    assert cards and all(c.text and not any("refused" in f for f in c.flags) for c in cards)
+
+
+def test_brown_brief_flags_the_wrong_date_of_note_17_on_its_card_and_says_what_is_second_hand(debate):
+    m, texts = debate
+    b = brief(m, "brown", texts)
+    late = [c for c in b.blocks if isinstance(c, Card) and any(f.startswith("note 17 is dated") for f in c.flags)]
+    assert late and all("note 17" in "".join(v for _, v in c.cite) for c in late)  # on the card that cites it
+    text = to_markdown(b)
+    assert "> ⚠ note 17 is dated" in text and "Check before the round." in text
+    # Togo's words reach Brown's readers through Brown: the cite says so
+    togo = [c for c in b.blocks if isinstance(c, Card) and c.quote and "".join(v for _, v in c.cite).startswith("Togo")]
+    assert togo and all("quoted by James D. J. Brown" in "".join(v for _, v in c.cite) for c in togo)
