@@ -150,7 +150,12 @@ def read_kialo(text: str, path: str | None = None) -> tuple[Map, list]:
         claims.append(Claim(_id(key), one_line(item["text"]), case=Ref(side[key])))
         relations.append(Relation(kind, Ref(_id(key)), target))
     relations = list(dict.fromkeys(relations))  # a link may repeat a relation the file already has
-    thesis = Thesis(thesis_id, one_line(items[root]["text"]))
+    thesis_text = one_line(items[root]["text"])
+    if not thesis_text:  # argmap's thesis needs words: say so, and hold its place
+        thesis_text = f"(item {root} has no text)"
+        report.add("X302", f"item {root}, the thesis, has no text; it reads {thesis_text!r} until you write one",
+                   items[root]["line"], items[root]["column"])
+    thesis = Thesis(thesis_id, thesis_text)
     cases = (Case("pro", "for", Ref(thesis_id), "The pros of the Kialo discussion."),
              Case("con", "against", Ref(thesis_id), "The cons of the Kialo discussion."))
     document = None

@@ -214,6 +214,10 @@ def _yaml_loader():
                     "expand aliases, write the value out", event.start_mark)
             return super().compose_node(parent, index)
 
+    # A date stays the text it was written as: YAML's own reading turns an
+    # impossible one (2020-02-30) into an exception, and the mapper reads and
+    # checks dates itself.
+    NoAliases.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_scalar)
     return NoAliases
 
 
@@ -239,6 +243,9 @@ def load_yaml(source: str, report: Report, line: int, column: int, what: str):
         value = yaml.load(source, Loader=_yaml_loader())  # noqa: S506 (a SafeLoader that also refuses aliases)
     except RecursionError:
         report.add("X302", f"the {what} nests too deeply to be read; it is not carried over", line, column)
+        return None
+    except (ValueError, TypeError, OverflowError) as exc:  # a value YAML resolved but cannot build
+        report.add("X302", f"the {what} holds a value YAML cannot read ({exc}); it is not carried over", line, column)
         return None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
