@@ -102,10 +102,7 @@ def test_the_debates_links_between_articles_are_drawn_whole():
         assert f'<title>{d.drawing.ids[source]}&#45;&gt;{d.drawing.ids[target]}</title>' in svg
 
 
-_RECODED = pytest.mark.xfail(strict=True, reason="the second reading recoded tsuruoka2020: its layout now crosses twice")
-
-
-@pytest.mark.parametrize(("name", "most"), [("brown2017", 27), pytest.param("tsuruoka2020", 1, marks=_RECODED),
+@pytest.mark.parametrize(("name", "most"), [("brown2017", 27), ("tsuruoka2020", 1),
                                             ("togo2013", 1),
                                             ("akiyama2015", 0), ("suzuki2012", 0)])
 def test_crossings_are_at_most_half_what_the_old_layout_drew(name, most):
