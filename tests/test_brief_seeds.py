@@ -38,21 +38,42 @@ def test_seed_briefs_are_up_to_date(debate, case, fmt):
         f"maps/new_approach_debate.argmap --case {case} -o docs/briefs/{case}.{fmt}")
 
 
-def _articles_in_blocks(text: str) -> set[str]:
-    blocks = text.split("## Blocks: if they say …\n", 1)[1].split("\n## ", 1)[0]
+def _section(text: str, heading: str) -> str:
+    return text.split(f"## {heading}\n", 1)[1].split("\n## ", 1)[0] if f"## {heading}\n" in text else ""
+
+
+def _articles_attacking(text: str) -> set[str]:
+    """The articles whose claims the brief shows attacking: the blocks (their attacks, our answers) and the
+    other articles' attacks on the other side."""
+    blocks = _section(text, "Blocks: if they say …")
     # each attack and each answer names the article it comes from: "in <author> (<year>)", "; <author> (<year>))"
-    named = re.findall(r"(?:, in |^In |; )([A-Z][^();]*?) \((\d{4})\)", blocks, re.M)
-    return {a for a in AUTHORS for who, _ in named if who.endswith(a) or who.startswith(a)}
+    named = {who for who, _ in re.findall(r"(?:, in |^In |; )([A-Z][^();]*?) \((\d{4})\)", blocks, re.M)}
+    # an ally's entry: "**<author> (<year>):** its words (it rebuts …)"
+    for who, doing in re.findall(r"^\*\*([A-Z][^()*]*?) \(\d{4}\):\*\* .*\((it .*)\)$",
+                                 _section(text, "From the other articles"), re.M):
+        if re.search(r"\bit (rebuts|contradicts|undercuts)\b", doing):
+            named.add(who)
+    return {a for a in AUTHORS for who in named if who.endswith(a) or who.startswith(a)}
 
 
-@pytest.mark.parametrize("case", [
-    pytest.param("brown", marks=pytest.mark.xfail(strict=True, reason=(
-        "after the maps' second reading Brown's side meets attacks from two articles only (Togo's and his "
-        "own); the debate map's recoded links do not yet reach Brown's case from a third"))),
-    "togo"])
+@pytest.mark.parametrize("case", ["brown", "togo"])
 def test_each_side_meets_attacks_and_answers_from_at_least_three_articles(debate, case):
     m, texts = debate
-    assert len(_articles_in_blocks(to_markdown(brief(m, case, texts)))) >= 3
+    assert len(_articles_attacking(to_markdown(brief(m, case, texts)))) >= 3
+
+
+def test_the_other_articles_give_each_side_their_claims_once_with_what_each_does(debate):
+    m, texts = debate
+    text = to_markdown(brief(m, "brown", texts))
+    allies = _section(text, "From the other articles")
+    entries = re.findall(r"^\*\*([^*]+?):\*\* (.*)$", allies, re.M)
+    assert entries and len({words for _, words in entries}) == len(entries)  # one entry per claim
+    # Tsuruoka's reset both rebuts Togo's "cannot be undone" and backs Brown's "falls with Abe": one entry, both
+    reset = [w for who, w in entries if who.startswith("Michito Tsuruoka") and "reset" in w]
+    assert reset and "it rebuts “The improvement in Japanese-Russian relations" in reset[0] \
+        and "it supports “The policy rests on Abe personally" in reset[0]
+    # nothing of the two sides' own, and nothing a block already answers with
+    assert "James D. J. Brown (2017):**" not in allies
 
 
 @pytest.mark.parametrize("case", ["brown", "togo"])

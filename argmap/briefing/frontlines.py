@@ -75,6 +75,39 @@ def blocks(b: Builder) -> None:
             b.blocks.extend(cards(b, answer.attacker))
 
 
+def allies(b: Builder) -> None:
+    """What the debate's other articles give our side: their attacks on the other side's claims and their
+    reasons for ours, one entry per claim of theirs with its article and card.  Answers already in a block
+    are not repeated."""
+    theirs = {k for c in b.their_cases for k in q.case_nodes(b.m, c)}
+
+    def outside(key: str) -> bool:
+        case = q.case_of(b.m, key)
+        return key not in b.ours and key not in theirs and case is not None and case not in b.their_cases
+
+    answered = {a.attacker for a, _ in b.attacks}
+    does: dict[str, list[tuple[int, str, str]]] = {}  # ally -> (0 against / 1 behind, how, target)
+    for t in b.in_order(theirs - answered):
+        for x, how in q.attacks_in(b.m, t):
+            if outside(x):
+                does.setdefault(x, []).append((0, _VERB.get(how, how), t))
+    for k in b.in_order(b.ours):
+        for r in q.supporters(b.m, k, depth=1):
+            if r.relation != "premise" and outside(r.id):
+                does.setdefault(r.id, []).append((1, "supports", k))
+    if not does:
+        return
+    b.blocks.append(Heading(2, "From the other articles"))
+    against = sum(1 for d in does.values() if any(side == 0 for side, _, _ in d))
+    b.blocks.append(Paragraph((("t", f"{len(does)} claims of the debate's other articles take our side"
+                                     f"{f', {against} of them against the other side' if against else ''}: "
+                                     "read them against their points, or behind ours."),)))
+    for x in sorted(does, key=lambda k: (min(side for side, _, _ in does[k]), b.order[k])):
+        what = "; ".join(f"it {how} {b.short(t)}" for _, how, t in sorted(does[x], key=lambda d: d[0]))
+        b.blocks.append(Paragraph((("b", f"{_article(b, x)}: "), *b.claim_parts(x), ("t", f" ({what})"))))
+        b.blocks.extend(cards(b, x))
+
+
 def weak_points(b: Builder) -> None:
     """Our claims that do not stand, those attacked with no source, and what the checks found on our cards."""
     labels = b.evaluation.labels

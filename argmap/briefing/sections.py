@@ -23,6 +23,7 @@ def build(b: Builder) -> Brief:
     shown = lines(b, tops)
     frontlines.blocks(b)
     other_points(b, shown)
+    frontlines.allies(b)
     concessions(b)
     frontlines.weak_points(b)
     frontlines.questions(b)
