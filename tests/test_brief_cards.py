@@ -89,9 +89,13 @@ def test_a_note_dated_after_the_article_is_flagged_beside_its_card():
     assert "note 2 is dated July 1, 2021" in to_html(b)
 
 
-def test_without_the_article_the_card_says_so_and_shows_no_text():
-    card = next(c for c in cards_of(brief(argmap.parse(MAP), "pro")) if c.quote)
-    assert card.text == () and any("not at hand" in f for f in card.flags)
+def test_without_the_article_the_card_shows_the_maps_quotation_alone_and_says_so():
+    made = [c for c in cards_of(brief(argmap.parse(MAP), "pro")) if c.quote]
+    assert made and all(c.text == ((c.quote, True),) for c in made)  # the quotation, nothing of the article
+    assert all(any("not at hand" in f and "not checked" in f for f in c.flags) for c in made)
+    text = to_markdown(brief(argmap.parse(MAP), "pro"))
+    assert "Admissions halved within a year." in text
+    assert "Pollution fell sharply" not in text and "Critics were not convinced" not in text  # the paragraph's rest
 
 
 def test_html_marks_the_quoted_words_and_escapes_the_rest():

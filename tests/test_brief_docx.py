@@ -46,6 +46,18 @@ def test_the_quoted_words_are_in_emphasis_and_the_rest_of_the_paragraph_is_kept(
     assert body.text == ARTICLE.split("\n\n")[2]
 
 
+def test_a_tag_reads_bold_as_its_style_says_and_a_bold_part_stays_bold(made):
+    """No run of a Tag turns bold off: Word and LibreOffice would show the tag in plain type."""
+    b, data = made
+    doc = docx.Document(io.BytesIO(data))
+    assert doc.styles["Tag"].font.bold is True
+    tags = [p for p in doc.paragraphs if p.style.name == "Tag"]
+    assert tags and all(r.bold is not False for p in tags for r in p.runs)
+    # in body text a part the brief marks bold is bold, the rest inherits (plain)
+    answers = [r for p in doc.paragraphs if p.style.name == "Normal" for r in p.runs]
+    assert any(r.bold is True for r in answers) and not any(r.bold is False for r in answers)
+
+
 def test_the_same_brief_gives_the_same_bytes(made):
     b, data = made
     assert to_docx(b) == data

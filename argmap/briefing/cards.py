@@ -140,8 +140,10 @@ def cards(b, key: str) -> tuple[Card, ...]:
         pieces: tuple = ()
         if quote is not None:
             if source is None:
-                flags.append("the article's text is not at hand, so the quotation is not checked and no card "
-                             "text is shown (pass --text-dir)")
+                # the map's own quotation stands in for the paragraph, said so on the card
+                pieces = ((quote.text, True),)
+                flags.append("the article's text is not at hand: the card shows the map's quotation alone, "
+                             "not checked against the article (pass --text-dir)")
             else:
                 passage = card_text(quote.text, source)
                 pieces = passage.pieces

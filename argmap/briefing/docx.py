@@ -31,7 +31,7 @@ def _styles(doc) -> None:
     for level, (name, size) in enumerate((("Pocket", 26), ("Hat", 22), ("Block", 16), ("Tag", 13)), 1):
         s = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         s.base_style = styles[f"Heading {level}"]
-        s.font.size, s.font.bold = Pt(size), True
+        s.font.size, s.font.bold, s.font.italic = Pt(size), True, False  # Word's Heading 4 is italic; a Tag is not
         s.font.color.rgb = RGBColor(0, 0, 0)
         s.next_paragraph_style = base
     cite = styles.add_style("Cite", WD_STYLE_TYPE.PARAGRAPH)
@@ -52,8 +52,48 @@ def _runs(p, parts) -> None:
             run.font.superscript = True
         else:
             run = p.add_run(value)
-            run.bold = kind == "b"
-            run.italic = kind == "em"
+            # set only what the part adds: an explicit "not bold" would undo the Tag style's bold
+            if kind == "b":
+                run.bold = True
+            elif kind == "em":
+                run.italic = True
+
+
+class _Body:
+    """Paragraphs appended to the document's body in one pass.
+
+    python-docx inserts each new paragraph before the section properties by
+    searching the body, and looks each style up by name through every style:
+    both grow with the document, so a brief of thousands of cards took
+    minutes.  Here the section properties are set aside while writing and
+    each style's id is looked up once.
+    """
+
+    def __init__(self, doc):
+        self.doc, self.body = doc, doc.element.body
+        self.sect = self.body.sectPr
+        if self.sect is not None:
+            self.body.remove(self.sect)
+        self.ids: dict[str, str] = {}
+
+    def add_paragraph(self, text: str = "", style: str | None = None):
+        from docx.oxml import OxmlElement
+        from docx.text.paragraph import Paragraph as DocxParagraph
+
+        element = OxmlElement("w:p")
+        self.body.append(element)
+        p = DocxParagraph(element, self.doc._body)
+        if style is not None:
+            if style not in self.ids:
+                self.ids[style] = self.doc.styles[style].style_id
+            element.get_or_add_pPr().style = self.ids[style]
+        if text:
+            p.add_run(text)
+        return p
+
+    def close(self) -> None:
+        if self.sect is not None:
+            self.body.append(self.sect)
 
 
 def _list(doc, lst: ItemList) -> None:
@@ -97,9 +137,10 @@ def to_docx(b: Brief) -> bytes:
     """The brief as a .docx file (bytes): headings as Pocket/Hat/Block, cards as Tag, Cite and card text."""
     import docx
 
-    doc = docx.Document()
-    _styles(doc)
-    props = doc.core_properties
+    document = docx.Document()
+    _styles(document)
+    doc = _Body(document)
+    props = document.core_properties
     props.title, props.author = b.title, "argmap"
     fixed = __import__("datetime").datetime(2000, 1, 1)
     props.created = props.modified = fixed
@@ -119,8 +160,9 @@ def to_docx(b: Brief) -> bytes:
         doc.add_paragraph("No footnote is cited in this brief.")
     for s in b.sources:
         doc.add_paragraph(f"{s.number}. {s.text} ({'; '.join(s.notes)})")
+    doc.close()
     out = io.BytesIO()
-    doc.save(out)
+    document.save(out)
     return _stable(out.getvalue())
 
 
