@@ -38,7 +38,7 @@ def test_the_outline_gives_the_thesis_then_each_line_with_its_impact_before_the_
     outline = section(pro, "Case outline, in speech order")
     assert re.findall(r"^\d+\. \*\*([^*]+)\*\*", outline, re.M) == ["Thesis:", "Line 1:", "Line 2:", "Then the blocks:"]
     assert "Cars foul the air in the centre. Impact: it supports the thesis" in outline
-    assert "4 attacks they can make, 1 with an answer of ours" in outline
+    assert "4 arguments they can make, 1 with an answer of ours" in outline
     assert pro.index("## Case outline") < pro.index("## Our lines of argument") < pro.index("## Blocks")
 
 
@@ -70,6 +70,20 @@ def test_blocks_come_in_speech_order_each_attack_with_numbered_answers_and_cards
     assert "note 4: City Air Report, March 3, 2019." in blocks[0]
     assert "undercuts the step from “Asthma cases fell where cars were banned”" in blocks[2]
     assert "No answer in the debate yet." in blocks[1] and "No answer" not in blocks[0]
+
+
+def test_an_argument_attacking_several_of_our_claims_is_one_block_naming_each():
+    m = argmap.parse("thesis t: T.\ncase pro for t: P.\ncase con against t: C.\n"
+                     "claim a (pro): A holds.\n  supports t\n"
+                     "claim b (pro): B holds.\n  supports t\n"
+                     "claim x (con): X says otherwise.\n  rebuts a\n  rebuts b\n"
+                     "claim y (pro): Y answers X.\n  rebuts x\n")
+    text = to_markdown(brief(m, "pro"))
+    blocks = blocks_of(text)
+    assert [b.split("\n", 1)[0] for b in blocks] == ["If they say: X says otherwise"]
+    assert "It rebuts “A holds” (line 1); it rebuts “B holds” (line 2)." in blocks[0]
+    assert blocks[0].count("**Answer") == 1 and "Y answers X." in blocks[0]
+    assert "2 attacks on our case by 1 argument," in text and "1 argument they can make, 1 with an answer" in text
 
 
 def test_weak_points_give_the_reason_and_leave_out_unattacked_analysis(pro):

@@ -28,6 +28,10 @@ PER_FORM = 2
 _VERB = {"rebuts": "rebuts", "contradicts": "contradicts", "undercuts": "undercuts"}
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def _where(b: Builder, target: str) -> tuple[int, str]:
     """Where an attack lands, for the speech order: (rank, words)."""
     if target in b.theses:
@@ -51,18 +55,29 @@ def blocks(b: Builder) -> None:
         b.blocks.append(Paragraph((("t", "Nothing in the debate attacks our case."),)))
         return
     articles = sorted({_article(b, a.attacker) for a, _ in b.attacks})
-    b.blocks.append(Paragraph((("t", f"{len(b.attacks)} attacks on our case, from {', '.join(articles)}, in the "
-                                     "order the speeches meet them: the thesis first, then line by line. "
+    arguments = len({a.attacker for a, _ in b.attacks})
+    many = f"{_count(len(b.attacks), 'attack')} on our case"
+    if arguments != len(b.attacks):
+        many += f" by {_count(arguments, 'argument')}"
+    b.blocks.append(Paragraph((("t", f"{many}, from {', '.join(articles)}, in the order the speeches meet them: "
+                                     "the thesis first, then line by line, one block per argument. "
                                      "Under each, our answers, numbered, each with its card."),)))
     ordered = sorted(b.attacks, key=lambda pair: (_where(b, pair[0].target)[0], b.order.get(pair[0].attacked, 0)))
-    for number, (attack, answers) in enumerate(ordered, 1):
-        b.blocks.append(Heading(3, f"{number}. If they say: {short(b.text(attack.attacker))}"))
-        who = b.speaker(attack.attacker)
+    # one block per argument of theirs: a claim that attacks several of ours is answered once, where the
+    # speeches first meet it, and the block names everything it hits
+    grouped: dict[str, list] = {}
+    for attack, answers in ordered:
+        grouped.setdefault(attack.attacker, []).append((attack, answers))
+    for number, (attacker, hits) in enumerate(grouped.items(), 1):
+        b.blocks.append(Heading(3, f"{number}. If they say: {short(b.text(attacker))}"))
+        who = b.speaker(attacker)
+        what = "; ".join(f"it {_VERB[a.relation]} {b.short(a.target)} ({_where(b, a.target)[1]})" for a, _ in hits)
         b.blocks.append(Paragraph((
-            ("t", f"{who + ', in ' if who else 'In '}{_article(b, attack.attacker)}: "),
-            *b.claim_parts(attack.attacker),
-            ("t", f" It {_VERB[attack.relation]} {b.short(attack.target)} ({_where(b, attack.target)[1]})."))))
-        b.blocks.extend(cards(b, attack.attacker))  # their card: what they will read, so we know what we answer
+            ("t", f"{who + ', in ' if who else 'In '}{_article(b, attacker)}: "),
+            *b.claim_parts(attacker),
+            ("t", f" {what[0].upper()}{what[1:]}."))))
+        b.blocks.extend(cards(b, attacker))  # their card: what they will read, so we know what we answer
+        answers = list(dict.fromkeys(x for _, xs in hits for x in xs))
         if not answers:
             b.blocks.append(Paragraph((("b", "No answer in the debate yet."),
                                        ("t", " Prepare one: evidence against it, or a reason it does not reach "

@@ -111,8 +111,11 @@ def outline(b: Builder, tops: list[str]) -> None:
         items.append(Item((("b", f"Line {number}: "), ("t", sentence(short(b.text(top)))),
                            ("t", f" Impact: it {_impact(b, top)}."))))
     if b.attacks:
-        answered = sum(1 for _, answers in b.attacks if answers)
-        items.append(Item((("b", "Then the blocks: "), ("t", f"{len(b.attacks)} attacks they can make, "
+        by: dict[str, bool] = {}
+        for attack, answers in b.attacks:
+            by[attack.attacker] = by.get(attack.attacker, False) or bool(answers)
+        answered = sum(by.values())
+        items.append(Item((("b", "Then the blocks: "), ("t", f"{len(by)} argument{'' if len(by) == 1 else 's'} they can make, "
                                                              f"{answered} with an answer of ours."))))
     b.blocks.append(ItemList(tuple(items), ordered=True))
 
