@@ -112,6 +112,8 @@ class Loader:
 
     root: Path | None = None
     cache: dict = attrs.field(factory=dict)
+    #: Texts that stand in for files, by resolved path: an editor's unsaved buffers (the language server).
+    overlay: dict = attrs.field(factory=dict)
     _parsed: dict = attrs.field(factory=dict, init=False)  # resolved path -> parsed Map or ArgmapError
     _whole: dict = attrs.field(factory=dict, init=False)  # resolved path -> _Loaded, nothing cut
     _cut: dict = attrs.field(factory=dict, init=False)  # (resolved path, depth left) -> _Loaded
@@ -128,7 +130,8 @@ class Loader:
         if found is None:
             shown = display(path)
             try:
-                found = parse(read_text(path, shown), shown)
+                text = self.overlay.get(key)
+                found = parse(read_text(path, shown) if text is None else text.removeprefix("\ufeff"), shown)
             except ArgmapError as exc:
                 found = exc
             self._parsed[key] = found

@@ -13,6 +13,7 @@ import logging
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 from lsprotocol import types
@@ -38,6 +39,7 @@ class ArgmapServer(LanguageServer):
         self.docs: str | None = diagnostics.default_docs()
         self.timings: list[float] = []  # seconds from a change arriving to its diagnostics sent
         self.failures = 0  # features that raised (and were answered with nothing)
+        self.closing: set[str] = set()  # paths of documents being closed: no longer buffers, whatever the workspace says
 
     def report_server_error(self, error: Exception, source: Any) -> None:
         """Log errors to standard error instead of showing them in the editor."""
@@ -49,7 +51,8 @@ class ArgmapServer(LanguageServer):
         known = self.analyses.get(uri)
         if known is not None and known.version == doc.version and known.text == doc.source:
             return known
-        found = analyse(uri, doc.source, doc.version, self.env, known)
+        buffers = {p: t for p, t in self.open_texts().items() if p not in self.closing}
+        found = analyse(uri, doc.source, doc.version, self.env, known, buffers)
         self.analyses[uri] = found
         return found
 
@@ -61,6 +64,21 @@ class ArgmapServer(LanguageServer):
             if path is not None:
                 found[path] = doc.source
         return found
+
+    def dependents(self, uri: str) -> list[str]:
+        """The open documents whose maps use the document *uri* (directly or through others)."""
+        path = path_of(uri)
+        if path is None:
+            return []
+        where = Path(path).resolve()
+        return [other for other, a in self.analyses.items() if other != uri and where in a.uses]
+
+    def republish_dependents(self, uri: str) -> None:
+        """Analyse again, and publish, every open map that uses *uri*: its buffer changed or closed."""
+        for other in self.dependents(uri):
+            self.analyses.pop(other, None)
+            if other in self.workspace.text_documents:
+                _guarded()(self.publish)(other)
 
     def publish(self, uri: str, started: float | None = None) -> None:
         """Analyse *uri* and send its diagnostics."""
@@ -117,6 +135,7 @@ def build() -> ArgmapServer:
             doc = ls.workspace.get_text_document(uri)
             if doc.version == version:
                 _guarded()(ls.publish)(uri, started)
+                ls.republish_dependents(uri)  # the maps that use this one see the unsaved text too
         asyncio.get_running_loop().call_soon(later)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
@@ -135,7 +154,14 @@ def build() -> ArgmapServer:
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     @_guarded()
     def did_close(ls: ArgmapServer, params: types.DidCloseTextDocumentParams) -> None:
-        ls.analyses.pop(params.text_document.uri, None)
+        uri = params.text_document.uri
+        closed = path_of(uri)
+        ls.closing = {closed} if closed else set()
+        try:
+            ls.republish_dependents(uri)  # they read the file on disk again
+        finally:
+            ls.closing = set()
+        ls.analyses.pop(uri, None)
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=params.text_document.uri,
                                                                              diagnostics=[]))
 

@@ -10,7 +10,7 @@ changes), so a keystroke costs one parse and one check of the map itself.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -72,6 +72,23 @@ class Analysis:
         return self.memo["names"]
 
     @property
+    def uses(self) -> frozenset[Path]:
+        """The files of every map this one uses, directly or through others, resolved."""
+        if "uses" not in self.memo:
+            found: set[Path] = set()
+            todo = list(self.map.imports.values()) if self.map is not None else []
+            while todo:
+                used = todo.pop()
+                if used.path:
+                    where = Path(used.path).resolve()
+                    if where in found:
+                        continue
+                    found.add(where)
+                todo.extend(used.imports.values())
+            self.memo["uses"] = frozenset(found)
+        return self.memo["uses"]
+
+    @property
     def usable(self) -> Map | None:
         """The map to navigate: this version's, else the last one that parsed."""
         return self.map if self.map is not None else self.last_map
@@ -105,19 +122,29 @@ class Environment:
         self._settings[key] = (stamp, value)
         return value
 
-    def loader(self, folder: Path) -> Loader:
-        """A loader for maps used from *folder*, new when a file it read has changed since."""
+    def loader(self, folder: Path, buffers: Mapping[Path, str] | None = None) -> Loader:
+        """A loader for maps used from *folder*, new when a file it read has changed since.
+
+        *buffers* are the editor's open documents by resolved path: a used map
+        open in the editor is read from its buffer, saved or not, and a change
+        to that buffer counts as a change to the file.
+        """
+        buffers = dict(buffers or {})
+
+        def stamp(p: Path, overlay: Mapping[Path, str]):
+            text = overlay.get(p)
+            return _stamp(p) if text is None else ("buffer", len(text), hash(text))
+
         key = str(folder)
         cached = self._loaders.get(key)
         if cached is not None:
             loader, stamps = cached
-            if all(_stamp(p) == s for p, s in stamps.items()) and set(loader.cache) <= set(stamps):
+            # what it read since last time, it read through the buffers it had then
+            stamps.update((p, stamp(p, loader.overlay)) for p in loader.cache if p not in stamps)
+            if all(stamp(p, buffers) == s for p, s in stamps.items()):
+                loader.overlay = buffers  # what it reads from now on
                 return loader
-            if set(loader.cache) - set(stamps):  # first use after loading: remember what it read
-                stamps.update((p, _stamp(p)) for p in loader.cache if p not in stamps)
-                if all(_stamp(p) == s for p, s in stamps.items()):
-                    return loader
-        loader = Loader(folder)
+        loader = Loader(folder, overlay=buffers)
         self._loaders[key] = (loader, {})
         return loader
 
@@ -150,8 +177,12 @@ def _stamp(path: Path) -> tuple[int, int] | None:
 
 
 def analyse(uri: str, text: str, version: int | None, env: Environment,
-            previous: Analysis | None = None) -> Analysis:
-    """*text* (the document at *uri*) parsed, checked and indexed; never raises for any text."""
+            previous: Analysis | None = None, buffers: Mapping[str, str] | None = None) -> Analysis:
+    """*text* (the document at *uri*) parsed, checked and indexed; never raises for any text.
+
+    *buffers* are the texts of the editor's other open documents, by file path: the maps this one
+    uses are read from them where open.
+    """
     path = path_of(uri)
     shown = path or uri
     folder = Path(path).parent if path else Path.cwd()
@@ -170,7 +201,8 @@ def analyse(uri: str, text: str, version: int | None, env: Environment,
     except RecursionError:  # a guard: the parser reads nesting iteratively, but no input may end the server
         d = Diagnostic.of("A001", shown, _first_line(), "the map is too deeply nested to read")
         return Analysis(uri, version, text, lines, path, None, (d,), last_map=last, settings=settings)
-    m = with_uses(m, shown, folder, env.loader(folder.resolve()))
+    open_maps = {Path(p).resolve(): t for p, t in (buffers or {}).items() if p != path}
+    m = with_uses(m, shown, folder, env.loader(folder.resolve(), open_maps))
     text_dirs = (*settings.text_dirs, *(d for d in env.text_dirs if d not in settings.text_dirs))
     findings = check_map(m, text_dirs=[d for d in text_dirs if Path(d).is_dir()], root=folder,
                          config=settings.rules, map_text=text)
