@@ -118,6 +118,7 @@ CODES: Mapping[str, Code] = {c.code: c for c in (
     Code("S213", "self-defeat", _W, ("structure",)),
     Code("S214", "unsourced-defeat", _W, ("structure",)),
     Code("S215", "confusable-id", _W, ("structure",)),
+    Code("S216", "duplicate-relation", _W, ("structure",)),
     # converting to and from other formats
     Code("X301", "foreign-unreadable", _E, ("interop",)),
     Code("X302", "foreign-syntax", _W, ("interop",)),

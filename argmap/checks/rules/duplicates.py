@@ -1,4 +1,5 @@
-"""Structure rules about repetition: two claims saying the same (S209), one id defined twice (S212)."""
+"""Structure rules about repetition: two claims saying the same (S209), one id defined twice (S212),
+one relation written twice (S216)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from argmap.checks.rules import Finding, rule
 from argmap.checks.rules.coherence import STRUCTURE
 from argmap.diagnostics import Severity
 from argmap.model import Claim
+from argmap.resolve import CONTRADICTS, resolve
 
 
 def normalized_text(text: str) -> str:
@@ -86,3 +88,39 @@ def duplicate_id(ctx):
             else:
                 first[item.id] = item
 
+
+
+@rule("S216", "duplicate-relation", Severity.WARNING, STRUCTURE)
+def duplicate_relation(ctx):
+    """The same relation written twice.
+
+    What it finds: two relations of the map with the same kind, source and
+    target (for `contradicts`, the same two claims either way round), whether
+    written under the claim or on a line of their own.
+    Why it matters: a reason given twice is still one reason; the copy reads
+    as if it counted double, and editing one leaves the other behind.  An
+    argument exchanged in a dialogue corpus often arrives this way (the same
+    inference annotated twice).
+
+    Fails:
+        claim visit (brown): Putin's visit brought nothing.
+          supports failed
+        visit supports failed
+
+    Passes:
+        claim visit (brown): Putin's visit brought nothing.
+          supports failed
+        visit rebuts success
+    """
+    r = resolve(ctx.map)
+    kinds, sources, targets, links = r.rel_kinds, r.rel_sources, r.rel_targets, r.link_sources
+    first: dict[tuple, int] = {}
+    for j in r.map_relations[0]:
+        a, b = sources[j], targets[j]
+        key = (kinds[j], *sorted((a, b))) if kinds[j] == CONTRADICTS else (kinds[j], a, b, links.get(j))
+        if key not in first:
+            first[key] = j
+            continue
+        rel, earlier = r.relations[j], r.relations[first[key]]
+        yield Finding(rel.span, f"`{rel.source} {rel.kind} {rel.target}` is written twice "
+                      f"(first on line {earlier.span.line})", "remove one of them")
