@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 
+from argmap.interchange.aif_dialogue import force_of
 from argmap.interchange._common import Report
 from argmap.interchange.aif_in import display_name as _display_name
 from argmap.interchange.aif_in import read_aif
@@ -163,7 +164,8 @@ def write_aif(m: Map, report: Report | None = None) -> str:
             participants.append({"participantID": participant_of[key], "firstname": first or speaker,
                                  "surname": last if first else ""})
         loc = node("L", f"{speaker}: {claim.text}")
-        ya = node("YA", SCHEME_TEXT["YA"], scheme=SCHEME_TEXT["YA"])
+        force = force_of(claim.tags)  # a question or a challenge read from a corpus is one again
+        ya = node("YA", force, scheme=force)
         edge(loc, ya)
         edge(ya, inode[claim.id])
         locutions.append({"nodeID": loc, "personID": participant_of[key]})

@@ -9,21 +9,21 @@ diagnostic at its line and column, never a traceback.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable
 
 from argmap.interchange._common import (LineIndex, Names, Report, json_positions, json_too_deep,
                                         make_id, one_line)
-from argmap.interchange._values import FIELD_NAMES, Values, is_id
+from argmap.interchange import aif_dialogue as dialogue
+from argmap.interchange._values import FIELD_NAMES, Values
 from argmap.schemes.catalogue import names_no_scheme
-from argmap.model import (Argument, Case, Claim, Document, Field, Footnote, Link, Map, Person, Quote, Ref,
+from argmap.model import (Argument, Case, Claim, Document, Field, Footnote, Link, Map, Quote, Ref,
                           Relation, Thesis, Use)
 
 _EXT = ("argmap",)
 
 
-def display_name(name: str) -> str:
-    """"Yurii Ushakov, Putin's aide." -> "Yurii Ushakov"."""
-    return name.split(",")[0].strip().rstrip(".") or name
+display_name = dialogue.display_name
 
 
 def read_aif(text: str, path: str | None = None) -> tuple[Map, list]:
@@ -142,6 +142,14 @@ class _AifReader:
 
         speakers = self.speakers(nodes, kind, incoming, outgoing, pos)
         persons = list(speakers.pop(None, []))
+        asked = dialogue.forces(nodes, kind, outgoing)  # questions, challenges...: kept as tags
+        if asked:
+            counts = Counter(asked.values())
+            first = min(asked, key=node_index.__getitem__)
+            report.add("X305", f"{len(asked)} claim(s) are put forward otherwise than by asserting them ("
+                       + ", ".join(f"{n} {force}" for force, n in counts.most_common(4))
+                       + (", ..." if len(counts) > 4 else "") + "); each keeps its force as a tag, "
+                       f"e.g. `{dialogue.tag_of(asked[first])}`", *pos(first))
         for k, n in nodes.items():
             if kind[k] != "I" or k in foreign:
                 continue
@@ -160,7 +168,7 @@ class _AifReader:
                 ref_of[k].id, one_line(text) or ("(no text)" if cites else ""),  # no citation without words
                 case=v.ref(info.get("case"), at + ("case",), "the id of a case"),
                 by=by, citations=cites, quotes=self.quotes(info.get("quotes"), at + ("quotes",)),
-                tags=v.tags(info.get("tags"), at + ("tags",)),
+                tags=_with_force(v.tags(info.get("tags"), at + ("tags",)), asked.get(k)),
                 concession=v.flag(info.get("concession"), at + ("concession",))))
 
         relations: list[Relation] = []
@@ -207,6 +215,8 @@ class _AifReader:
             else:
                 v.bad(_EXT + ("contradictions", i), "a list of two node ids", pair)
         attacks: list[tuple[str, Ref, object, str]] = []
+        unplaced: dict[str, list[str]] = {}
+        linked: list[str] = []
         for k, n in nodes.items():
             t = kind[k]
             if t == "CA":
@@ -216,6 +226,8 @@ class _AifReader:
                     report.add("X303", f"conflict node {k} lacks an attacker or a target; it is not carried over",
                                *pos(k))
                     continue
+                if len(sources) > 1:
+                    linked.append(k)
                 for s in sources:
                     for target in targets:
                         if kind.get(target) == "I":
@@ -226,10 +238,16 @@ class _AifReader:
                             report.add("X303", f"conflict node {k} attacks a {kind.get(target)}-node ({target}); "
                                        "argmap has no place for that attack", *pos(k))
             elif t in ("MA", "PA"):
-                what = "rephrase (MA)" if t == "MA" else "preference (PA)"
-                report.add("X303", f"{what} node {k} has no place in argmap", *pos(k))
+                unplaced.setdefault("rephrase (MA)" if t == "MA" else "preference (PA)", []).append(k)
             elif t not in ("I", "RA", "L", "YA", "TA"):
                 report.add("X303", f"node {k} of type {t} has no place in argmap", *pos(k))
+        if linked:  # a linked attack: its premises attack only together, which argmap cannot say
+            report.add("X303", f"{len(linked)} conflict node(s) have several attackers that attack only together "
+                       f"(the first: {linked[0]}); argmap has no linked attack, so each attacker becomes a rebuttal "
+                       "on its own, stronger than the corpus says", *pos(linked[0]))
+        for what, ks in unplaced.items():  # said once a file: a corpus has thousands of them
+            report.add("X303", f"{len(ks)} {what} node(s) have no place in argmap (the first: {ks[0]}); "
+                       "the claims they join are kept", *pos(ks[0]))
         transitions = [k for k in nodes if kind[k] == "TA"]
         if transitions:
             report.add("X303", f"{len(transitions)} dialogue transition(s) (TA) have no place in argmap; "
@@ -248,7 +266,11 @@ class _AifReader:
                     relations.append(Relation("contradicts", source, target))
                 continue
             relations.append(Relation("rebuts", source, target))
-        return self.assemble(theses, claims, arguments, relations, persons)
+        unique = list(dict.fromkeys(relations))
+        if len(unique) < len(relations):  # the same inference annotated twice: one reason, said once
+            report.add("X305", f"{len(relations) - len(unique)} relation(s) repeat one already read (two RA- or "
+                       "CA-nodes between the same claims); each is kept once", 1, 1)
+        return self.assemble(theses, claims, arguments, unique, persons)
 
     def quotes(self, value, at: tuple) -> tuple[Quote, ...]:
         """The quotations of a claim: objects with ``text`` and ``cites`` (a bare string is a text)."""
@@ -269,70 +291,7 @@ class _AifReader:
 
     def speakers(self, nodes, kind, incoming, outgoing, pos) -> dict:
         """I-node id -> Ref to the person who asserts it; key None holds the persons."""
-        report = self.report
-        participants: dict[str, Person] = {}
-        taken: set[str] = Names()
-        ext_persons = self.part("persons")
-        by_name = {display_name(one_line(str(p.get("name", "")))): k
-                   for k, p in ext_persons.items() if isinstance(p, dict) and is_id(k)}
-        for i, p in enumerate(self.top_list("participants")):
-            if not isinstance(p, dict) or p.get("participantID") is None:
-                report.add("X302", "a participant without a participantID is skipped", *self.where("participants", i))
-                continue
-            name = one_line(" ".join(str(p.get(f) or "") for f in ("firstname", "surname"))) \
-                or f"participant {p['participantID']}"
-            ident = by_name.get(name) or make_id(name, taken, "p")
-            participants[str(p["participantID"])] = Person(ident, name)
-        person_of_l: dict[str, Ref] = {}
-        unlisted: list[tuple[str, str, int]] = []
-        for i, loc in enumerate(self.top_list("locutions")):
-            if not isinstance(loc, dict):
-                continue
-            node, person = str(loc.get("nodeID")), str(loc.get("personID"))
-            if node not in nodes:
-                report.add("X304", f"locution for node {node}, which does not exist", *self.where("locutions", i))
-                continue
-            if person not in participants:
-                unlisted.append((node, person, i))  # the speaker may still be in the L-node's text, below
-                continue
-            person_of_l[node] = Ref(participants[person].id)
-        persons = {p.id: p for p in participants.values()}
-        by_person_name = {p.name: p.id for p in persons.values()}
-        for k, n in nodes.items():  # "Name : text" L-nodes without locutions (older AIFdb files)
-            if kind[k] == "L" and k not in person_of_l and isinstance(n.get("text"), str) and " : " in n["text"]:
-                name = one_line(n["text"].split(" : ", 1)[0])
-                ident = by_name.get(name) or by_person_name.get(name)
-                if ident is None:
-                    ident = make_id(name, taken, "p")
-                    persons[ident] = Person(ident, name or ident)
-                    by_person_name[name] = ident
-                person_of_l[k] = Ref(ident)
-        lost = [(node, person, i) for node, person, i in unlisted if node not in person_of_l]
-        if lost:  # said once a file: a corpus has tens of thousands of such locutions
-            node, person, i = lost[0]
-            others = f" and {len(lost) - 1} more locution(s)" if len(lost) > 1 else ""
-            report.add("X304", f"locution for node {node}{others} names a participant ({person}) who is not listed, "
-                       "and the L-node's text does not name the speaker; those claims keep no speaker",
-                       *self.where("locutions", i))
-        said: dict = {}
-        for k in nodes:
-            if kind[k] != "YA":
-                continue
-            # the L-nodes pointing at this YA-node: its incoming edges, not a search of every node
-            sources = [x for x in dict.fromkeys(incoming[k]) if kind.get(x) == "L"]
-            for target in outgoing[k]:
-                if kind.get(target) != "I":
-                    continue
-                for s in sources:
-                    if s in person_of_l:
-                        if target in said and said[target] != person_of_l[s]:
-                            report.add("X303", f"I-node {target} is asserted by several speakers; argmap keeps "
-                                       f"one ({said[target]})", *pos(target))
-                            continue
-                        said[target] = person_of_l[s]
-        ext_ids = set(ext_persons)
-        said[None] = [p for p in persons.values() if p.id not in ext_ids]
-        return said
+        return dialogue.speakers(self, nodes, kind, incoming, outgoing, pos)
 
     def assemble(self, theses, claims, arguments, relations, persons) -> Map:
         v = self.values
@@ -388,3 +347,9 @@ class _AifReader:
         return Map(document=doc, uses=tuple(uses), theses=tuple(theses), cases=tuple(cases),
                    persons=tuple(ext_persons + list(persons)), claims=tuple(claims), arguments=tuple(arguments),
                    relations=tuple(relations), footnotes=tuple(footnotes), path=self.path)
+
+
+def _with_force(tags: tuple[str, ...], force: str | None) -> tuple[str, ...]:
+    """*tags* and the tag of a claim's illocutionary force (a question, a challenge...), once."""
+    tag = dialogue.tag_of(force) if force else None
+    return tags if tag is None or tag in tags else (*tags, tag)
