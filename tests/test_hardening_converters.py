@@ -46,3 +46,69 @@ def test_a_kialo_thesis_without_words_keeps_its_place_and_is_reported(tmp_path, 
     assert "thesis k1: (item 1 has no text)" in written
     assert main(["check", str(tmp_path / "out.argmap")]) in (0, 1)  # what was written parses
     assert "Traceback" not in capsys.readouterr().err
+
+
+def _aif(nodes, edges, argmap_block=None) -> str:
+    import json
+
+    data = {"nodes": [{"nodeID": k, "type": t, "text": x} for k, t, x in nodes],
+            "edges": [{"fromID": a, "toID": b} for a, b in edges], "locutions": [], "participants": []}
+    if argmap_block is not None:
+        data["argmap"] = argmap_block
+    return json.dumps(data)
+
+
+@pytest.mark.parametrize("force", ["9605", "3.5e-83", "1x", "", "  "])
+def test_a_yes_node_whose_text_is_no_force_gives_no_tag_and_the_map_reads(tmp_path, capsys, force):
+    text = _aif([("1", "I", "It rained."), ("2", "L", "Ann Lee : It rained."), ("3", "YA", force)],
+                [("2", "3"), ("3", "1")])
+    code, err, written = _convert(tmp_path, capsys, "d.json", text)
+    assert code in (0, 1) and "Traceback" not in err
+    assert "tags" not in written and "claim n1" in written
+    assert main(["check", str(tmp_path / "out.argmap")]) in (0, 1)
+
+
+@pytest.mark.parametrize("path", ["a\nb.argmap", "x\r.argmap", "", "   ", "p\u2028q.argmap"])
+def test_a_use_whose_path_breaks_the_line_is_reported_not_written(tmp_path, capsys, path):
+    text = _aif([("1", "I", "It rained.")], [], {"version": 1, "uses": {"other": path}})
+    code, err, written = _convert(tmp_path, capsys, "d.json", text)
+    assert code == 1 and "a file path on one line" in err
+    assert "use other" not in written and "claim n1: It rained." in written
+
+
+@pytest.mark.parametrize("words", ["# argmap: ignore[S201]", "see # argmap: id x", "#argmap: y and # \targmap: z"])
+def test_statement_text_that_looks_like_a_directive_stays_text(tmp_path, capsys, words):
+    code, err, written = _convert(tmp_path, capsys, "a.argdown", f"[a]: Before {words} after.\n")
+    assert "Traceback" not in err
+    m = __import__("argmap").loads(written)
+    claim = next(c for c in m.claims if c.id == "a")
+    assert claim.text.startswith("Before") and claim.text.endswith("after.")  # nothing cut off as a comment
+
+
+def test_the_formatter_refuses_text_that_would_read_back_as_a_directive():
+    import attrs
+
+    import argmap
+    from argmap.formatting.pieces import CannotFormat
+
+    m = argmap.loads("claim a: Words.\n")
+    bad = attrs.evolve(m, claims=(attrs.evolve(m.claims[0], text="Words # argmap: ignore[C101]"),))
+    with pytest.raises(CannotFormat, match="directive"):
+        argmap.dumps(bad)
+
+
+def test_a_relation_aimed_at_a_link_exports_to_argdown():
+    import argmap
+    from argmap import interchange
+
+    m = argmap.loads("claim a: A.\nclaim b: B.\nclaim c: C.\n  supports a -> b\na supports b\n")
+    out, _ = interchange.export(m, "argdown")
+    assert "<a supports b>" in out
+
+
+def test_a_text_dir_whose_name_is_too_long_is_a_configuration_error(tmp_path, capsys):
+    (tmp_path / "argmap.toml").write_text(f'text-dir = "{"a" * 400}"\n', encoding="utf-8")
+    (tmp_path / "m.argmap").write_text("claim a: A.\n", encoding="utf-8")
+    code = main(["check", str(tmp_path / "m.argmap")])
+    err = capsys.readouterr().err
+    assert code == 2 and "no such folder" in err and "Traceback" not in err

@@ -308,7 +308,11 @@ class _Reader:
         found = []
         for item in items:
             folder = base / item
-            if not folder.is_dir():
+            try:
+                is_folder = folder.is_dir()
+            except (OSError, ValueError):  # a name too long for the file system, a NUL
+                is_folder = False
+            if not is_folder:
                 self.fail(("text-dir",), f"text-dir {item!r}: no such folder (looked for {folder})",
                           "folders in the configuration are relative to its own folder", value=item)
             found.append(str(folder))

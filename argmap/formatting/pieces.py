@@ -11,6 +11,7 @@ WIDTH = 88
 INDENT = "  "
 CONTINUATION = "    "
 _DATE_CHARS = frozenset("0123456789-")
+_DIRECTIVE = re.compile(r"(?:^|(?<=\s))#[ \t]*argmap:")  # as the lexer reads a directive
 # A line starting with a STATEMENT_KEYWORD is read as that statement, never as a
 # relation; one starting with a CLAIM_LINE_KEYWORD, right after a claim, as one of
 # the claim's lines (both sets come from the parser).
@@ -40,6 +41,8 @@ def _check_text(text: str, what: str, *, cited: bool, required: bool) -> None:
         raise CannotFormat(f"{what}: text cannot hold a line break: {text!r}")
     if text != text.strip():
         raise CannotFormat(f"{what}: text cannot start or end with blanks: {text!r}")
+    if _DIRECTIVE.search(text):
+        raise CannotFormat(f"{what}: `# argmap:` after a space starts a directive and cannot appear in text: {text!r}")
     if "[^" in text:
         raise CannotFormat(f"{what}: `[^` starts a footnote citation and cannot appear in text: {text!r}")
     if text.endswith("\\") and not cited:

@@ -79,6 +79,9 @@ def make_id(text: str, taken: set[str] | None = None, prefix: str = "c") -> str:
     return candidate
 
 
+_DIRECTIVE = re.compile(r"((?:^|(?<=\s))#[ \t]*)argmap:")
+
+
 def one_line(text: str) -> str:
     """Text on one line, runs of white space made one space.
 
@@ -86,6 +89,8 @@ def one_line(text: str) -> str:
     text, so a space is put after the bracket.
     """
     text = re.sub(r"\s+", " ", text).strip().replace("[^", "[ ^")
+    # `# argmap:` after a space would start a directive comment and cut the text there
+    text = _DIRECTIVE.sub(r"\1argmap :", text)
     # a backslash at the end would join the next line; what is before it must not end in a blank either
     end = len(text)
     while end and (text[end - 1] == "\\" or text[end - 1].isspace()):

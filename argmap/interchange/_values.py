@@ -107,6 +107,16 @@ class Values:
             self.bad(path, "a string", value)
         return default
 
+    def file_path(self, value, path: tuple) -> str | None:
+        """A file path a ``use`` can name: a string on one line, not blank; None, reported, otherwise."""
+        text = self.text(value, path, None)
+        if text is None:
+            return None
+        if not text.strip() or any(ch in text for ch in "\n\r\x00\u2028\u2029\x85\x0b\x0c"):
+            self.bad(path, "a file path on one line", value)
+            return None
+        return text
+
     def ident(self, value, path: tuple, what: str = "an id") -> str | None:
         """An argmap id (letters, digits and _, not a keyword); None, reported unless missing, otherwise."""
         if is_id(value):

@@ -34,11 +34,15 @@ ILLOCUTIONS = (
 
 
 def tag_of(force: str) -> str | None:
-    """The tag that keeps *force* on a claim (None for Asserting, or for a text with no letters)."""
-    words = re.findall(r"[A-Za-z0-9]+", force)
+    """The tag that keeps *force* on a claim: its words joined by ``_``, lower case; None for Asserting
+    and for a text with no letter (a number is no force).  A tag is an id, so it starts with a letter."""
+    words = re.findall(r"[^\W_]+", force)
     if not words or " ".join(words).lower() == ASSERTING.lower():
         return None
-    return "_".join(w.lower() for w in words)
+    first = next((i for i, w in enumerate(words) if not w[0].isdigit()), None)
+    if first is None:
+        return None
+    return "_".join(w.lower() for w in words[first:])[:60].rstrip("_")
 
 
 _BY_TAG = {tag_of(f): f for f in ILLOCUTIONS}

@@ -341,7 +341,7 @@ class _AifReader:
         for k, u in self.part("uses").items():
             at = _EXT + ("uses", k)
             ident = v.ident(k, at, "the id of a map")
-            where_to = v.text(u, at, None) if u is not None else None
+            where_to = v.file_path(u, at) if u is not None else None
             if ident is not None and (u is None or where_to is not None):
                 uses.append(Use(ident, where_to))
         return Map(document=doc, uses=tuple(uses), theses=tuple(theses), cases=tuple(cases),

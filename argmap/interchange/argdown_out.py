@@ -111,7 +111,7 @@ def write_argdown(m: Map, report: Report | None = None) -> str:
     arguments = {a.id for a in m.arguments}
     links: dict[tuple[str, str], str] = {}
     for r in m.relations:
-        if r.kind == "undercuts" and isinstance(r.target, Link):
+        if isinstance(r.target, Link):  # undercuts a -> b; any other kind aimed at a link is drawn the same way
             key = (str(r.target.source), str(r.target.target))
             links.setdefault(key, f"{key[0]} supports {key[1]}")
 

@@ -154,7 +154,7 @@ class Mapper:
         for k, where_to in v.mapping(own.get("uses"), ("argmap", "uses")).items():
             at = ("argmap", "uses", k)
             ident = v.ident(k, at, "the id of a map")
-            path = v.text(where_to, at, None) if where_to is not None else None
+            path = v.file_path(where_to, at) if where_to is not None else None
             if ident is not None and (where_to is None or path is not None):
                 out.append(Use(ident, path))
         return tuple(out)
