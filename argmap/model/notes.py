@@ -54,8 +54,14 @@ class NoteInfo:
     locator: str | None = None
 
 
+# Every date pattern holds a year of four digits: a text without four digits in a row has no date.
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
 def _find_date(text: str) -> tuple[PartialDate | None, str | None, str | None]:
     """(date, the words it was read from, words that look like a date but are not one)."""
+    if _FOUR_DIGITS.search(text) is None:
+        return None, None, None
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(text):
             groups = m.groupdict()

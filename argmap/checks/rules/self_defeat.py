@@ -6,7 +6,7 @@ from __future__ import annotations
 from argmap.checks.rules import Finding, rule
 from argmap.checks.rules.coherence import STRUCTURE
 from argmap.diagnostics import Severity
-from argmap.evaluation.dung import OUT, Label
+from argmap.evaluation.dung import OUT, Label, grounded_codes
 from argmap.evaluation.flips import Grounded
 from argmap.evaluation.mapgraph import THESIS, attack_graph
 from argmap.model import Claim
@@ -116,14 +116,15 @@ def unsourced_defeat(ctx):
     r = resolve(ctx.map)
     graph = attack_graph(ctx.map)
     names = graph.names
-    g = None
+    lab = reason = None
     for t in range(graph.n_nodes):
         if graph.kinds[t] != THESIS or r.homes[t] != 0:
             continue
-        g = g or Grounded(graph.succ, t)
-        if g.lab[t] != OUT:
+        if lab is None:
+            lab, reason = grounded_codes(graph.succ)
+        if lab[t] != OUT:
             continue
-        x = g.reason[t]
+        x = reason[t]
         if x >= graph.n_nodes or graph.kinds[x] > THESIS:
             continue  # a support or an argument defeats it: something backs the attack
         if graph.cites(x) or graph.supports.get(x):
