@@ -25,7 +25,7 @@ from argmap.model import Argument, Case, Claim, Document, Footnote, Map, Person,
 from argmap.syntax import errors
 from argmap.syntax.builder import Builder, Heading, collect_comments, comment_bucket, unescape
 from argmap.syntax.codegen import make_token
-from argmap.language import CLAIM_LINE_KEYWORDS, RESERVED, STATEMENT_KEYWORDS, grammar_text
+from argmap.language import CLAIM_LINE_KEYWORDS, RESERVED, STATEMENT_KEYWORDS, grammar, grammar_text
 from argmap.syntax.lane import Lane, Stop
 from argmap.syntax.reader import read as read_lines
 
@@ -49,7 +49,7 @@ class ArgmapError(ValueError):
 @functools.lru_cache(maxsize=1)
 def _parser() -> Lark:
     return Lark(
-        grammar_text(),
+        grammar(),
         parser="lalr",
         lexer="contextual",
         transformer=Builder(),
