@@ -9,25 +9,9 @@
   for each footnoted sentence.
 """
 
-from __future__ import annotations
-
-import importlib
-from typing import TYPE_CHECKING, Any
-
+from argmap.sources.extract import extract
 from argmap.sources.match import QuoteMatch, find_quotation
 from argmap.sources.text import Marker, Note, Paragraph, Sentence, SourceText, read_source
 
-if TYPE_CHECKING:
-    from argmap.sources.extract import extract
-
 __all__ = ["Marker", "Note", "Paragraph", "QuoteMatch", "Sentence", "SourceText", "extract", "find_quotation",
            "read_source"]
-
-
-def __getattr__(name: str) -> Any:
-    """:func:`extract`, imported on first use (PEP 562): checking a map needs the article's text, not drafting."""
-    if name != "extract":
-        raise AttributeError(f"module 'argmap.sources' has no attribute {name!r}")
-    value = importlib.import_module("argmap.sources.extract").extract
-    globals()["extract"] = value  # over the submodule of the same name
-    return value
