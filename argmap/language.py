@@ -16,7 +16,7 @@ from pathlib import Path
 
 __all__ = [
     "CLAIM_LINE_KEYWORDS", "FIELD_NAMES", "KEYWORDS", "PERSON_KINDS", "RELATION_KINDS", "RESERVED",
-    "STANCES", "STATEMENT_KEYWORDS", "STATEMENT_WORDS", "grammar_text", "pattern", "words",
+    "STANCES", "STATEMENT_KEYWORDS", "STATEMENT_WORDS", "grammar", "grammar_text", "pattern", "words",
 ]
 
 
@@ -30,12 +30,19 @@ def grammar_text() -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _compiled():
-    """(terminals by name, rules) as lark compiles the grammar, without building a parser."""
+def grammar():
+    """The grammar as lark loads it (a ``lark.load_grammar.Grammar``), read once: the parser is built
+    from this same value (lark compiles a copy of it each time), so the text is not read twice."""
     from lark.load_grammar import load_grammar
 
-    grammar, _ = load_grammar(grammar_text(), "argmap.lark", [], False)
-    terminals, rules, _ = grammar.compile(["start"], set())
+    loaded, _ = load_grammar(grammar_text(), "argmap.lark", [], False)
+    return loaded
+
+
+@functools.lru_cache(maxsize=1)
+def _compiled():
+    """(terminals by name, rules) as lark compiles the grammar, without building a parser."""
+    terminals, rules, _ = grammar().compile(["start"], set())
     return {t.name: t for t in terminals}, rules
 
 

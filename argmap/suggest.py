@@ -19,8 +19,6 @@ import difflib
 import heapq
 from collections.abc import Iterable, Sequence
 
-from rapidfuzz import fuzz, process
-
 # rapidfuzz scores are floats: widen the bound a little so rounding never prunes an exact tie.
 _SLACK = 1e-6
 _FIRST_BATCH = 16
@@ -45,6 +43,8 @@ class Names:
             raise ValueError(f"n must be > 0: {n!r}")
         if not 0.0 <= cutoff <= 1.0:
             raise ValueError(f"cutoff must be in [0.0, 1.0]: {cutoff!r}")
+        from rapidfuzz import fuzz, process  # loaded when a name is first looked up, not with every check
+
         best: list[tuple[float, str]] = []  # a min-heap of the n best (score, name) so far
         matcher = difflib.SequenceMatcher()
         matcher.set_seq2(word)  # difflib's orientation: the word is the second sequence

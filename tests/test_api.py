@@ -52,6 +52,29 @@ def test_import_argmap_leaves_the_later_stages_unloaded():
     assert out.strip() == "[]", f"`import argmap` loaded {out.strip()}: the CLI would start slower"
 
 
+def test_argmap_check_loads_only_what_checking_needs(tmp_path):
+    path = tmp_path / "m.argmap"
+    path.write_text(MAP, encoding="utf-8")
+    unwanted = ("argmap.rendering", "argmap.evaluation.core", "argmap.evaluation.carneades", "argmap.briefing",
+                "argmap.cli.commands.render", "argmap.sources.extract", "argmap.syntax.errors",
+                "confusable_homoglyphs", "rapidfuzz")
+    code = ("import sys; from argmap.cli.main import main; status = main(['check', sys.argv[1]]); "
+            f"print('LOADED', sorted(m for m in {unwanted!r} if m in sys.modules), status)")
+    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True).stdout
+    assert "1 map checked: 0 errors" in out
+    assert out.strip().splitlines()[-1] == "LOADED [] 0", f"`argmap check` loaded more than it needs: {out}"
+
+
+def test_one_command_is_parsed_as_with_every_command_registered(capsys):
+    from argmap.cli.main import build_parser, main
+
+    argv = ["check", "maps/", "--select", "C", "--output-format", "json", "--statistics"]
+    assert vars(build_parser("check").parse_args(argv)) == vars(build_parser().parse_args(argv))
+    # `explain` is defined by the module of `rules`: named alone, it still runs
+    assert main(["explain", "S213"]) == 0
+    assert capsys.readouterr().out.startswith("S213 self-defeat")
+
+
 def test_render_returns_svg_bytes():
     svg = argmap.render(argmap.loads(MAP))
     assert isinstance(svg, bytes) and b"<svg" in svg

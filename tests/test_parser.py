@@ -115,6 +115,22 @@ def test_footnotes_and_their_facts(full):
     assert togo.info.author == "Togo Kazuhiko" and togo.info.title == "Alternative Scenarios"
 
 
+@pytest.mark.parametrize(("note", "date", "words"), [
+    ("TASS, December 16, 2016.", PartialDate(2016, 12, 16), "December 16, 2016"),
+    ("Kyodo, sept. 3, 2016.", PartialDate(2016, 9, 3), "sept. 3, 2016"),
+    ("Reuters, 3 JUNE 2013.", PartialDate(2013, 6, 3), "3 JUNE 2013"),
+    ("Nikkei, DECEMBER 2016.", PartialDate(2016, 12), "DECEMBER 2016"),
+    ("Memo of Oct 2015, p. 4.", PartialDate(2015, 10), "Oct 2015"),
+    ("Bloxjanuary 5, 2016.", PartialDate(2016, 1, 5), "january 5, 2016"),  # a month name inside a word counts
+    ("Tōkyō Shimbun, March 4, 2016.", PartialDate(2016, 3, 4), "March 4, 2016"),  # not ASCII: the slow path
+    ("Maybe (2014).", PartialDate(2014), "2014"),
+    ("Report 17, January.", None, None),
+])
+def test_a_footnotes_date_is_read_wherever_its_month_is_written(note, date, words):
+    info = argmap.Footnote("1", note).info
+    assert (info.date, info.date_text) == (date, words)
+
+
 def test_comments_are_kept_with_their_lines(full):
     texts = {c.text: c.span.line for c in full.comments}
     assert texts == {"Brown's case, in small": 1, "the aide's words": 25}

@@ -7,14 +7,18 @@ import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from argmap.diagnostics import Diagnostic, sort_diagnostics
 from argmap.model import Map
 from argmap._gc import no_gc
-from argmap.checks.quotes import SourceText
 from argmap.checks.rules import all_rules
 from argmap.checks.selection import Config, selector_problem, severity_key_problem  # noqa: F401  (their home was here)
+
+if TYPE_CHECKING:
+    from argmap.checks.quotes import SourceText
 
 
 @attrs.define
@@ -207,7 +211,12 @@ def check_map(
         source_name = found.name if found else None
     else:
         source_name = (m.document.text if m.document and m.document.text else "source text")
-    ctx = Context(m, SourceText(source_text) if source_text is not None else None, source_name, config)
+    if source_text is not None:
+        from argmap.checks.quotes import SourceText  # the article's reading: only for a map that has one
+
+        ctx = Context(m, SourceText(source_text), source_name, config)
+    else:
+        ctx = Context(m, None, source_name, config)
     path = m.display_path
     with no_gc():
         for r in rules:

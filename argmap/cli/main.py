@@ -41,7 +41,9 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n  run `{self.prog} --help` for examples\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser, with every command; with *command*, with that one alone when a
+    module of that name defines it (a run of one command imports only that command's module)."""
     parser = _Parser(prog="argmap", description=DESCRIPTION, epilog=EPILOG,
                      formatter_class=argparse.RawDescriptionHelpFormatter)
     from argmap import __version__
@@ -50,17 +52,28 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
     import argmap.cli.commands as commands
 
-    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda i: i.name):
-        module = importlib.import_module(f"argmap.cli.commands.{info.name}")
-        register = getattr(module, "register", None)
-        if register is not None:
-            register(sub)
+    names = sorted(info.name for info in pkgutil.iter_modules(commands.__path__))
+    if command in names:
+        _register(sub, command)
+        if command in sub.choices:
+            return parser
+        return build_parser()  # the module defines other commands only
+    for name in names:
+        _register(sub, name)
     return parser
+
+
+def _register(sub, name: str) -> None:
+    module = importlib.import_module(f"argmap.cli.commands.{name}")
+    register = getattr(module, "register", None)
+    if register is not None:
+        register(sub)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    parser = build_parser()
+    given = sys.argv[1:] if argv is None else argv
+    parser = build_parser(given[0] if given and not given[0].startswith("-") else None)
     args = parser.parse_args(argv)
     func = getattr(args, "func", None)
     if func is None:

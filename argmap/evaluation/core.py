@@ -24,7 +24,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from argmap._gc import no_gc
-from argmap.evaluation import mapgraph
 from argmap.evaluation.dung import (
     ENUMERATION_LIMIT,
     MAX_LABELLINGS,
@@ -38,27 +37,16 @@ from argmap.evaluation.dung import (
     stable,
 )
 from argmap.evaluation.labels import Evaluation, Reason, label
-from argmap.evaluation.mapgraph import AttackGraph
+from argmap.evaluation.mapgraph import AttackGraph, attack_graph
 from argmap.evaluation.carneades_map import CarneadesEvaluation, map_carneades
 from argmap.evaluation.evidence import BaseScores
 from argmap.evaluation.strengths import GRADUAL, MapStrengths, map_strengths
 from argmap.model import Map
-from argmap.resolve import memo, resolve
 
 __all__ = [
     "ALL_SEMANTICS", "BaseScores", "CarneadesEvaluation", "MapStrengths", "ENUMERATION_LIMIT", "MAX_LABELLINGS", "SEMANTICS", "AttackGraph", "Evaluation", "EvaluationError", "Label",
     "Labelling", "Reason", "attack_graph", "evaluate", "grounded", "grounded_extension", "preferred", "stable",
 ]
-
-
-def _build(m: Map) -> AttackGraph:
-    with no_gc():
-        return mapgraph.build(resolve(m))
-
-
-def attack_graph(m: Map) -> AttackGraph:
-    """The attack graph of *m* and of the maps it uses, built once per map object (see docs/evaluation.md)."""
-    return memo(m, "attack graph", _build)
 
 
 ALL_SEMANTICS = (*SEMANTICS, *GRADUAL, "carneades")

@@ -20,12 +20,12 @@ shaped like an argument tree, and never one full evaluation per candidate.
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
-from argmap.evaluation.dung import IN, LABELS, OUT, UNDEC, Label, grounded_codes
+from argmap.evaluation.dung import IN, LABELS, OUT, Label
+from argmap.evaluation.flips import Grounded as _Grounded
 from argmap.evaluation.evidence import BaseScores
 from argmap.evaluation.mapgraph import CLAIM, THESIS, AttackGraph, cites
 from argmap.evaluation.strengths import Bipolar, bipolar, solve
@@ -70,100 +70,6 @@ class Source:
         if self.strength is None or self.strength_if_lost is None:
             return 0.0
         return self.strength_if_lost - self.strength
-
-
-class _Grounded:
-    """The grounded labelling of a graph and what one thesis depends on, for many flips."""
-
-    def __init__(self, succ: Sequence[Sequence[int]], thesis: int):
-        self.succ = succ
-        self.thesis = thesis
-        self.lab, self.reason = grounded_codes(succ)
-        pred: list[list[int]] = [[] for _ in succ]
-        for a, targets in enumerate(succ):
-            for b in targets:
-                pred[b].append(a)
-        self.pred = pred
-        reached = bytearray(len(succ))
-        reached[thesis] = 1
-        todo = [thesis]
-        while todo:
-            for prev in pred[todo.pop()]:
-                if not reached[prev]:
-                    reached[prev] = 1
-                    todo.append(prev)
-        self.ancestors = reached
-
-    def proof(self) -> set[int] | None:
-        """The nodes of the thesis's grounded proof; None when the thesis is UNDEC."""
-        lab, reason, pred = self.lab, self.reason, self.pred
-        if lab[self.thesis] == UNDEC:
-            return None
-        found = {self.thesis}
-        todo = [self.thesis]
-        while todo:
-            v = todo.pop()
-            for x in (pred[v] if lab[v] == IN else (reason[v],)):
-                if x not in found:
-                    found.add(x)
-                    todo.append(x)
-        return found
-
-    def flipped(self, fixed: Mapping[int, int]) -> Label:
-        """The thesis's label with the nodes of *fixed* held at the given labels (IN or OUT)."""
-        succ, pred, lab, anc, thesis = self.succ, self.pred, self.lab, self.ancestors, self.thesis
-        if thesis in fixed:
-            return LABELS[fixed[thesis]]
-        cone: set[int] = set()
-        todo = [v for v in fixed if anc[v]]
-        for v in todo:
-            for w in succ[v]:
-                if anc[w] and w not in cone and w not in fixed:
-                    cone.add(w)
-                    todo.append(w)
-        if thesis not in cone:
-            return LABELS[lab[thesis]]
-
-        def outside(x: int) -> int:
-            return fixed.get(x, lab[x]) if x not in cone else -1
-
-        new: dict[int, int] = {}
-        live: dict[int, int] = {}
-        queue: deque[int] = deque()
-        for v in cone:
-            count = 0
-            for x in pred[v]:
-                got = outside(x)
-                if got == IN:
-                    count = -1
-                    break
-                if got != OUT:  # in the cone, or UNDEC around it
-                    count += 1
-            if count < 0:
-                new[v] = OUT
-                queue.append(v)
-            else:
-                live[v] = count
-                if count == 0:
-                    new[v] = IN
-                    queue.append(v)
-        while queue:
-            v = queue.popleft()
-            if v == thesis:
-                return LABELS[new[v]]
-            if new[v] == IN:
-                for w in succ[v]:
-                    if w in cone and w not in new:
-                        new[w] = OUT
-                        queue.append(w)
-            else:
-                for w in succ[v]:
-                    if w in cone and w not in new:
-                        live[w] -= 1
-                        if live[w] == 0:
-                            new[w] = IN
-                            queue.append(w)
-        return Label.UNDEC
 
 
 def deciding_claims(graph: AttackGraph, thesis: int) -> tuple[Decider, ...]:

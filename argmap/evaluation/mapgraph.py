@@ -29,8 +29,9 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
-from argmap.model import Claim, Thesis
-from argmap.resolve import CONTRADICTS, REBUTS, SUPPORTS, UNDERCUTS, UNDERCUTS_LINK, Resolved
+from argmap._gc import no_gc
+from argmap.model import Claim, Map, Thesis
+from argmap.resolve import CONTRADICTS, REBUTS, SUPPORTS, UNDERCUTS, UNDERCUTS_LINK, Resolved, memo, resolve
 
 CLAIM, THESIS, ARGUMENT, LINK, PREMISE_OUT = range(5)
 """Node kinds; the first three are the codes :class:`~argmap.resolve.Resolved` uses."""
@@ -262,3 +263,13 @@ def _relate(relation: dict, direct: dict, kinds: bytearray, x: int, y: int, how:
         return
     if kinds[x] == ARGUMENT or y not in direct.get(x, ()):
         relation[x, y] = how
+
+
+def _build(m: Map) -> AttackGraph:
+    with no_gc():
+        return build(resolve(m))
+
+
+def attack_graph(m: Map) -> AttackGraph:
+    """The attack graph of *m* and of the maps it uses, built once per map object (see docs/evaluation.md)."""
+    return memo(m, "attack graph", _build)

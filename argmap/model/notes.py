@@ -54,10 +54,36 @@ class NoteInfo:
     locator: str | None = None
 
 
+# Every date pattern holds a year of four digits: a text without four digits in a row has no date.
+_FOUR_DIGITS = re.compile(r"\d{4}")
+# The patterns that start with a month name can only match where one starts.  In ASCII text that is
+# where the lower-cased text has a month name's first three letters (case-insensitive matching of
+# ASCII names in ASCII text is lower-casing): found by one plain look-ahead, far faster than trying
+# the case-insensitive alternation of names at every position.
+_MONTH_LED = frozenset(i for i, p in enumerate(_DATE_PATTERNS) if p.pattern.startswith((_MONTH, r"\b" + _MONTH)))
+_ASCII_MONTHS = all(name.isascii() for name in _MONTHS)
+_MONTH_STARTS = re.compile("(?=" + "|".join(sorted({re.escape(name[:3]) for name in _MONTHS})) + ")")
+
+
+def _first(i: int, pattern: re.Pattern, text: str, lower: str | None) -> re.Match | None:
+    """``pattern.search(text)``: for a month-led pattern in ASCII text (*lower* given), tried at month names only."""
+    if lower is None or i not in _MONTH_LED:
+        return pattern.search(text)
+    for start in _MONTH_STARTS.finditer(lower):
+        m = pattern.match(text, start.start())
+        if m is not None:
+            return m
+    return None
+
+
 def _find_date(text: str) -> tuple[PartialDate | None, str | None, str | None]:
     """(date, the words it was read from, words that look like a date but are not one)."""
-    for pattern in _DATE_PATTERNS:
-        for m in pattern.finditer(text):
+    if _FOUR_DIGITS.search(text) is None:
+        return None, None, None
+    lower = text.lower() if _ASCII_MONTHS and text.isascii() else None
+    for i, pattern in enumerate(_DATE_PATTERNS):
+        m = _first(i, pattern, text, lower)  # the first match decides
+        if m is not None:
             groups = m.groupdict()
             year = int(groups["year"])
             if groups.get("month"):

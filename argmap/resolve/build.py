@@ -242,7 +242,7 @@ class _MapPass:
 
     def all_looked_up(self, refs: list[Ref | None], tables: list[dict[str, int]], role, owners) -> list[int]:
         """``looked_up`` for each of *refs* (the cases, or persons, of *owners*); what names nothing is lost."""
-        if refs.count(None) == len(refs):
+        if all(ref is None for ref in refs):  # (not list.count: it would call Ref.__eq__ on every ref)
             return [NONE] * len(refs)
         local, look = tables[self.k].get, self.looked_up
         found = [local(ref.id, NONE) if ref is not None and ref.map is None else look(ref, tables) for ref in refs]

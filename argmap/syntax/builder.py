@@ -115,6 +115,8 @@ def _cites(tok: Tok | None) -> tuple[Citation, ...]:
     if tok is None:
         return ()
     _, value, line, column = tok[:4]
+    if value.count("[^") == 1:  # one citation, the token whole (CITES: `[^label]`, maybe more after spaces)
+        return (_Citation(value[2:-1], _tuple(Span, (line, column, line, column + len(value)))),)
     return tuple([_Citation(label, _tuple(Span, (line, column + start, line, column + end)))
                   for label, start, end in _cite_offsets(value)])
 

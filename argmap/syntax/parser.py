@@ -22,10 +22,9 @@ from lark.parsers.lalr_parser_state import ParseConf, ParserState
 from argmap._gc import no_gc
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.model import Argument, Case, Claim, Document, Footnote, Map, Person, Relation, Thesis, Use
-from argmap.syntax import errors
 from argmap.syntax.builder import Builder, Heading, collect_comments, comment_bucket, unescape
 from argmap.syntax.codegen import make_token
-from argmap.language import CLAIM_LINE_KEYWORDS, RESERVED, STATEMENT_KEYWORDS, grammar_text
+from argmap.language import CLAIM_LINE_KEYWORDS, RESERVED, STATEMENT_KEYWORDS, grammar, grammar_text
 from argmap.syntax.lane import Lane, Stop
 from argmap.syntax.reader import read as read_lines
 
@@ -49,7 +48,7 @@ class ArgmapError(ValueError):
 @functools.lru_cache(maxsize=1)
 def _parser() -> Lark:
     return Lark(
-        grammar_text(),
+        grammar(),
         parser="lalr",
         lexer="contextual",
         transformer=Builder(),
@@ -140,6 +139,8 @@ class _Reader:
             self.statements.extend(state.feed_token(end, True))
             return len(text), counter.line, lane.base
         except UnexpectedInput as error:
+            from argmap.syntax import errors  # the table of messages: only for a map with a mistake
+
             comment_bucket(None)  # the labelled examples are parsed too, the first time
             try:
                 self.diagnostics.append(errors.diagnostic(self.path, error, text, self.lark))
@@ -197,6 +198,12 @@ def parse(text: str, path: str | None = None, *, fast: bool = True) -> Map:
     raise ArgmapError(reader.diagnostics)
 
 
+def _syntax_error(*args, **kwargs) -> Diagnostic:
+    from argmap.syntax import errors  # the table of messages: only for a map with a mistake
+
+    return errors.syntax_error(*args, **kwargs)
+
+
 def assemble(items, comments, path: str | None) -> Map:
     """Sort parsed statements into a Map."""
     document = None
@@ -219,12 +226,12 @@ def assemble(items, comments, path: str | None) -> Map:
             groups[type(item)].append(item)
     shown = path or "<string>"
     problems = tuple(
-        errors.syntax_error(shown, h.span, f"a map has one header; this is a second one (map {h.id})",
+        _syntax_error(shown, h.span, f"a map has one header; this is a second one (map {h.id})",
                             f"the first header is on line {document.span.line}",
                             code="A006", name="repeated-statement", severity=Severity.WARNING)
         for h in extra_headers
     ) + tuple(
-        errors.syntax_error(shown, item.span,
+        _syntax_error(shown, item.span,
                             f"`{item.id}` is a keyword of the language and cannot name a {type(item).__name__.lower()}",
                             f"a line starting with `{item.id}` means something else; call it `{item.id}_` or another name",
                             code="A009", name="reserved-word")

@@ -14,7 +14,6 @@ from collections.abc import Iterator
 
 from argmap.checks.rules import Context, Finding, rule
 from argmap.model import Claim, Map, Quote
-from argmap.sources.match import normalize
 
 # --------------------------------------------------------- the word table ----
 
@@ -137,6 +136,12 @@ def citation_position(ctx: Context) -> Iterator[Finding]:
                       f"(line {source.prepared.line_at(marker.offset)}): cite [^{marker.label}]")
 
 
+def _normalize(text: str) -> str:
+    from argmap.sources.match import normalize  # with the article's text only (see argmap.checks.quotes)
+
+    return normalize(text)
+
+
 def _first_difference(a: str, b: str) -> int:
     return next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
 
@@ -183,7 +188,7 @@ def note_transcription(ctx: Context) -> Iterator[Finding]:
             yield Finding(footnote.span, f"footnote [^{footnote.label}] is not among the article's notes "
                           f"({', '.join(notes)})", "check the label against the article's numbering")
             continue
-        ours, theirs = normalize(footnote.text), normalize(note.wording)
+        ours, theirs = _normalize(footnote.text), _normalize(note.wording)
         if ours != theirs:
             at = _first_difference(ours, theirs)
             yield Finding(footnote.span, f"footnote [^{footnote.label}] differs from the article's note "

@@ -6,8 +6,8 @@ from __future__ import annotations
 from argmap.checks.rules import Finding, rule
 from argmap.checks.rules.coherence import STRUCTURE
 from argmap.diagnostics import Severity
-from argmap.evaluation.core import attack_graph
 from argmap.evaluation.dung import IN, UNDEC, grounded_codes
+from argmap.evaluation.mapgraph import attack_graph
 from argmap.resolve import ARGUMENT, CLAIM, CONTRADICTS, REBUTS, SUPPORTS, UNDERCUTS, UNDERCUTS_LINK, resolve
 
 

@@ -8,8 +8,7 @@ from collections import deque
 from argmap.checks.rules import Finding, rule
 from argmap.checks.rules.coherence import STRUCTURE
 from argmap.diagnostics import Severity
-from argmap.evaluation.core import attack_graph
-from argmap.evaluation.mapgraph import ARGUMENT, LINK
+from argmap.evaluation.mapgraph import ARGUMENT, LINK, attack_graph
 from argmap.resolve import CONTRADICTS, NONE, ON_LINK, REBUTS, SUPPORTS, Resolved, resolve
 
 

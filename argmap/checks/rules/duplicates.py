@@ -23,6 +23,8 @@ def normalized_text(text: str) -> str:
 
 
 _WORDS = re.compile(r"\w+").findall
+# Every ASCII character that is not a word character (\w), deleted.
+_NOT_WORD = {i: None for i in range(128) if not re.match(r"\w", chr(i))}
 
 
 @rule("S209", "duplicate-text", Severity.WARNING, STRUCTURE)
@@ -42,8 +44,17 @@ def duplicate_text(ctx):
         claim failed (brown): The new approach failed.
         claim failure (brown): The new approach failed in December.
     """
+    claims = ctx.map.claims
+    # Two claims with the same key have the same words, so the same letters once every other character
+    # is dropped: only claims sharing those (a cheap C-level translation) need their key made.
+    rough = [claim.text.lower().translate(_NOT_WORD) if claim.text.isascii() else None for claim in claims]
+    counts: dict[str | None, int] = {}
+    for r in rough:
+        counts[r] = counts.get(r, 0) + 1
     first: dict[str, Claim] = {}
-    for claim in ctx.map.claims:
+    for claim, r in zip(claims, rough):
+        if counts[r] == 1:
+            continue  # its words are those of no other claim
         text = claim.text  # normalized_text(text), its ASCII case written out
         key = " ".join(_WORDS(text.lower())) if text.isascii() else normalized_text(text)
         if not key:

@@ -12,8 +12,6 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
-from confusable_homoglyphs import confusables
-
 from argmap.checks.rules import Finding, rule
 from argmap.checks.rules.coherence import STRUCTURE
 from argmap.diagnostics import Severity
@@ -32,6 +30,8 @@ def look_alike(name: str) -> tuple[str, str] | None:
         odd = [ch for ch in name if unicodedata.normalize("NFKC", ch) != ch]
         why = ", ".join(f"{_named(ch)}, which reads as {unicodedata.normalize('NFKC', ch)!r}" for ch in odd)
         return why, folded
+    from confusable_homoglyphs import confusables  # its table takes a while to load: only for such names
+
     found = confusables.is_confusable(name, greedy=True, preferred_aliases=["latin"]) or []
     parts, plain = [], name
     for entry in found:

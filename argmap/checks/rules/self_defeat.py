@@ -6,10 +6,9 @@ from __future__ import annotations
 from argmap.checks.rules import Finding, rule
 from argmap.checks.rules.coherence import STRUCTURE
 from argmap.diagnostics import Severity
-from argmap.evaluation.core import attack_graph
-from argmap.evaluation.deciding import _Grounded
-from argmap.evaluation.dung import OUT, Label
-from argmap.evaluation.mapgraph import THESIS
+from argmap.evaluation.dung import OUT, Label, grounded_codes
+from argmap.evaluation.flips import Grounded
+from argmap.evaluation.mapgraph import THESIS, attack_graph
 from argmap.model import Claim
 from argmap.resolve import resolve
 
@@ -74,7 +73,7 @@ def self_defeat(ctx):
             if cases and not any(c in ts and r.case_of[x] in cases for x, ts in graph.direct.items()):
                 against.setdefault(y, []).append(c)
     for y, concessions in against.items():
-        g = _Grounded(graph.succ, y)
+        g = Grounded(graph.succ, y)
         concessions = list(dict.fromkeys(concessions))
         if g.lab[y] != OUT or g.flipped(dict.fromkeys(concessions, OUT)) is Label.OUT:
             continue  # not out, or out for another reason too
@@ -117,14 +116,15 @@ def unsourced_defeat(ctx):
     r = resolve(ctx.map)
     graph = attack_graph(ctx.map)
     names = graph.names
-    g = None
+    lab = reason = None
     for t in range(graph.n_nodes):
         if graph.kinds[t] != THESIS or r.homes[t] != 0:
             continue
-        g = g or _Grounded(graph.succ, t)
-        if g.lab[t] != OUT:
+        if lab is None:
+            lab, reason = grounded_codes(graph.succ)
+        if lab[t] != OUT:
             continue
-        x = g.reason[t]
+        x = reason[t]
         if x >= graph.n_nodes or graph.kinds[x] > THESIS:
             continue  # a support or an argument defeats it: something backs the attack
         if graph.cites(x) or graph.supports.get(x):
