@@ -12,6 +12,7 @@ import attrs
 from argmap.diagnostics import Diagnostic, sort_diagnostics
 from argmap.model import Map
 from argmap._gc import no_gc
+from argmap.checks.anchors import LOCK_NAME, LockError, MapAnchors, anchors_of, read_lock
 from argmap.checks.quotes import SourceText
 from argmap.checks.rules import all_rules
 from argmap.checks.selection import Config, selector_problem, severity_key_problem  # noqa: F401  (their home was here)
@@ -25,6 +26,22 @@ class Context:
     source: SourceText | None = None
     source_name: str | None = None
     config: Config = attrs.field(factory=Config)
+    #: the lock beside the map, when there is one (rules C123-C126 compare with it)
+    anchors: AnchorView | None = None
+    #: where the map's quotations stand in its text now (when a lock is read or written)
+    anchors_now: MapAnchors | None = None
+
+
+@attrs.frozen
+class AnchorView:
+    """What the anchor rules compare with: the lock's name and this map's entry in it (None: it has none)."""
+
+    lock: str
+    anchored: MapAnchors | None
+
+
+LOOK_BESIDE = object()
+"""``check_map(anchors=LOOK_BESIDE)``: read the lock beside the map file, if there is one."""
 
 
 _DIRECTIVE = re.compile(r"argmap:\s*ignore(?P<file>-file)?(?![\w-])", re.I)
@@ -147,10 +164,15 @@ class Acknowledged:
 
 @attrs.frozen
 class Findings:
-    """What checking one map found: the ``diagnostics`` to report, and those ``acknowledged`` with a reason."""
+    """What checking one map found: the ``diagnostics`` to report, and those ``acknowledged`` with a reason.
+
+    ``anchors`` says where the map's quotations stand in its text, when a
+    lock was compared or asked for and the text was found.
+    """
 
     diagnostics: tuple[Diagnostic, ...]
     acknowledged: tuple[Acknowledged, ...] = ()
+    anchors: MapAnchors | None = None
 
 
 def check(
@@ -180,6 +202,8 @@ def check_map(
     config: Config | None = None,
     source_text: str | None = None,
     map_text: str | None = None,
+    anchors: AnchorView | None | object = LOOK_BESIDE,
+    record_anchors: bool = False,
 ) -> Findings:
     """Check *m* as :func:`check` does, keeping apart the findings its comments acknowledge.
 
@@ -188,6 +212,11 @@ def check_map(
     reason, in ``acknowledged``; one covered by a bare ``# argmap: ignore``
     is dropped.  *map_text* is the map's own text (read from ``m.path`` when
     not given): with it a directive covers a statement's continuation lines.
+
+    *anchors* is what the anchor rules compare with: by default the lock
+    beside the map file (``quotations.lock``; none for a map without a
+    file), None for none.  With *record_anchors* the findings carry where
+    the quotations stand now, for writing a lock.
     """
     from argmap.files.loader import find_source_text
 
@@ -207,7 +236,19 @@ def check_map(
         source_name = found.name if found else None
     else:
         source_name = (m.document.text if m.document and m.document.text else "source text")
-    ctx = Context(m, SourceText(source_text) if source_text is not None else None, source_name, config)
+    if anchors is LOOK_BESIDE:
+        anchors = None
+        if m.path:
+            try:
+                lock = read_lock(Path(m.path).parent / LOCK_NAME, str(Path(m.display_path).parent / LOCK_NAME))
+            except LockError as exc:
+                diagnostics.append(exc.diagnostic())
+                lock = None
+            if lock is not None:
+                anchors = AnchorView(LOCK_NAME, lock.maps.get(Path(m.path).name))
+    ctx = Context(m, SourceText(source_text) if source_text is not None else None, source_name, config, anchors)
+    if ctx.source is not None and (anchors is not None or record_anchors) and m.document and m.document.text:
+        ctx.anchors_now = anchors_of(m, ctx.source, m.document.text)
     path = m.display_path
     with no_gc():
         for r in rules:
@@ -235,7 +276,7 @@ def check_map(
         elif directive.reason:
             acknowledged.append(Acknowledged(d, directive.reason))
     unique = {a.diagnostic.sort_key(): a for a in reversed(acknowledged)}  # the first of duplicates
-    return Findings(tuple(sort_diagnostics(kept)), tuple(unique[k] for k in sorted(unique)))
+    return Findings(tuple(sort_diagnostics(kept)), tuple(unique[k] for k in sorted(unique)), ctx.anchors_now)
 
 
 def _read(path: str | None) -> str | None:
