@@ -178,8 +178,11 @@ def check_paths(paths: Sequence[PathLike], *, text_dirs: Sequence[PathLike] = ()
 
 
 def _read_lock(folder: Path, shown: str) -> Lock | LockError | None:
+    from argmap._gc import no_gc
+
     try:
-        return read_lock(folder / LOCK_NAME, shown)
+        with no_gc():  # a big lock is many small objects: collecting while they are made only costs time
+            return read_lock(folder / LOCK_NAME, shown)
     except LockError as exc:
         return exc
 

@@ -247,10 +247,10 @@ def check_map(
             if lock is not None:
                 anchors = AnchorView(LOCK_NAME, lock.maps.get(Path(m.path).name))
     ctx = Context(m, SourceText(source_text) if source_text is not None else None, source_name, config, anchors)
-    if ctx.source is not None and (anchors is not None or record_anchors) and m.document and m.document.text:
-        ctx.anchors_now = anchors_of(m, ctx.source, m.document.text)
     path = m.display_path
     with no_gc():
+        if ctx.source is not None and (anchors is not None or record_anchors) and m.document and m.document.text:
+            ctx.anchors_now = anchors_of(m, ctx.source, m.document.text)
         for r in rules:
             if r.function is None or not config.enabled(r, path):
                 continue
