@@ -236,3 +236,13 @@ def test_the_language_server_reads_the_lock_and_writes_none(work):
     analysis = analyse(uri_of(str(brown)), brown.read_text(encoding="utf-8"), 2, env)
     assert not [d for d in analysis.diagnostics if d.code.startswith("C12") and d.code >= "C123"]
     assert not lock_file.exists() and before
+
+
+def test_the_seed_maps_lock_is_current(seeds, capsys):
+    """maps/quotations.lock anchors every verified quotation of the seed maps where the seed texts have it."""
+    lock = read_lock(MAPS / LOCK_NAME)
+    assert sum(len(e.quotations) for e in lock.maps.values()) == 44
+    assert main(["check", str(MAPS), "--text-dir", str(seeds), "--select", "anchors", "--output-format",
+                 "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["diagnostics"] == [], (
+        f"maps/{LOCK_NAME} is out of date: run argmap check maps/ --text-dir ../shared/seeds --update-anchors")
