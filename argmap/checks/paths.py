@@ -75,6 +75,7 @@ class LockUpdate:
     added: int = 0
     moved: int = 0
     dropped: int = 0
+    texts: int = 0  # maps whose text (or its content) is not the one anchored before
     kept: tuple[str, ...] = ()
     error: str | None = None
 
@@ -87,7 +88,8 @@ class LockUpdate:
         if not self.written:
             line = f"{self.path} is up to date ({size})"
         else:
-            line = f"wrote {self.path}: {size} ({self.added} new, {self.moved} moved, {self.dropped} dropped)"
+            texts = f", {self.texts} changed text{'s' if self.texts != 1 else ''}" if self.texts else ""
+            line = f"wrote {self.path}: {size} ({self.added} new, {self.moved} moved, {self.dropped} dropped{texts})"
         if self.kept:
             line += f"; kept the old anchors of {', '.join(self.kept)} (not checked: no text found, or it does not read)"
         return line
@@ -220,7 +222,9 @@ def _update(folder: Path, lock: Lock | LockError | None, checked: dict[str, MapA
     after = {(name, a.key): a for name, e in maps.items() for a in e.quotations}
     moved = sum(1 for k, a in after.items() if k in before and before[k].offset != a.offset)
     counts = dict(maps=len(maps), quotations=len(after), added=len(after.keys() - before.keys()), moved=moved,
-                  dropped=len(before.keys() - after.keys()), kept=tuple(sorted(kept)))
+                  dropped=len(before.keys() - after.keys()), kept=tuple(sorted(kept)),
+                  texts=sum(1 for name, e in maps.items()
+                            if name in old and (old[name].text, old[name].text_hash) != (e.text, e.text_hash)))
     text = dumps_lock(maps)
     try:
         if path.read_text(encoding="utf-8") == text:
