@@ -74,7 +74,8 @@ class MapAnchors:
     entry_line: int = attrs.field(default=0, eq=False)
 
     def by_key(self) -> dict[tuple[str, str], Anchor]:
-        return {a.key: a for a in self.quotations}
+        """The anchors by (claim, quote hash)."""
+        return {(a.claim, a.quote): a for a in self.quotations}
 
 
 @attrs.frozen

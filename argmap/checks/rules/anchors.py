@@ -232,7 +232,7 @@ def stale_anchor(ctx: Context) -> Iterator[Finding]:
     if view is None or view.anchored is None:
         return
     have = {key for *_, key in quotations(ctx.map)}
-    stale = [a for a in view.anchored.quotations if a.key not in have]
+    stale = [a for a in view.anchored.quotations if (a.claim, a.quote) not in have]
     if stale:
         n = len(stale)
         yield Finding(_header_span(ctx), f"{view.lock} holds {n} anchor{'s' if n != 1 else ''} for quotations "
@@ -290,7 +290,7 @@ def unanchored_quotation(ctx: Context) -> Iterator[Finding]:
     if view.anchored.text != now.text:
         return  # C124: the map quotes another text now
     anchored = view.anchored.by_key()
-    new = [a for a in now.quotations if a.key not in anchored]
+    new = [a for a in now.quotations if (a.claim, a.quote) not in anchored]
     if new:
         n = len(new)
         yield Finding(_header_span(ctx), f"{n} quotation{'s' if n != 1 else ''} of this map "
