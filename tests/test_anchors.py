@@ -246,3 +246,25 @@ def test_the_seed_maps_lock_is_current(seeds, capsys):
                  "json"]) == 0
     assert json.loads(capsys.readouterr().out)["diagnostics"] == [], (
         f"maps/{LOCK_NAME} is out of date: run argmap check maps/ --text-dir ../shared/seeds --update-anchors")
+
+
+def test_a_passage_printed_differently_in_place_is_reported(work, capsys):
+    path = work / "texts" / BROWN_TEXT
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("We don’t trade in territories.", "We don't trade in territories."),
+                    encoding="utf-8")  # the same length: the passage starts where it did
+    code, found, _ = check(capsys, work)
+    notes = [d for d in found if d["code"] == "C123"]
+    assert len(notes) == 1 and "no_trade_territories" in notes[0]["message"]
+    assert "printed differently" in notes[0]["message"] and f"line {line_of(text, NO_TRADE)}" in notes[0]["message"]
+
+
+def test_a_lock_laid_out_by_hand_reads_as_the_one_argmap_writes(work):
+    lock_file = work / "maps" / LOCK_NAME
+    written = read_lock(lock_file)
+    text = lock_file.read_text(encoding="utf-8")
+    # the same entries re-spaced and one moved to a line of its own: read by tomllib, not line by line
+    by_hand = text.replace("  { claim = ", "  {claim=").replace(", quote = ", ",quote=").replace(
+        "quotations = [\n", "quotations = [\n\n", 1)
+    lock_file.write_text(by_hand, encoding="utf-8")
+    assert read_lock(lock_file).maps == written.maps
