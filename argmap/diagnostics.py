@@ -102,6 +102,11 @@ CODES: Mapping[str, Code] = {c.code: c for c in (
     Code("C120", "citation-position", _W, ("citations",)),
     Code("C121", "note-transcription", _W, ("citations",)),
     Code("C122", "quotation-distortion", _W, ("citations",)),
+    # anchored quotations: the maps compared with their quotations.lock
+    Code("C123", "anchor-moved", _I, ("citations", "anchors")),
+    Code("C124", "source-text-changed", _W, ("citations", "anchors")),
+    Code("C125", "stale-anchor", _I, ("citations", "anchors")),
+    Code("C126", "unanchored-quotation", _I, ("citations", "anchors")),
     # structure
     Code("S201", "dangling-target", _E, ("structure",)),
     Code("S202", "self-support", _E, ("structure",)),

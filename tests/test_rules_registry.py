@@ -52,12 +52,24 @@ def test_rules_markdown_command_prints_the_reference(capsys):
     assert capsys.readouterr().out == markdown_reference()
 
 
+def _example_lock(text: str) -> str | None:
+    """The lock file an example shows as comments after a `# quotations.lock ...` line, or None."""
+    lines = text.splitlines()
+    start = next((i for i, line in enumerate(lines) if line.startswith("# quotations.lock")), None)
+    if start is None:
+        return None
+    return "".join(line.removeprefix("#   ") + "\n" for line in lines[start + 1:] if line.startswith("#   "))
+
+
 def _check_example(rule, text: str, tmp_path: Path):
     """Diagnostics of *rule* for an example, among the real maps and the seed articles."""
     for m in (ROOT / "maps").glob("*.argmap"):  # so that `use togo2013` resolves
         shutil.copy(m, tmp_path / m.name)
     path = tmp_path / "example.argmap"
     path.write_text(text + "\n", encoding="utf-8")
+    lock = _example_lock(text)
+    if lock is not None:  # the anchor rules' examples show the lock beside the map in comments
+        (tmp_path / "quotations.lock").write_text(lock, encoding="utf-8")
     try:
         m = argmap.load(path)
     except argmap.ArgmapError as exc:

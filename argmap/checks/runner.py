@@ -14,6 +14,7 @@ import attrs
 from argmap.diagnostics import Diagnostic, sort_diagnostics
 from argmap.model import Map
 from argmap._gc import no_gc
+from argmap.checks.anchors import LOCK_NAME, LockError, MapAnchors, anchors_of, read_lock
 from argmap.checks.rules import all_rules
 from argmap.checks.selection import Config, selector_problem, severity_key_problem  # noqa: F401  (their home was here)
 
@@ -29,6 +30,22 @@ class Context:
     source: SourceText | None = None
     source_name: str | None = None
     config: Config = attrs.field(factory=Config)
+    #: the lock beside the map, when there is one (rules C123-C126 compare with it)
+    anchors: AnchorView | None = None
+    #: where the map's quotations stand in its text now (when a lock is read or written)
+    anchors_now: MapAnchors | None = None
+
+
+@attrs.frozen
+class AnchorView:
+    """What the anchor rules compare with: the lock's name and this map's entry in it (None: it has none)."""
+
+    lock: str
+    anchored: MapAnchors | None
+
+
+LOOK_BESIDE = object()
+"""``check_map(anchors=LOOK_BESIDE)``: read the lock beside the map file, if there is one."""
 
 
 _DIRECTIVE = re.compile(r"argmap:\s*ignore(?P<file>-file)?(?![\w-])", re.I)
@@ -151,10 +168,15 @@ class Acknowledged:
 
 @attrs.frozen
 class Findings:
-    """What checking one map found: the ``diagnostics`` to report, and those ``acknowledged`` with a reason."""
+    """What checking one map found: the ``diagnostics`` to report, and those ``acknowledged`` with a reason.
+
+    ``anchors`` says where the map's quotations stand in its text, when a
+    lock was compared or asked for and the text was found.
+    """
 
     diagnostics: tuple[Diagnostic, ...]
     acknowledged: tuple[Acknowledged, ...] = ()
+    anchors: MapAnchors | None = None
 
 
 def check(
@@ -184,6 +206,8 @@ def check_map(
     config: Config | None = None,
     source_text: str | None = None,
     map_text: str | None = None,
+    anchors: AnchorView | None | object = LOOK_BESIDE,
+    record_anchors: bool = False,
 ) -> Findings:
     """Check *m* as :func:`check` does, keeping apart the findings its comments acknowledge.
 
@@ -192,6 +216,11 @@ def check_map(
     reason, in ``acknowledged``; one covered by a bare ``# argmap: ignore``
     is dropped.  *map_text* is the map's own text (read from ``m.path`` when
     not given): with it a directive covers a statement's continuation lines.
+
+    *anchors* is what the anchor rules compare with: by default the lock
+    beside the map file (``quotations.lock``; none for a map without a
+    file), None for none.  With *record_anchors* the findings carry where
+    the quotations stand now, for writing a lock.
     """
     from argmap.files.loader import find_source_text
 
@@ -211,14 +240,26 @@ def check_map(
         source_name = found.name if found else None
     else:
         source_name = (m.document.text if m.document and m.document.text else "source text")
+    if anchors is LOOK_BESIDE:
+        anchors = None
+        if m.path:
+            try:
+                lock = read_lock(Path(m.path).parent / LOCK_NAME, str(Path(m.display_path).parent / LOCK_NAME))
+            except LockError as exc:
+                diagnostics.append(exc.diagnostic())
+                lock = None
+            if lock is not None:
+                anchors = AnchorView(LOCK_NAME, lock.maps.get(Path(m.path).name))
     if source_text is not None:
         from argmap.checks.quotes import SourceText  # the article's reading: only for a map that has one
 
-        ctx = Context(m, SourceText(source_text), source_name, config)
+        ctx = Context(m, SourceText(source_text), source_name, config, anchors)
     else:
-        ctx = Context(m, None, source_name, config)
+        ctx = Context(m, None, source_name, config, anchors)
     path = m.display_path
     with no_gc():
+        if ctx.source is not None and (anchors is not None or record_anchors) and m.document and m.document.text:
+            ctx.anchors_now = anchors_of(m, ctx.source, m.document.text)
         for r in rules:
             if r.function is None or not config.enabled(r, path):
                 continue
@@ -244,7 +285,7 @@ def check_map(
         elif directive.reason:
             acknowledged.append(Acknowledged(d, directive.reason))
     unique = {a.diagnostic.sort_key(): a for a in reversed(acknowledged)}  # the first of duplicates
-    return Findings(tuple(sort_diagnostics(kept)), tuple(unique[k] for k in sorted(unique)))
+    return Findings(tuple(sort_diagnostics(kept)), tuple(unique[k] for k in sorted(unique)), ctx.anchors_now)
 
 
 def _read(path: str | None) -> str | None:

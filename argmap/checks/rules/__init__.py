@@ -41,6 +41,8 @@ class Context(Protocol):
     source: Any
     source_name: str | None
     config: Any
+    anchors: Any  # the lock's entry for the map (argmap.checks.runner.AnchorView), None without a lock
+    anchors_now: Any  # where the quotations stand now (argmap.checks.anchors.MapAnchors), or None
 
 SECTIONS = ("What it finds", "Why it matters", "Fails", "Passes")
 

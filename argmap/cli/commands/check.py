@@ -26,11 +26,21 @@ examples:
   argmap check maps/ --watch                      check again whenever a map changes
   argmap check maps/ --fix                        repair what is mechanical, then check
   argmap check maps/ --fix --diff                 show those repairs, write nothing
+  argmap check maps/ --text-dir ../shared/seeds --update-anchors
+                                                  record where each quotation stands
+                                                  (maps/quotations.lock)
 
 --fix repairs only what has one right answer, and lists each repair: notes
 out of order put back in order (C104), a stub for each cited note that is
 not defined (C101), the canonical layout of argmap fmt.  A map that does not
 parse, or that another program saves meanwhile, is left as it is.
+
+With a quotations.lock beside the maps (written by --update-anchors, one per
+folder: the place and a hash of every verified quotation), a check reports the
+quotations whose passage moved (C123, a note) or vanished from the text, a
+text that changed (C124), anchors the maps no longer need (C125) and
+quotations not anchored yet (C126).  --update-anchors rewrites the lock
+instead of comparing, only when something changed; it never touches a map.
 
 A comment `# argmap: ignore[CODE] reason: why` on the line above a finding
 (or after the statement) acknowledges it: it is counted apart and listed by
@@ -70,6 +80,9 @@ def register(sub) -> None:
                    help="repair what is mechanical (C104 note order, C101 note stubs, the layout), list each "
                         "repair, then check")
     p.add_argument("--diff", action="store_true", help="with --fix: print the repairs as a unified diff, write nothing")
+    p.add_argument("--update-anchors", action="store_true",
+                   help="write quotations.lock beside the maps of each folder: where every verified quotation "
+                        "stands in its text, for later checks to compare with")
     p.add_argument("--watch", action="store_true",
                    help="check again whenever a map (or the configuration) changes, until Ctrl-C")
     p.set_defaults(func=run)
@@ -92,6 +105,8 @@ def run(args) -> int:
         return _usage("--watch checks files again when they change: it cannot watch standard input")
     if args.diff and not args.fix:
         return _usage("--diff shows what --fix would repair: give --fix with it")
+    if args.update_anchors and (stdin or args.watch):
+        return _usage("--update-anchors writes the lock beside map files: give file or folder paths, without --watch")
     if args.fix and (stdin or args.watch):
         return _usage("--fix rewrites map files: give file or folder paths, without --watch")
     try:
@@ -158,9 +173,12 @@ def _checker(args, settings, text: str | None):
                 report = check_text(text, shown if args.stdin_filename else None, text_dirs=settings.text_dirs,
                                     config=settings.rules)
             else:
-                report = check_paths(args.paths, text_dirs=settings.text_dirs, config=settings.rules)
+                report = check_paths(args.paths, text_dirs=settings.text_dirs, config=settings.rules,
+                                     update_anchors=args.update_anchors)
         except NotADirectoryError as exc:
             return _usage(f"--text-dir {exc.filename}: no such folder")
+        for update in report.locks:
+            print(f"argmap check: {update.describe()}", file=sys.stderr)
         output = render(report, settings.output_format, options)
         if args.output_file:
             try:
@@ -170,7 +188,7 @@ def _checker(args, settings, text: str | None):
         else:
             sys.stdout.write(output)
             sys.stdout.flush()
-        if report.unreadable:
+        if report.unreadable or any(u.error for u in report.locks):
             return 2
         return 0 if args.exit_zero else (1 if report.fails(settings.fail_on) else 0)
 
