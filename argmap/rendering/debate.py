@@ -9,6 +9,14 @@ support or attack, as the lanes' trees follow it,
 :func:`argmap.rendering.lanes.parents`), and folds the rest into one box
 that says how many claims it holds.  Only those paths are drawn of each
 article's own relations, so that what runs between the boxes is the debate.
+
+Where the boxes stand decides how far the links run.  :func:`article_order`
+puts the most linked articles side by side, :func:`article_rows` cuts that
+order into rows when one row is too wide, and :func:`far_links` names the
+links between articles that are not neighbours, which the drawing gives as
+a stub at each end naming the other claim
+(:mod:`argmap.rendering.dot`); :func:`argmap.rendering.search.choose_links`
+turns into stubs too the links that, laid out, still cross or run far.
 """
 
 from __future__ import annotations

@@ -187,7 +187,9 @@ def diagram(m: Map, *, focus: str | None = None, depth: int = 1, case: str | Non
     *legend*, *wrap* (characters per line, at least 8), *stagger* (rows to
     spread a claim's many leaf reasons over), *stubs* (relations between
     cases drawn as a small box at each end naming the other claim; None:
-    when the diagram shows one map, False: as edges across the picture).  *labels* draws the
+    when the diagram shows one map, and of a debate the links between articles
+    that would run far or cross more than a little, measured on the layout
+    (:func:`argmap.rendering.search.choose_links`); False: as edges across the picture).  *labels* draws the
     evaluation's IN/OUT/UNDEC (True to evaluate under *semantics*, or a
     mapping of node id to label); *diagnostics* marks claims the checker
     finds problems with (True to run :func:`argmap.check` with *text_dirs*,

@@ -59,6 +59,7 @@ class Drawing:
     engine: str = "dot"
     problems: Mapping[str, Sequence[str]] = attrs.field(factory=dict)
     stubs: Mapping[str, str] = attrs.field(factory=dict)  # a stub's DOT id: the DOT id of the node it names
+    rows: tuple[tuple[str, ...], ...] = ()  # the maps' ids, row by row of article boxes, left to right as planned
 
 
 class _Builder:
@@ -202,7 +203,7 @@ class _Builder:
             self.roles.update(add_legend(dot, g, self.colours, labels=bool(self.labels),
                                          problems=bool(self.problems), rankdir=self.rankdir, beside=beside))
         return Drawing(dot.source, g, dict(self.roles), dict(self.ids), edge_ids, self.engine, dict(self.problems),
-                       dict(self.stubs))
+                       dict(self.stubs), self.rows)
 
     def between_rows(self, e: Edge) -> bool:
         """Whether *e* joins articles in two rows of articles."""
@@ -356,9 +357,11 @@ def to_dot(g: Graph, *, rankdir: str = "BT", cluster: str = "document", legend: 
     *graph_attributes* are set first, for the layout *engine* (as
     :func:`argmap.rendering.engines.choose_layout` gives them); *stub*
     whether relations between cases are drawn as stubs beside each end
-    (None: when the diagram shows one map, see :func:`argmap.rendering.lanes.stubs`);
-    *folded* the claims each folded box stands for (an overview's), so that
-    with *labels* it counts their verdicts.
+    (None: when the diagram shows one map, see :func:`argmap.rendering.lanes.stubs`; of a debate,
+    the links between articles that are not neighbours, :func:`argmap.rendering.debate.far_links`,
+    and those in *stub_edges*, by edge index); *folded* the claims each folded box stands for (an
+    overview's), so that with *labels* it counts their verdicts; *bands* the rows a debate's articles
+    are drawn in (:func:`argmap.rendering.debate.article_rows`; arrows pointing up only).
     """
     if rankdir not in RANKDIRS:
         raise ValueError(f"rankdir must be one of {', '.join(RANKDIRS)}")
