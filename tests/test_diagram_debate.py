@@ -127,3 +127,14 @@ def test_the_rows_of_articles_stand_one_below_the_other(debate):
                                r'<path[^>]* d="M([-\d.]+),([-\d.]+)', svg):
         tops[cluster.group(1)] = float(cluster.group(3))
     assert len(set(round(y) for y in tops.values())) >= 2  # articles at two heights
+
+
+def test_articles_collapsed_to_one_box_each_keep_their_links_as_lines():
+    # each box is a whole article: a link to it is already short, and a stub would name a box beside it
+    m = argmap.load(MAPS / "new_approach_debate.argmap")
+    d = diagram(m, renderer="embedded", collapse_imports=True)
+    svg = d.svg()
+    assert not d.drawing.stubs
+    assert measure(svg).aspect <= 2.5
+    for e, ids in d.drawing.edge_ids:
+        assert ids and all(f'id="{x}"' in svg for x in ids), e

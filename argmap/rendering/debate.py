@@ -134,8 +134,8 @@ def far_links(g: Graph, order: tuple[str, ...] | None = None) -> frozenset[int]:
     (:func:`article_order` by default): drawn as edges, they would run across the articles between."""
     at = {k: i for i, k in enumerate(order if order is not None else article_order(g))}
     out = set()
-    for i, e in enumerate(g.edges):
-        homes = _homes(g, e)
+    for i in links(g):
+        homes = _homes(g, g.edges[i])
         if len(homes) == 2 and abs(at[homes[0]] - at[homes[1]]) > 1:
             out.add(i)
     return frozenset(out)
@@ -158,5 +158,7 @@ def article_rows(order: tuple[str, ...], widths: dict[str, float], rows: int) ->
 
 
 def links(g: Graph) -> frozenset[int]:
-    """The edges of *g* (by index) that join claims of two articles: the debate's links."""
-    return frozenset(i for i, e in enumerate(g.edges) if len(_homes(g, e)) > 1)
+    """The edges of *g* (by index) that join claims of two articles: the debate's links (not those of a
+    used map drawn as one box, ``--collapse-imports``: the box is the whole article, already short)."""
+    return frozenset(i for i, e in enumerate(g.edges) if len(_homes(g, e)) > 1
+                     and all(g.nodes[k].kind != "import" for k in e.ends if k in g.nodes))

@@ -214,7 +214,7 @@ class _Builder:
 
     def add_bands(self, dot: graphviz.Digraph, row_of: Mapping[str, int]) -> None:
         """Each row of articles below the one above it: an invisible node under every box of the row above
-        (its stubs too) and over the theses of the row below, joined by invisible edges that only rank."""
+        (stubs too) and over the theses of the row below, joined by invisible edges that only rank."""
         if len(self.rows) < 2:
             return
         members: dict[int, list[str]] = {}
@@ -227,8 +227,12 @@ class _Builder:
             dot.node(band, "", shape="point", style="invis", width="0")
             for above in members.get(n - 1, ()):
                 dot.edge(band, above, style="invis", weight="0")
-            for k in self.plan.top if self.plan is not None else ():
-                if row_of.get(self.g.nodes[k].map_id) == n:
+            # each article's theses, on top of its trees; of one without any (--links-only) the top of each tree
+            parent = self.plan.parent if self.plan is not None else {}
+            for map_id in self.rows[n]:
+                here = [k for k, node in self.g.nodes.items() if node.map_id == map_id]
+                tops = [k for k in here if self.g.nodes[k].kind == "thesis"] or [k for k in here if k not in parent]
+                for k in tops:
                     dot.edge(self.ids[k], band, style="invis", weight="0")
 
     def add_stubs(self, dot: graphviz.Digraph, i: int, e: Edge, point: str | None) -> tuple[str, ...]:
