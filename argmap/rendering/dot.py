@@ -92,8 +92,9 @@ class _Builder:
         several = len(self.order) > 1
         far: frozenset[int] = frozenset()
         if stub is None:
-            # The debate's links between neighbouring articles are what it shows: drawn in full; one between
-            # articles further apart would cross those between, and is drawn as stubs at both ends.
+            # The debate's links between neighbouring articles are what it shows: drawn as lines (unless the
+            # layout, measured, finds them crossing much: search.choose_links); one between articles further
+            # apart would cross the articles between, and is drawn as stubs at both ends.
             stub = not several
             far = debate.far_links(g, self.order) if several else frozenset()
         sizes = {k: lanes.size_of(lines) for k, (_, lines, _) in self.made.items()}
@@ -105,6 +106,7 @@ class _Builder:
                 widths[n.map_id] = widths.get(n.map_id, 0.0) + sizes[k][0]
             self.rows = debate.article_rows(self.order, widths, bands)
             self.order = tuple(k for row in self.rows for k in row)
+        self.row_of = {map_id: n for n, row in enumerate(self.rows) for map_id in row}
         if engine == "dot" and len(g.nodes) <= LANE_NODE_LIMIT:
             self.plan = lanes.plan(g, sizes, spread=None if stagger is None else max(stagger, 1),
                                    vertical=rankdir in ("TB", "BT"), stub=stub, also=far | stub_edges)
@@ -181,7 +183,7 @@ class _Builder:
                 for n in nodes:
                     self.add_node(sub, n)
                     self.cluster_of[n.key] = name
-        row_of = {map_id: n for n, row in enumerate(self.rows) for map_id in row}
+        row_of = self.row_of
         if self.plan is not None and self.plan.top:
             # The theses in one row above everything (rank "max" is the top when arrows point up); those
             # of articles in a lower row of articles, level with each other, below the row above.
@@ -199,7 +201,9 @@ class _Builder:
         edge_ids = self.add_edges(dot)
         self.add_bands(dot, row_of)
         if self.legend:
-            beside = self.ids[self.plan.top[0]] if self.plan is not None and self.plan.top else None
+            # beside a thesis of the top row (of articles, in a debate drawn in rows)
+            first = [k for k in self.plan.top if row_of.get(g.nodes[k].map_id, 0) == 0] if self.plan else []
+            beside = self.ids[first[0]] if first else None
             self.roles.update(add_legend(dot, g, self.colours, labels=bool(self.labels),
                                          problems=bool(self.problems), rankdir=self.rankdir, beside=beside))
         return Drawing(dot.source, g, dict(self.roles), dict(self.ids), edge_ids, self.engine, dict(self.problems),
@@ -209,8 +213,7 @@ class _Builder:
         """Whether *e* joins articles in two rows of articles."""
         if len(self.rows) < 2:
             return False
-        row_of = {map_id: n for n, row in enumerate(self.rows) for map_id in row}
-        return len({row_of.get(self.g.nodes[k].map_id, 0) for k in e.ends if k in self.g.nodes}) > 1
+        return len({self.row_of.get(self.g.nodes[k].map_id, 0) for k in e.ends if k in self.g.nodes}) > 1
 
     def add_bands(self, dot: graphviz.Digraph, row_of: Mapping[str, int]) -> None:
         """Each row of articles below the one above it: an invisible node under every box of the row above
