@@ -138,3 +138,14 @@ def test_articles_collapsed_to_one_box_each_keep_their_links_as_lines():
     assert measure(svg).aspect <= 2.5
     for e, ids in d.drawing.edge_ids:
         assert ids and all(f'id="{x}"' in svg for x in ids), e
+
+
+def test_the_debates_page_opens_on_a_thesis_of_its_top_row_of_articles(debate):
+    from argmap.rendering.html import _opening
+
+    _, d, _ = debate
+    drawing = d.drawing
+    opening = _opening(drawing)
+    key = next(k for k, v in drawing.ids.items() if v == opening)
+    node = drawing.graph.nodes[key]
+    assert node.kind == "thesis" and node.map_id in drawing.rows[0]
