@@ -88,20 +88,6 @@ def test_relations_between_cases_are_stubs_at_both_ends_naming_the_other_claim()
             assert f'<title>{d.drawing.ids[e.source]}&#45;&gt;{d.drawing.ids[e.target]}</title>' not in svg
 
 
-def test_the_debates_links_between_articles_are_drawn_whole():
-    m = argmap.load(MAPS / "new_approach_debate.argmap")
-    d = diagram(m, renderer="embedded", choose=False)
-    assert not d.drawing.stubs
-    svg = d.svg()
-    for r in m.relations:
-        g = d.graph
-        source = next(k for k, n in g.nodes.items() if n.key.endswith("." + r.source.id) and
-                      n.map_id == (r.source.map or m.id))
-        target = next(k for k, n in g.nodes.items() if n.key.endswith("." + r.target.id) and
-                      n.map_id == (r.target.map or m.id))
-        assert f'<title>{d.drawing.ids[source]}&#45;&gt;{d.drawing.ids[target]}</title>' in svg
-
-
 @pytest.mark.parametrize(("name", "most"), [("brown2017", 27), ("tsuruoka2020", 1),
                                             ("togo2013", 1),
                                             ("akiyama2015", 0), ("suzuki2012", 0)])

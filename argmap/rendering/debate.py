@@ -9,9 +9,19 @@ support or attack, as the lanes' trees follow it,
 :func:`argmap.rendering.lanes.parents`), and folds the rest into one box
 that says how many claims it holds.  Only those paths are drawn of each
 article's own relations, so that what runs between the boxes is the debate.
+
+Where the boxes stand decides how far the links run.  :func:`article_order`
+puts the most linked articles side by side, :func:`article_rows` cuts that
+order into rows when one row is too wide, and :func:`far_links` names the
+links between articles that are not neighbours, which the drawing gives as
+a stub at each end naming the other claim
+(:mod:`argmap.rendering.dot`); :func:`argmap.rendering.search.choose_links`
+turns into stubs too the links that, laid out, still cross or run far.
 """
 
 from __future__ import annotations
+
+import itertools
 
 import attrs
 
@@ -20,6 +30,8 @@ from argmap.rendering.lanes import parents
 
 #: The id of the box that stands for the claims of a used map left out.
 FOLDED = "more"
+#: Up to this many articles every order of them is tried (7! = 5,040 orders); past it, one is built greedily.
+EXHAUSTIVE = 7
 
 
 def folded_key(map_id: str) -> str:
@@ -71,3 +83,82 @@ def between_maps(g: Graph, e: Edge) -> bool:
     """Whether the edge *e* joins nodes of two different maps (a link of the debate)."""
     homes = {g.nodes[k].map_id for k in e.ends if k in g.nodes}
     return len(homes) > 1
+
+
+def _homes(g: Graph, e: Edge) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(g.nodes[k].map_id for k in e.ends if k in g.nodes))
+
+
+def article_order(g: Graph) -> tuple[str, ...]:
+    """The maps of *g*, left to right, so that the links between articles span as few articles as can be.
+
+    Each order costs, for every link, how many places apart its two
+    articles stand (a link between neighbours costs 1): the one that costs
+    least is drawn, the map's own order among equals (the maps as its
+    ``use`` lines name them).  Up to :data:`EXHAUSTIVE` articles every order
+    is tried; past that the most linked article is placed first and each
+    next one, the most linked to those placed, at the end where it costs
+    less.  This is the linear arrangement problem (NP-hard in general;
+    Garey, Johnson and Stockmeyer, 1976), small here.
+    """
+    maps = list(dict.fromkeys(n.map_id for n in g.nodes.values()))
+    weight: dict[frozenset[str], int] = {}
+    for e in g.edges:
+        homes = _homes(g, e)
+        if len(homes) == 2:
+            pair = frozenset(homes)
+            weight[pair] = weight.get(pair, 0) + 1
+    if len(maps) < 3 or not weight:
+        return tuple(maps)
+
+    def cost(order: tuple[str, ...]) -> int:
+        at = {k: i for i, k in enumerate(order)}
+        return sum(w * abs(at[a] - at[b]) for (a, b), w in ((tuple(p), w) for p, w in weight.items()))
+
+    if len(maps) <= EXHAUSTIVE:
+        # the first of two mirror images is kept: the map's own order decides between them
+        return min(itertools.permutations(maps), key=cost)
+    links = {k: sum(w for p, w in weight.items() if k in p) for k in maps}
+    order = [max(maps, key=lambda k: links[k])]
+    left = [k for k in maps if k != order[0]]
+    while left:
+        placed = set(order)
+        nxt = max(left, key=lambda k: sum(w for p, w in weight.items() if k in p and p - {k} <= placed))
+        left.remove(nxt)
+        order = min(([nxt, *order], [*order, nxt]), key=lambda o: cost(tuple(o)))
+    return tuple(order)
+
+
+def far_links(g: Graph, order: tuple[str, ...] | None = None) -> frozenset[int]:
+    """The links of *g* (by index) between articles that are not neighbours in *order*
+    (:func:`article_order` by default): drawn as edges, they would run across the articles between."""
+    at = {k: i for i, k in enumerate(order if order is not None else article_order(g))}
+    out = set()
+    for i in links(g):
+        homes = _homes(g, g.edges[i])
+        if len(homes) == 2 and abs(at[homes[0]] - at[homes[1]]) > 1:
+            out.add(i)
+    return frozenset(out)
+
+
+def article_rows(order: tuple[str, ...], widths: dict[str, float], rows: int) -> tuple[tuple[str, ...], ...]:
+    """*order* cut into *rows* rows of articles as even in *widths* as can be, every other row reversed so
+    that articles next to each other in *order* stay next to each other (the last of one row above the
+    first of the next)."""
+    rows = max(1, min(rows, len(order)))
+    best: tuple[float, tuple[int, ...]] | None = None
+    for cuts in itertools.combinations(range(1, len(order)), rows - 1):
+        bounds = (0, *cuts, len(order))
+        widest = max(sum(widths.get(k, 0.0) for k in order[a:b]) for a, b in zip(bounds, bounds[1:]))
+        if best is None or widest < best[0]:
+            best = (widest, bounds)
+    bounds = best[1] if best is not None else (0, len(order))
+    return tuple(tuple(order[a:b]) if n % 2 == 0 else tuple(reversed(order[a:b]))
+                 for n, (a, b) in enumerate(zip(bounds, bounds[1:])))
+
+
+def links(g: Graph) -> frozenset[int]:
+    """The edges of *g* (by index) that join claims of two articles: the debate's links (not those of a
+    used map drawn as one box, ``--collapse-imports``: the box is the whole article, already short)."""
+    return frozenset(i for i, e in enumerate(g.edges) if len(_homes(g, e)) > 1
+                     and all(g.nodes[k].kind != "import" for k in e.ends if k in g.nodes))

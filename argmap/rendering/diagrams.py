@@ -19,7 +19,7 @@ from argmap._gc import no_gc
 from argmap.diagnostics import Diagnostic
 from argmap.files.io import write_atomic
 from argmap.model import Map
-from argmap.rendering import engines, search, views
+from argmap.rendering import debate, engines, search, views
 from argmap.rendering.dot import Drawing, to_dot
 from argmap.rendering.engines import DEFAULT_TIMEOUT, ENGINES, RenderError, choose_layout
 from argmap.rendering.graph import Graph, build
@@ -50,6 +50,7 @@ class Diagram:
         self.timeout = timeout
         self.note = note
         self.options: dict[str, Any] = {}  # the drawing's options, for the page's overview
+        self.links: frozenset[int] = frozenset()  # a debate's links that may be drawn as stubs, by edge index
 
     @functools.cached_property
     def _chosen(self) -> tuple[Drawing, str | None]:
@@ -59,6 +60,12 @@ class Diagram:
             return self.first, None
         tried, make = self.variants
         made = {tried[0]: self.first}
+        links = self.links
+        if links:  # a debate: its links between articles drawn as lines only where they can be followed
+            chosen, svg, _ = search.choose_links(
+                lambda v, stubbed: (made.get(v) if not stubbed else None) or make(v, stubbed),
+                self._lay_out, tried, links)
+            return chosen, svg
         chosen, svg, _ = search.choose(lambda v: made.get(v) or make(v), self._lay_out, tried)
         return chosen, svg
 
@@ -180,7 +187,9 @@ def diagram(m: Map, *, focus: str | None = None, depth: int = 1, case: str | Non
     *legend*, *wrap* (characters per line, at least 8), *stagger* (rows to
     spread a claim's many leaf reasons over), *stubs* (relations between
     cases drawn as a small box at each end naming the other claim; None:
-    when the diagram shows one map, False: as edges across the picture).  *labels* draws the
+    when the diagram shows one map, and of a debate the links between articles
+    that would run far or cross more than a little, measured on the layout
+    (:func:`argmap.rendering.search.choose_links`); False: as edges across the picture).  *labels* draws the
     evaluation's IN/OUT/UNDEC (True to evaluate under *semantics*, or a
     mapping of node id to label); *diagnostics* marks claims the checker
     finds problems with (True to run :func:`argmap.check` with *text_dirs*,
@@ -216,17 +225,22 @@ def diagram(m: Map, *, focus: str | None = None, depth: int = 1, case: str | Non
         found = check(m, text_dirs=text_dirs)
     problems = problems_by_node(g, found) if found else None
 
-    def make(variant: search.Variant) -> Drawing:
-        rows, extra = variant
+    def make(variant: tuple, stubbed: frozenset[int] = frozenset()) -> Drawing:
+        rows, extra, *more = variant  # a debate's variants say in how many rows its articles stand
         return to_dot(g, rankdir=rankdir, cluster=cluster, legend=legend, wrap=max(wrap, MIN_WRAP),
                       labels=label_table, problems=problems, engine=layout.engine, stagger=rows,
-                      graph_attributes=(*layout.graph_attributes, *extra), stub=stubs)
+                      graph_attributes=(*layout.graph_attributes, *extra), stub=stubs,
+                      stub_edges=stubbed if stubs is None else frozenset(), bands=more[0] if more else 1)
 
     tried = (search.candidates(len(g.nodes), stagger) if choose and layout.engine == "dot" and format in LAID_OUT
              else ((stagger, ()),))
+    links = debate.links(g) if len(tried) > 1 and stubs is None else frozenset()
+    if links:
+        tried = search.with_bands(tried)
     drawn = Diagram(m, make(tried[0]), renderer=renderer,
                     timeout=timeout if timeout is not None and timeout > 0 else None, note=layout.message,
                     variants=(tried, make))
+    drawn.links = links
     # What the page's overview is drawn with: the same marks and shape as the whole.
     drawn.options = dict(rankdir=rankdir, legend=legend, wrap=max(wrap, MIN_WRAP), labels=label_table,
                          problems=problems)

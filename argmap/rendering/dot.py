@@ -23,7 +23,7 @@ import attrs
 import graphviz
 
 from argmap._gc import no_gc
-from argmap.rendering import lanes
+from argmap.rendering import debate, lanes
 from argmap.rendering.graph import Edge, Graph, Node
 from argmap.rendering.legend import add_legend
 from argmap.rendering.node_text import NodeText
@@ -59,13 +59,15 @@ class Drawing:
     engine: str = "dot"
     problems: Mapping[str, Sequence[str]] = attrs.field(factory=dict)
     stubs: Mapping[str, str] = attrs.field(factory=dict)  # a stub's DOT id: the DOT id of the node it names
+    rows: tuple[tuple[str, ...], ...] = ()  # the maps' ids, row by row of article boxes, left to right as planned
 
 
 class _Builder:
     def __init__(self, g: Graph, *, rankdir: str, cluster: str, legend: bool, wrap: int,
                  labels: Mapping[str, object] | None, problems: Mapping[str, Sequence[str]] | None,
                  engine: str, stagger: int | None, graph_attributes: Sequence[tuple[str, str]],
-                 stub: bool | None = None, folded: Mapping[str, Sequence[str]] | None = None):
+                 stub: bool | None = None, folded: Mapping[str, Sequence[str]] | None = None,
+                 stub_edges: frozenset[int] = frozenset(), bands: int = 1):
         if cluster == "auto":
             # Boxed lanes make every relation between two sides leave one box and enter another,
             # which costs Graphviz many crossings (brown2017: 200 against 60): boxes only when
@@ -85,12 +87,29 @@ class _Builder:
         self.made = {k: self.text.label(n) for k, n in g.nodes.items()}
         self.plan: lanes.Plan | None = None
         self.stubs: dict[str, str] = {}
-        if stub is None:  # the debate's links between maps are what it shows: drawn in full
-            stub = len({n.map_id for n in g.nodes.values()}) == 1
+        self.cluster_of: dict[str, str] = {}  # a node's key: the cluster it is drawn in
+        self.order = debate.article_order(g)
+        several = len(self.order) > 1
+        far: frozenset[int] = frozenset()
+        if stub is None:
+            # The debate's links between neighbouring articles are what it shows: drawn as lines (unless the
+            # layout, measured, finds them crossing much: search.choose_links); one between articles further
+            # apart would cross the articles between, and is drawn as stubs at both ends.
+            stub = not several
+            far = debate.far_links(g, self.order) if several else frozenset()
+        sizes = {k: lanes.size_of(lines) for k, (_, lines, _) in self.made.items()}
+        self.rows: tuple[tuple[str, ...], ...] = (self.order,)
+        self.stub_hosts: dict[str, str] = {}  # a stub's DOT id: the key of the claim it hangs from
+        if several and bands > 1 and engine == "dot" and self.cluster == "document" and rankdir == "BT":
+            widths: dict[str, float] = {}
+            for k, n in g.nodes.items():
+                widths[n.map_id] = widths.get(n.map_id, 0.0) + sizes[k][0]
+            self.rows = debate.article_rows(self.order, widths, bands)
+            self.order = tuple(k for row in self.rows for k in row)
+        self.row_of = {map_id: n for n, row in enumerate(self.rows) for map_id in row}
         if engine == "dot" and len(g.nodes) <= LANE_NODE_LIMIT:
-            sizes = {k: lanes.size_of(lines) for k, (_, lines, _) in self.made.items()}
             self.plan = lanes.plan(g, sizes, spread=None if stagger is None else max(stagger, 1),
-                                   vertical=rankdir in ("TB", "BT"), stub=stub)
+                                   vertical=rankdir in ("TB", "BT"), stub=stub, also=far | stub_edges)
 
     # -- nodes ------------------------------------------------------------------
 
@@ -133,7 +152,8 @@ class _Builder:
                 docs.setdefault(n.map_id, []).append(n)
             if len(docs) > 1:
                 out = []
-                for i, (map_id, nodes) in enumerate(docs.items()):
+                at = {k: i for i, k in enumerate(self.order)}
+                for i, (map_id, nodes) in sorted(enumerate(docs.items()), key=lambda t: at.get(t[1][0], len(at))):
                     if map_id == g.root.id:
                         out.append(("", None, nodes))
                         continue
@@ -162,19 +182,61 @@ class _Builder:
                          color="#999999", fontcolor="#444444", labeljust="l")
                 for n in nodes:
                     self.add_node(sub, n)
+                    self.cluster_of[n.key] = name
+        row_of = self.row_of
         if self.plan is not None and self.plan.top:
-            # The theses in one row above everything (rank "max" is the top when arrows point up).
+            # The theses in one row above everything (rank "max" is the top when arrows point up); those
+            # of articles in a lower row of articles, level with each other, below the row above.
             with dot.subgraph() as top:
                 top.attr(rank="max" if self.rankdir in ("BT", "RL") else "min")
                 for k in self.plan.top:
-                    top.node(self.ids[k])
+                    if row_of.get(g.nodes[k].map_id, 0) == 0:
+                        top.node(self.ids[k])
+            for n in range(1, len(self.rows)):
+                with dot.subgraph() as level:
+                    level.attr(rank="same")
+                    for k in self.plan.top:
+                        if row_of.get(g.nodes[k].map_id) == n:
+                            level.node(self.ids[k])
         edge_ids = self.add_edges(dot)
+        self.add_bands(dot, row_of)
         if self.legend:
-            beside = self.ids[self.plan.top[0]] if self.plan is not None and self.plan.top else None
+            # beside a thesis of the top row (of articles, in a debate drawn in rows)
+            first = [k for k in self.plan.top if row_of.get(g.nodes[k].map_id, 0) == 0] if self.plan else []
+            beside = self.ids[first[0]] if first else None
             self.roles.update(add_legend(dot, g, self.colours, labels=bool(self.labels),
                                          problems=bool(self.problems), rankdir=self.rankdir, beside=beside))
         return Drawing(dot.source, g, dict(self.roles), dict(self.ids), edge_ids, self.engine, dict(self.problems),
-                       dict(self.stubs))
+                       dict(self.stubs), self.rows)
+
+    def between_rows(self, e: Edge) -> bool:
+        """Whether *e* joins articles in two rows of articles."""
+        if len(self.rows) < 2:
+            return False
+        return len({self.row_of.get(self.g.nodes[k].map_id, 0) for k in e.ends if k in self.g.nodes}) > 1
+
+    def add_bands(self, dot: graphviz.Digraph, row_of: Mapping[str, int]) -> None:
+        """Each row of articles below the one above it: an invisible node under every box of the row above
+        (stubs too) and over the theses of the row below, joined by invisible edges that only rank."""
+        if len(self.rows) < 2:
+            return
+        members: dict[int, list[str]] = {}
+        for k, n in self.g.nodes.items():
+            members.setdefault(row_of.get(n.map_id, 0), []).append(self.ids[k])
+        for stub_id, host in self.stub_hosts.items():  # a stub is in the row of the claim it hangs from
+            members.setdefault(row_of.get(self.g.nodes[host].map_id, 0), []).append(stub_id)
+        for n in range(1, len(self.rows)):  # arrows point up (BT): an edge's head is drawn above its tail
+            band = f"band{n}"
+            dot.node(band, "", shape="point", style="invis", width="0")
+            for above in members.get(n - 1, ()):
+                dot.edge(band, above, style="invis", weight="0")
+            # each article's theses, on top of its trees; of one without any (--links-only) the top of each tree
+            parent = self.plan.parent if self.plan is not None else {}
+            for map_id in self.rows[n]:
+                here = [k for k, node in self.g.nodes.items() if node.map_id == map_id]
+                tops = [k for k in here if self.g.nodes[k].kind == "thesis"] or [k for k in here if k not in parent]
+                for k in tops:
+                    dot.edge(self.ids[k], band, style="invis", weight="0")
 
     def add_stubs(self, dot: graphviz.Digraph, i: int, e: Edge, point: str | None) -> tuple[str, ...]:
         """The edge *e* (the *i*-th) as two stubs: a small box under its target naming its source, and one
@@ -185,16 +247,24 @@ class _Builder:
         g, ids = self.g, self.ids
         far = e.target if e.target is not None else e.link[1]
         into, out_of = STUB_WORDS[e.kind]
-        for_target = (f"s{i}", point or ids[far], e.source, into)
-        for_source = (f"s{i}_2", ids[e.source], far, out_of)
+        for_target = (f"s{i}", point or ids[far], far, e.source, into)
+        for_source = (f"s{i}_2", ids[e.source], e.source, far, out_of)
         edge_ids = []
-        for n, (stub_id, claim_id, named, words) in enumerate((for_target, for_source)):
+        for n, (stub_id, claim_id, host, named, words) in enumerate((for_target, for_source)):
             node = g.nodes[named]
             colour = self.colours.get(node.case, NO_CASE)
-            case = g.cases[node.case][0].id if node.case in g.cases else node.map_id
+            # the stub says where the claim it names is drawn: its article when that is another, else its case
+            case = (node.map_id if node.map_id != g.nodes[host].map_id or node.case not in g.cases
+                    else g.cases[node.case][0].id)
             name = node.id if e.link is None or n == 0 else f"{g.nodes[e.link[0]].id} → {node.id}"
-            dot.node(stub_id, dot_label([f"{words} · {case}", *[line for line, _ in wrap(name, 24)]]),
-                     **stub_style(colour), id=stub_id)
+            where = self.cluster_of.get(host)
+            self.stub_hosts[stub_id] = host
+            label = dot_label([f"{words} · {case}", *[line for line, _ in wrap(name, 24)]])
+            if where is None:
+                dot.node(stub_id, label, **stub_style(colour), id=stub_id)
+            else:  # in the box of the claim it hangs from (a subgraph named again is the same subgraph)
+                with dot.subgraph(name=where) as sub:
+                    sub.node(stub_id, label, **stub_style(colour), id=stub_id)
             self.roles[stub_id] = ("meta",) + ("text",) * (len(wrap(name, 24)))
             self.stubs[stub_id] = ids[named]
             style = {k: v for k, v in EDGE_STYLE[e.kind].items() if k not in ("constraint", "dir", "arrowtail")}
@@ -225,8 +295,9 @@ class _Builder:
         # are plain DOT ids, which quoting leaves alone, so a statement is put together from its parts.
         templates: dict[tuple, tuple[str, str]] = {}
 
-        def around(kind: str, part: str = "", length: int | None = None, loose: bool = False) -> tuple[str, str]:
-            made = templates.get((kind, part, length, loose))
+        def around(kind: str, part: str = "", length: int | None = None, loose: bool = False,
+                   free: bool = False) -> tuple[str, str]:
+            made = templates.get((kind, part, length, loose, free))
             if made is None:
                 style = dict(EDGE_STYLE[kind])
                 if part == "to point":  # the support an undercut attacks, up to the point on it
@@ -235,7 +306,9 @@ class _Builder:
                     style["minlen"] = str(length)
                 if loose:  # not the edge that places its source: it may run across the tree
                     style["weight"] = "0"
-                made = templates[(kind, part, length, loose)] = around_id(style)
+                if free:  # a link between two rows of articles: the rows, not the link, say which is above
+                    style["constraint"] = "false"
+                made = templates[(kind, part, length, loose, free)] = around_id(style)
             return made
 
         for i, e in enumerate(g.edges):
@@ -257,13 +330,15 @@ class _Builder:
                 body.append(f"\t{point} -> {ids[e.target]} [{b[0]}{eid}_2{b[1]}]\n")
                 drawn.append((e, (eid, f"{eid}_2")))
             elif e.link is not None:
-                a = around(kind)
+                a = around(kind, free=self.between_rows(e))
                 body.append(f"\t{ids[e.source]} -> {points[e.link]} [{a[0]}{eid}{a[1]}]\n")
                 drawn.append((e, (eid,)))
             else:  # nearly every edge: the template looked up here, without a call
                 length = minlen.get(i) if minlen else None
                 slack = i in loose
-                a = templates.get((kind, "", length, slack)) or around(kind, length=length, loose=slack)
+                free = self.between_rows(e)
+                a = templates.get((kind, "", length, slack, free)) or around(kind, length=length, loose=slack,
+                                                                             free=free)
                 body.append(f"\t{ids[e.source]} -> {ids[e.target]} [{a[0]}{eid}{a[1]}]\n")
                 drawn.append((e, (eid,)))
         for (a, b), point in points.items():
@@ -277,7 +352,8 @@ class _Builder:
 def to_dot(g: Graph, *, rankdir: str = "BT", cluster: str = "document", legend: bool = True, wrap: int = WRAP,
            labels: Mapping[str, object] | None = None, problems: Mapping[str, Sequence[str]] | None = None,
            engine: str = "dot", stagger: int | None = None, graph_attributes: Sequence[tuple[str, str]] = (),
-           stub: bool | None = None, folded: Mapping[str, Sequence[str]] | None = None) -> Drawing:
+           stub: bool | None = None, folded: Mapping[str, Sequence[str]] | None = None,
+           stub_edges: frozenset[int] = frozenset(), bands: int = 1) -> Drawing:
     """Draw *g* as DOT.
 
     *labels* maps node ids (``claim`` or ``map.claim``) to IN/OUT/UNDEC;
@@ -288,9 +364,11 @@ def to_dot(g: Graph, *, rankdir: str = "BT", cluster: str = "document", legend: 
     *graph_attributes* are set first, for the layout *engine* (as
     :func:`argmap.rendering.engines.choose_layout` gives them); *stub*
     whether relations between cases are drawn as stubs beside each end
-    (None: when the diagram shows one map, see :func:`argmap.rendering.lanes.stubs`);
-    *folded* the claims each folded box stands for (an overview's), so that
-    with *labels* it counts their verdicts.
+    (None: when the diagram shows one map, see :func:`argmap.rendering.lanes.stubs`; of a debate,
+    the links between articles that are not neighbours, :func:`argmap.rendering.debate.far_links`,
+    and those in *stub_edges*, by edge index); *folded* the claims each folded box stands for (an
+    overview's), so that with *labels* it counts their verdicts; *bands* the rows a debate's articles
+    are drawn in (:func:`argmap.rendering.debate.article_rows`; arrows pointing up only).
     """
     if rankdir not in RANKDIRS:
         raise ValueError(f"rankdir must be one of {', '.join(RANKDIRS)}")
@@ -299,4 +377,5 @@ def to_dot(g: Graph, *, rankdir: str = "BT", cluster: str = "document", legend: 
     with no_gc():  # a big diagram makes millions of objects and no cycles
         return _Builder(g, rankdir=rankdir, cluster=cluster, legend=legend, wrap=wrap, labels=labels,
                         problems=problems, engine=engine, stagger=stagger,
-                        graph_attributes=graph_attributes, stub=stub, folded=folded).build()
+                        graph_attributes=graph_attributes, stub=stub, folded=folded,
+                        stub_edges=stub_edges, bands=bands).build()

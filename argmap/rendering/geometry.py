@@ -102,12 +102,12 @@ def _title(g) -> str:
     return (t.text or "") if t is not None else ""
 
 
-def measure(svg: str | bytes) -> Metrics:
-    """The metrics of one SVG drawing Graphviz wrote (see the module's docstring)."""
+def _read(svg: str | bytes):
+    """The SVG's size, its boxes by node name, and its edges' (tail, head, polyline, DOT id)."""
     root = ET.fromstring(svg.encode() if isinstance(svg, str) else svg)
     width, height = (float(_numbers(root.get(k, "0"))[0]) for k in ("width", "height"))
     boxes: dict[str, tuple[float, float, float, float]] = {}
-    edges: list[tuple[str, str, list[Point]]] = []
+    edges: list[tuple[str, str, list[Point], str]] = []
     for g in root.iter(f"{NS}g"):
         gid, cls = g.get("id", ""), g.get("class", "")
         if gid.startswith("legend"):
@@ -129,10 +129,13 @@ def measure(svg: str | bytes) -> Metrics:
             for path in g.findall(f"{NS}path"):
                 pts = path_points(path.get("d", ""))
                 if len(pts) > 1:
-                    edges.append((ends[0], ends[-1], pts))
-    length = sum(math.dist(p, q) for _, _, pts in edges for p, q in zip(pts, pts[1:]))
-    crossings = 0
-    boxes_of = [_bbox(pts) for _, _, pts in edges]
+                    edges.append((ends[0], ends[-1], pts, gid))
+    return width, height, boxes, edges
+
+
+def _crossings(edges, boxes_of) -> dict[tuple[int, int], int]:
+    """How many times each pair of edges (by index, the lower first) crosses, for pairs that do."""
+    out: dict[tuple[int, int], int] = {}
     for i in range(len(edges)):
         pi = edges[i][2]
         for j in range(i + 1, len(edges)):
@@ -147,9 +150,37 @@ def measure(svg: str | bytes) -> Metrics:
                 for t in zip(pj, pj[1:]):
                     x = _cross_point(s, t)
                     if x is not None and not any(_near(x, e) for e in ends):
-                        crossings += 1
+                        out[i, j] = out.get((i, j), 0) + 1
+    return out
+
+
+def crossings_by_edge(svg: str | bytes) -> dict[str, int]:
+    """How many crossings each edge of the drawing takes part in, by the edge's id in the SVG (its DOT
+    ``id``); edges that cross nothing are left out."""
+    _, _, _, edges = _read(svg)
+    out: dict[str, int] = {}
+    for (i, j), n in _crossings(edges, [_bbox(e[2]) for e in edges]).items():
+        for k in (i, j):
+            out[edges[k][3]] = out.get(edges[k][3], 0) + n
+    return out
+
+
+def lengths_by_edge(svg: str | bytes) -> dict[str, float]:
+    """The drawn length of each edge, in points, by its id in the SVG (the pieces of one id summed)."""
+    out: dict[str, float] = {}
+    for _, _, pts, gid in _read(svg)[3]:
+        out[gid] = out.get(gid, 0.0) + sum(math.dist(p, q) for p, q in zip(pts, pts[1:]))
+    return out
+
+
+def measure(svg: str | bytes) -> Metrics:
+    """The metrics of one SVG drawing Graphviz wrote (see the module's docstring)."""
+    width, height, boxes, edges = _read(svg)
+    length = sum(math.dist(p, q) for _, _, pts, _ in edges for p, q in zip(pts, pts[1:]))
+    boxes_of = [_bbox(e[2]) for e in edges]
+    crossings = sum(_crossings(edges, boxes_of).values())
     cuts = 0
-    for (a, b, pts), eb in zip(edges, boxes_of):
+    for (a, b, pts, _), eb in zip(edges, boxes_of):
         for name, nb in boxes.items():
             if name in (a, b) or not _meet(eb, nb):
                 continue

@@ -26,6 +26,8 @@ import json
 import re
 from importlib import resources
 
+from argmap.rendering.debate import links
+
 
 def _asset(name: str) -> str:
     """A file of the page kept beside this module (its CSS and script), as text."""
@@ -114,11 +116,24 @@ def page_data(diagram) -> dict:
 
 
 def _opening(drawing) -> str | None:
-    """The DOT id of the node a page opens on, the map's first thesis; None when the map has none of its
-    own (the debate, whose theses are its articles'): the page then opens on the middle of the diagram."""
+    """The DOT id of the node a page opens on, the map's first thesis; when the map has none of its own
+    (the debate, whose theses are its articles'), the first thesis of the most linked article in the top
+    row of articles; None when there is none either: the page then opens on the middle of the diagram."""
     g = drawing.graph
     own = [k for k, n in g.nodes.items() if n.kind == "thesis" and n.map_id == g.root.id]
-    return drawing.ids.get(own[0]) if own else None
+    if own:
+        return drawing.ids.get(own[0])
+    top = drawing.rows[0] if getattr(drawing, "rows", ()) else ()
+    linked = {map_id: 0 for map_id in top}
+    for i in links(g):
+        for map_id in {g.nodes[k].map_id for k in g.edges[i].ends}:
+            if map_id in linked:
+                linked[map_id] += 1
+    for map_id in sorted(linked, key=lambda k: -linked[k]):  # stable: the row's own order among equals
+        theses = [k for k, n in g.nodes.items() if n.kind == "thesis" and n.map_id == map_id]
+        if theses:
+            return drawing.ids.get(theses[0])
+    return None
 
 
 def overview_data(diagram, data: dict) -> None:

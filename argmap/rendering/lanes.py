@@ -227,7 +227,8 @@ def estimate(g: Graph, tree: Mapping[str, int], lengths: Mapping[int, int],
 
 
 def plan(g: Graph, sizes: Mapping[str, tuple[float, float]], *, target: float = TARGET_ASPECT,
-         spread: int | None = None, vertical: bool = True, stub: bool = False) -> Plan:
+         spread: int | None = None, vertical: bool = True, stub: bool = False,
+         also: frozenset[int] = frozenset()) -> Plan:
     """The lanes, trees and rows for *g*, given each node's estimated box *sizes* (see :func:`size_of`).
 
     *spread* forces the rows per crowded claim; by default the one of
@@ -235,7 +236,7 @@ def plan(g: Graph, sizes: Mapping[str, tuple[float, float]], *, target: float = 
     (width : height) is taken.  *vertical* is whether ranks run top to
     bottom (or bottom to top); otherwise sideways, and the shapes turn.
     *stub* draws the relations between cases that are not tree edges as
-    stubs (:func:`stubs`).
+    stubs (:func:`stubs`); *also* names more edges (by index) to draw as stubs.
     """
     if not vertical:
         sizes = {k: (h, w) for k, (w, h) in sizes.items()}
@@ -252,4 +253,4 @@ def plan(g: Graph, sizes: Mapping[str, tuple[float, float]], *, target: float = 
     loose = frozenset(i for i, e in enumerate(g.edges)
                       if e.source in tree and i not in tree_ids and e.kind != "premise")
     parent = {k: g.edges[i].target for k, i in tree.items()}
-    return Plan(lane_list, top, parent, lengths, loose, spread, stubs(g, tree) if stub else frozenset())
+    return Plan(lane_list, top, parent, lengths, loose, spread, (stubs(g, tree) if stub else frozenset()) | also)

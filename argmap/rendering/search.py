@@ -20,7 +20,7 @@ import math
 from collections.abc import Callable, Sequence
 
 from argmap.rendering.engines import RenderError
-from argmap.rendering.geometry import Metrics, measure
+from argmap.rendering.geometry import Metrics, crossings_by_edge, lengths_by_edge, measure
 
 #: The widest (and tallest) shape accepted without penalty, width : height; the issue's bound is 2.5.
 ASPECT_LIMIT = 2.4
@@ -35,6 +35,15 @@ VARIANTS: tuple[Variant, ...] = (
     (None, ()), (None, _LONGER), (None, _WIDER), (1, ()), (8, ()), (3, _LONGER), (6, ()), (4, ()), (5, _LONGER),
     (3, ()), (2, ()), (8, _LONGER), (1, _ORDERED), (4, _LONGER),
 )
+#: A link between articles drawn as an edge may cross this many other edges; past it, it is drawn as stubs.
+LINK_CROSSINGS = 2
+#: ... and be this many times as long as the drawing's median edge, at most (a line across half the
+#: picture is no easier to follow than a stub naming the claim at its other end).
+LINK_LENGTH = 8.0
+#: How many times the links that cross too much are turned into stubs and the diagram laid out again.
+LINK_ROUNDS = 4
+#: The rows of articles a debate is tried in (see :func:`argmap.rendering.debate.article_rows`).
+BANDS = (1, 2)
 #: How many variants are tried, by the number of nodes drawn (up to the first number: the second).  A
 #: dozen boxes have little to order and are laid out once; past that, the smaller the more variants.
 TRIES: tuple[tuple[int, int], ...] = ((11, 1), (60, 13), (200, 8), (400, 3))
@@ -87,3 +96,40 @@ def choose(make: Callable[[Variant], object], lay_out: Callable[[object], str],
         if (badness(metrics), n) < best[:2]:
             best = (badness(metrics), n, drawing, other, metrics)
     return best[2], best[3], best[4]
+
+
+def with_bands(variants: Sequence[Variant], bands: Sequence[int] = BANDS) -> tuple[tuple, ...]:
+    """The first half of *variants* (at least one), each with the articles of a debate in each number of
+    rows of *bands*: ``(rows, attributes, bands)``; as many layouts as *variants* alone when two."""
+    half = variants[:max(1, len(variants) // len(bands))]
+    return tuple((rows, extra, b) for b in bands for rows, extra in half)
+
+
+def choose_links(make: Callable[[object, frozenset[int]], object], lay_out: Callable[[object], str],
+                 variants: Sequence, links: frozenset[int], *, limit: int = LINK_CROSSINGS,
+                 rounds: int = LINK_ROUNDS) -> tuple[object, str, Metrics | None]:
+    """:func:`choose` for a debate, whose links between articles (*links*, edge indices) are drawn as
+    edges only where they cross little: ``make(v, stubbed)`` draws variant *v* with the links *stubbed*
+    drawn as stubs.  After each choice the links drawn as edges that cross more than *limit* other edges
+    or are longer than :data:`LINK_LENGTH` times the median edge are added to the stubbed ones and the
+    choice made again, up to *rounds* times, so that what is left
+    as lines can be followed by eye.  A drawing's ``edge_ids`` give the SVG ids of each edge, by index.
+    """
+    stubbed: frozenset[int] = frozenset()
+    chosen = choose(lambda v: make(v, stubbed), lay_out, variants)
+    for _ in range(rounds):
+        drawing, svg, _ = chosen
+        crossed, lengths = crossings_by_edge(svg), lengths_by_edge(svg)
+        ordered = sorted(lengths.values())
+        longest = LINK_LENGTH * ordered[len(ordered) // 2] if ordered else math.inf
+
+        def too_much(ids: tuple[str, ...]) -> bool:
+            return sum(crossed.get(x, 0) for x in ids) > limit or sum(lengths.get(x, 0.0) for x in ids) > longest
+
+        worse = frozenset(i for i, (_, ids) in enumerate(drawing.edge_ids)
+                          if i in links and i not in stubbed and too_much(ids))
+        if not worse:
+            break
+        stubbed |= worse
+        chosen = choose(lambda v: make(v, stubbed), lay_out, variants)
+    return chosen
