@@ -200,7 +200,7 @@ def test_one_map_updated_alone_keeps_the_others_anchors(work, capsys):
 
 def test_a_map_whose_text_is_not_found_keeps_its_anchors(work, capsys):
     before = (work / "maps" / LOCK_NAME).read_text(encoding="utf-8")
-    code = main(["check", str(work / "maps"), "--update-anchors", "-q"])  # no --text-dir
+    main(["check", str(work / "maps"), "--update-anchors", "-q"])  # no --text-dir
     err = capsys.readouterr().err
     assert "kept the old anchors of akiyama2015.argmap, brown2017.argmap" in err
     assert (work / "maps" / LOCK_NAME).read_text(encoding="utf-8") == before
@@ -211,7 +211,7 @@ def test_standard_input_reads_no_lock_and_cannot_write_one(work, capsys, monkeyp
     path.write_text("A new first line.\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
     brown = (work / "maps" / "brown2017.argmap").read_bytes()
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(brown)))
-    code = main(["check", "-", "--stdin-filename", str(work / "maps" / "brown2017.argmap"), "--text-dir",
+    main(["check", "-", "--stdin-filename", str(work / "maps" / "brown2017.argmap"), "--text-dir",
                  str(work / "texts"), "--output-format", "json"])
     found = json.loads(capsys.readouterr().out)["diagnostics"]
     assert anchor_codes(found) == [] and not [d for d in found if d["code"] == "C108"]

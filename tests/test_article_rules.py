@@ -8,7 +8,6 @@ changing one note's wording, must be reported on that very line.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest

@@ -20,7 +20,7 @@ def _convert(tmp_path, capsys, name: str, text: str, *extra: str) -> tuple[int, 
 def test_an_impossible_date_in_front_matter_is_a_warning_at_its_line(tmp_path, capsys, date):
     code, err, written = _convert(tmp_path, capsys, "a.argdown", f"===\ntitle: T\ndate: {date}\n===\n\n[a]: text\n")
     assert code == 1, err
-    assert f"a.argdown:3:1: X303" in err and date in err
+    assert "a.argdown:3:1: X303" in err and date in err
     assert "Traceback" not in err and "published" not in written and "claim a: text" in written
 
 

@@ -15,7 +15,7 @@ pytest_lsp = pytest.importorskip("pytest_lsp", reason="pytest-lsp is not install
 from lsprotocol import types  # noqa: E402
 from pytest_lsp import ClientServerConfig, LanguageClient  # noqa: E402
 
-from tests.lsp_client import SERVER, apply, open_map, position_of, project, replace, start  # noqa: E402
+from tests.lsp_client import SERVER, open_map, position_of, project, replace, start  # noqa: E402
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

@@ -49,7 +49,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     from argmap import __version__
 
     parser.add_argument("--version", action="version", version=f"argmap {__version__}")
-    sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser, dest="command")
     import argmap.cli.commands as commands
 
     names = sorted(info.name for info in pkgutil.iter_modules(commands.__path__))
@@ -86,6 +86,13 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # the last guard: a path the system refuses (too long, a NUL) where none was expected
+        where = f"{exc.filename}: " if exc.filename else ""
+        if len(where) > 120:
+            where = f"{where[:100]}…: "
+        command = getattr(args, "command", None)
+        print(f"argmap{' ' + command if command else ''}: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -181,7 +181,13 @@ class Loader:
     def _resolve_use(self, m: Map, use: Use, path: Path, key: Path, root: Path, stack: tuple[Path, ...],
                      imports: dict[str, Map]) -> tuple[Diagnostic | None, _Loaded | None]:
         shown = m.display_path
-        target, resolved, inside = self._target(path, key, use.filename, root)
+        try:
+            target, resolved, inside = self._target(path, key, use.filename, root)
+            missing = not inside or (resolved not in self._parsed and not target.exists())
+        except (OSError, ValueError) as exc:  # a name too long for the file system, a NUL byte
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            return Diagnostic.of("A002", shown, use.span, f"`use {use.id}`: {use.filename!r} cannot be a file "
+                                 f"here: {why}", "name a map file in this folder tree"), None
         if not inside:
             return Diagnostic.of(
                 "A003", shown, use.span,
@@ -193,7 +199,7 @@ class Loader:
             cycle = [display(p) for p in stack[stack.index(resolved):]] + [display(resolved)]
             return Diagnostic.of("A004", shown, use.span, f"`use {use.id}` makes a cycle: {' → '.join(cycle)}",
                                  "maps may answer each other only through a third map that uses both"), None
-        if resolved not in self._parsed and not target.exists():
+        if missing:
             return Diagnostic.of("A002", shown, use.span, f"`use {use.id}`: no map file {display(target)}",
                                  f"create {use.filename} beside this map, or write `use {use.id} from \"path\"`"), None
         try:
@@ -321,7 +327,13 @@ def find_source_text(m: Map, text_dirs: Iterable[str | os.PathLike] = (), root: 
     name = Path(doc.text).name
     candidates.extend(Path(d) / name for d in text_dirs)
     for candidate in candidates:
-        if candidate.exists() and not candidate.is_dir():  # a pipe or a device is refused, in words
+        try:
+            there = candidate.exists() and not candidate.is_dir()  # a pipe or a device is refused, in words
+        except (OSError, ValueError) as exc:  # a name too long for the file system, a NUL byte
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            return None, None, Diagnostic.of("C113", m.display_path, field_span,
+                                             f"the source text {doc.text!r} cannot be a file here: {why}")
+        if there:
             try:
                 return read_text(candidate, display(candidate)), candidate, None
             except ArgmapError as exc:
