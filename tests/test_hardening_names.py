@@ -35,3 +35,12 @@ def test_a_command_line_path_too_long_is_a_message_and_exit_2(tmp_path, capsys, 
     err = capsys.readouterr().err
     assert err.startswith(f"argmap {argv[0]}") and "too long" in err.lower() and "Traceback" not in err
     assert len(err.splitlines()[0]) < 300  # the name is cut short in the message
+
+
+@pytest.mark.parametrize("date, month", [("ſept 5, 2016", 9), ("Auguſt 5, 2016", 8), ("5 ſeptember 2016", 9)])
+def test_a_month_written_with_a_long_s_reads_as_the_month(tmp_path, capsys, date, month):
+    import argmap
+
+    m = argmap.loads(f"claim a: A. [^1]\n\nfootnotes\n  [^1]: Kyodo, {date}.\n")
+    info = m.footnote_table["1"].info
+    assert info.date is not None and info.date.year == 2016 and info.date.month == month

@@ -87,7 +87,10 @@ def _find_date(text: str) -> tuple[PartialDate | None, str | None, str | None]:
             groups = m.groupdict()
             year = int(groups["year"])
             if groups.get("month"):
-                month = _MONTHS[groups["month"].lower().rstrip(".")]
+                # re.I matches ſept and the Kelvin sign too: casefold reads them as the regex did
+                month = _MONTHS.get(groups["month"].casefold().rstrip("."))
+                if month is None:
+                    continue
             elif groups.get("mnum"):
                 month = int(groups["mnum"])
             else:

@@ -344,7 +344,9 @@ def _date(words: str) -> PartialDate | None:
     for pattern in _DATES:
         m = pattern.fullmatch(words.strip(" ()"))
         if m:
-            month = int(m.group("mm")) if "mm" in pattern.groupindex else _MONTHS[m.group("month").lower()]
+            month = int(m.group("mm")) if "mm" in pattern.groupindex else _MONTHS.get(m.group("month").casefold())
+            if month is None:
+                continue
             try:
                 return PartialDate.of(int(m.group("year")), month, int(m.group("day")))
             except ValueError:
