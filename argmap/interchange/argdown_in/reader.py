@@ -23,6 +23,7 @@ from argmap.interchange.argdown_in.syntax import (
     DataFinder,
     advance,
     blank_comments,
+    comment_lines,
     find_tags,
     load_yaml,
 )
@@ -138,13 +139,17 @@ class Reader:
 
     def read(self) -> None:
         text = self.front_matter(self.text)
-        text = blank_comments(text)
+        spans: list[tuple[int, int]] = []
+        text = blank_comments(text, spans)
+        in_comments = comment_lines(text, spans)
         lines = text.split("\n")
         blocks: list[list[tuple[int, str]]] = []
         current: list[tuple[int, str]] = []
         for number, line in enumerate(lines, 1):
             if line.strip():
                 current.append((number, line))
+            elif number in in_comments:
+                continue  # a comment's line is not an empty line
             elif current:
                 blocks.append(current)
                 current = []

@@ -139,11 +139,12 @@ def _link_end(text: str, i: int, closing: _Finder, parens: _Finder) -> int | Non
     return k + 1 if k >= 0 else None
 
 
-def blank_comments(text: str) -> str:
+def blank_comments(text: str, spans: list | None = None) -> str:
     """Comments replaced by spaces (newlines kept), except inside links, data and escapes.
 
-    Linear in the length of the text, however many comment openers, brackets
-    or braces it holds.
+    With *spans*, the (start, end) offsets of each comment are appended to
+    it.  Linear in the length of the text, however many comment openers,
+    brackets or braces it holds.
     """
     out = []
     i = 0
@@ -180,17 +181,37 @@ def blank_comments(text: str) -> str:
             if close >= 0:
                 end = close + (3 if opener == "<!--" else 2)
                 out.append(re.sub(r"[^\n]", " ", text[i:end]))
+                if spans is not None:
+                    spans.append((i, end))
                 i = end
                 continue
         elif text.startswith("//", i):
             end = text.find("\n", i)
             end = n if end < 0 else end
             out.append(" " * (end - i))
+            if spans is not None:
+                spans.append((i, end))
             i = end
             continue
         out.append(c)
         i += 1
     return "".join(out)
+
+
+def comment_lines(text: str, spans: list[tuple[int, int]]) -> set[int]:
+    """The (1-based) lines of *text* that a comment of *spans* touches.
+
+    A line left blank by its comments, or a blank line inside a comment,
+    does not end a block: Argdown skips comments before it looks for empty
+    lines.
+    """
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    lines: set[int] = set()
+    for start, end in spans:
+        first = bisect.bisect_right(starts, start)
+        last = bisect.bisect_right(starts, max(end - 1, start))
+        lines.update(range(first, last + 1))
+    return lines
 
 
 MAX_YAML_CHARS = 1 << 20
