@@ -23,6 +23,7 @@ import json
 import re
 
 from argmap.interchange._common import Report
+from argmap.interchange.argdown_titles import fits, is_title_comment, read_titles
 from argmap.model import Argument, Claim, Link, Map, Ref, Relation, Thesis
 
 _SYMBOL = {"supports": "+>", "rebuts": "->", "contradicts": "><", "undercuts": "_>"}
@@ -109,6 +110,7 @@ def write_argdown(m: Map, report: Report | None = None) -> str:
     if out:
         out.append("")
     arguments = {a.id for a in m.arguments}
+    titles = _titles(m)
     links: dict[tuple[str, str], str] = {}
     for r in m.relations:
         if r.kind == "undercuts" and isinstance(r.target, Link):
@@ -116,6 +118,9 @@ def write_argdown(m: Map, report: Report | None = None) -> str:
             links.setdefault(key, f"{key[0]} supports {key[1]}")
 
     def member(ref: Ref) -> str:
+        if ref.map is None and ref.id in titles:
+            title, argument = titles[ref.id]
+            return f"<{title}>" if argument or ref.id in arguments else f"[{title}]"
         return f"<{ref.id}>" if ref.map is None and ref.id in arguments else f"[{_title(ref)}]"
 
     def target(r: Relation) -> str:
@@ -139,7 +144,8 @@ def write_argdown(m: Map, report: Report | None = None) -> str:
             data["case"] = str(node.case)
         tail = f" {_escape_json_strings(data)}" if data else ""
         # No text: `[id]` alone (a reference), since Argdown refuses a definition `[id]:` with none
-        lines = [f"[{node.id}]: {text}{tags}{tail}".rstrip() if text else f"[{node.id}]{tags}{tail}"]
+        head = member(Ref(node.id)) if isinstance(node, Claim) else f"[{titles.get(node.id, (node.id,))[0]}]"
+        lines = [f"{head}: {text}{tags}{tail}".rstrip() if text else f"{head}{tags}{tail}"]
         for r in outgoing.pop(node.id, []):
             lines.append(f"    {_SYMBOL[r.kind]} {target(r)}")
         return lines + [""]
@@ -167,30 +173,47 @@ def write_argdown(m: Map, report: Report | None = None) -> str:
     for (source, conclusion), title in links.items():
         out += [f"<{title}>", "", f"(1) [{source}]", "----", f"(2) [{conclusion}]", ""]
     for source, relations in outgoing.items():
-        head = f"<{source}>" if source in arguments else f"[{source}]"
-        out.append(head)
+        out.append(member(Ref.parse(source)))
         for r in relations:
             out.append(f"    {_SYMBOL[r.kind]} {target(r)}")
         out.append("")
-    return _with_comments(m, out)
+    return _with_comments(m, out, {title: ident for ident, (title, _) in titles.items()})
 
 
-def _with_comments(m: Map, out: list[str]) -> str:
-    """Argdown ``//`` comment lines for the map's comments, each before the statement it preceded."""
-    if not m.comments:
+def _titles(m: Map) -> dict[str, tuple[str, bool]]:
+    """Id -> (Argdown title, an argument?) from the map's title comments, where the title names nothing else."""
+    nodes = {n.id for n in (*m.theses, *m.claims, *m.arguments)}
+    out: dict[str, tuple[str, bool]] = {}
+    used: set[str] = set()
+    for ident, (title, argument) in read_titles(m.comments).items():
+        if ident in nodes and fits(title) and title not in used and (title == ident or title not in nodes):
+            used.add(title)
+            out[ident] = (title, argument)
+    return out
+
+
+def _with_comments(m: Map, out: list[str], ids: dict[str, str]) -> str:
+    """Argdown ``//`` comment lines for the map's comments, each before the statement it preceded.
+
+    The title comments are not repeated: the titles say them.  *ids* maps
+    the titles written back to their ids.
+    """
+    comments = [c for c in m.comments if not is_title_comment(c)]
+    if not comments:
         return "\n".join(out).rstrip("\n") + "\n"
     anchors = sorted((n.span.line, n.id) for n in (*m.theses, *m.claims, *m.arguments))
     anchor_lines = [line for line, _ in anchors]
     before: dict[str, list[str]] = {}
     trailing: list[str] = []
-    for comment in m.comments:
+    for comment in comments:
         following = bisect.bisect_right(anchor_lines, comment.span.line)  # the first statement after it
         text = f"// {comment.text}".rstrip()
         (before.setdefault(anchors[following][1], []) if following < len(anchors) else trailing).append(text)
     result: list[str] = []
     for line in out:
-        m_def = re.match(r"(?:\[(.+?)\]:|<(.+?)>(?: \{|$))", line)
+        m_def = re.match(r"(?:\[(.+?)\]:|<(.+?)>(?::| \{|$))", line)
         ident = m_def and (m_def.group(1) or m_def.group(2))
+        ident = ids.get(ident, ident) if ident else ident
         if ident in before:
             result += before.pop(ident)
         result.append(line)
@@ -207,7 +230,7 @@ def _pcs(argument: Argument, member) -> list[str]:
         data["case"] = str(argument.case)
     if argument.by:
         data["by"] = str(argument.by)
-    head = f"<{argument.id}>" + (f" {_escape_json_strings(data)}" if data else "")
+    head = member(Ref(argument.id)) + (f" {_escape_json_strings(data)}" if data else "")
     lines = [head, ""]
     for n, premise in enumerate(argument.premises, 1):
         lines.append(f"({n}) {member(premise)}")

@@ -11,6 +11,7 @@ from argmap.interchange._values import Values, is_ref
 from argmap.interchange.argdown_in.front import FrontMatter
 from argmap.interchange.argdown_in.picture import ArgumentEntry, Member, StatementClass
 from argmap.interchange.argdown_in.reader import Reader
+from argmap.interchange.argdown_titles import fits, title_comment
 from argmap.model import Argument, Case, Claim, Link, Map, Quote, Ref, Relation, Thesis
 
 _DATA_KEYS = {"by", "cites", "quotes", "concession", "case", "thesis"}
@@ -36,6 +37,7 @@ class Mapper:
         self.relation_set: set[Relation] = set()  # self.relations as a set: each test is one look-up
         self.supports_from: dict[Ref, list[Ref]] = {}  # source -> targets of its `supports`, for undercuts
         self.front = FrontMatter(reader, report, path)
+        self.argument_ids: dict[str, str] = {}  # title of a reconstructed argument -> its id
 
     def data_values(self, what: str, line: int, column: int) -> Values:
         """Reads the data of one element, whose diagnostics point at the element."""
@@ -74,7 +76,35 @@ class Mapper:
         self.map_relations()
         return Map(document=document, uses=uses, theses=tuple(self.theses), cases=tuple(self.cases),
                    persons=persons, claims=tuple(self.claims), arguments=tuple(self.arguments),
-                   relations=tuple(self.relations), footnotes=footnotes, path=self.path)
+                   relations=tuple(self.relations), footnotes=footnotes, path=self.path,
+                   comments=self.title_comments())
+
+    def title_comments(self) -> tuple:
+        """A comment for each title the ids do not say, and for each argument that became a claim."""
+        kept, unfit = [], []
+        for cls in self.r.classes.values():
+            ident = self.ids.get(cls.title)
+            if ident is not None and not cls.anonymous and ident != cls.title:
+                (kept if fits(cls.title) else unfit).append((ident, cls.title, False, cls.line, cls.column))
+        made = {a.id for a in self.arguments}
+        sketched = [a for a in self.r.arguments.values() if a.steps is None and "<>" + a.title in self.ids]
+        for arg in self.r.arguments.values():
+            ident = self.ids.get("<>" + arg.title) if arg.steps is None else self.argument_ids.get(arg.title)
+            if ident is not None and (arg.steps is None or (ident in made and ident != arg.title)):
+                (kept if fits(arg.title) else unfit).append((ident, arg.title, True, arg.line, arg.column))
+        if sketched:
+            one = len(sketched) == 1
+            names = _some([f"<{a.title}>" for a in sketched])
+            self.report.add("X305", f"{names}: {'an argument' if one else 'arguments'} "
+                            f"without a premise-conclusion structure {'becomes a claim' if one else 'become claims'} "
+                            "(a sketched reason is a claim); a comment `# argdown title: id = <Title>` makes "
+                            f"{'it an argument' if one else 'each an argument'} again when the map goes back "
+                            "to Argdown", sketched[0].line, sketched[0].column)
+        for ident, title, argument, line, column in unfit:
+            shown = f"<{title}>" if argument else f"[{title}]"
+            self.report.add("X305", f"the title {shown} becomes the id {ident}; it cannot be kept for the way back "
+                            "to Argdown (a title kept in a comment is one line without brackets)", line, column)
+        return tuple(title_comment(i, t, a) for i, t, a, *_ in kept)
 
     def headings(self) -> None:
         taken_cases: set[str] = Names()
@@ -197,7 +227,7 @@ class Mapper:
         for arg in self.r.arguments.values():
             if arg.steps is None:
                 continue
-            base = make_id(arg.title, self.taken, "a")
+            base = self.argument_ids[arg.title] = make_id(arg.title, self.taken, "a")
             nodes = []
             for k, (premises, conclusion, line, column) in enumerate(arg.steps):
                 last = k == len(arg.steps) - 1
@@ -238,7 +268,10 @@ class Mapper:
             return Ref(self.ids[arg.steps[-1][1]])
         return Ref(self.ids.setdefault("<>" + member.title, make_id(member.title, self.taken, "a")))
 
-    def add_relation(self, kind: str, source: Ref, target) -> None:
+    def add_relation(self, kind: str, source: Ref, target, at: tuple | None = None) -> None:
+        if target == source:
+            self.to_itself(kind, at)
+            return
         relation = Relation(kind, source, target)
         if kind == "contradicts" and Relation(kind, target, source) in self.relation_set:
             return
@@ -253,18 +286,40 @@ class Mapper:
         for kind, source, target, line, column in self.r.relations:
             src = self.ref(source) if source.kind != "i" else self.ref(Member("a", source.title))
             both_statements = source.kind == "s" and target.kind == "s"
+            at = (source, target, line, column)
             if kind == "contradictory":
-                self.add_relation("contradicts", src, self.ref(target))
+                self.add_relation("contradicts", src, self.ref(target), at)
             elif kind == "support":
-                self.add_relation("supports", src, self.target(target, "support", line, column))
+                self.add_relation("supports", src, self.target(target, "support", line, column), at)
             elif kind == "attack":
                 if strict and both_statements:
                     self.report.add("X305", "a contrary relation (strict mode) becomes `contradicts`", line, column)
-                    self.add_relation("contradicts", src, self.ref(target))
+                    self.add_relation("contradicts", src, self.ref(target), at)
                 else:
-                    self.add_relation("rebuts", src, self.target(target, "attack", line, column))
+                    self.add_relation("rebuts", src, self.target(target, "attack", line, column), at)
             else:
-                self.add_relation(*self.undercut(src, target, line, column))
+                self.add_relation(*self.undercut(src, target, line, column), at)
+
+    def to_itself(self, kind: str, at: tuple | None) -> None:
+        """A relation whose two ends are one claim: the argument's own conclusion link, or a slip."""
+        if at is None:
+            return
+        source, target, line, column = at
+        if kind == "supports" and {source.kind, target.kind} == {"a", "s"}:
+            arg, statement = (source, target) if source.kind == "a" else (target, source)
+            self.report.add("X305", f"{self.shown(arg)} supports {self.shown(statement)}, its own conclusion: "
+                            "the argument says so already, so no relation is added", line, column)
+            return
+        self.report.add("X303", f"this `{kind}` relation between {self.shown(source)} and {self.shown(target)} "
+                        "would relate a claim to itself; it is not carried over", line, column)
+
+    def shown(self, member: Member) -> str:
+        """A member as the diagnostics name it: `[title]`, `<title>`, or an untitled statement's id."""
+        if member.kind != "s":
+            return f"<{member.title}>"
+        if member.title.startswith("\0"):
+            return f"the untitled statement {self.ids.get(member.title, '')}".rstrip()
+        return f"[{member.title}]"
 
     def target(self, member: Member, kind: str, line: int, column: int):
         if member.kind == "s":
@@ -299,3 +354,9 @@ class Mapper:
         self.report.add("X305", f"an undercut of {'<' + member.title + '>' if member.kind == 'a' else 'a statement'} "
                         "with no single inference to attack becomes `rebuts`", line, column)
         return "rebuts", src, target
+
+
+def _some(names: list[str], most: int = 4) -> str:
+    """A few of *names*, and how many more: `[A], [B] and 3 more`."""
+    shown = ", ".join(names[:most])
+    return shown + (f" and {len(names) - most} more" if len(names) > most else "")
