@@ -112,10 +112,18 @@ def write_argdown(m: Map, report: Report | None = None) -> str:
     arguments = {a.id for a in m.arguments}
     titles = _titles(m)
     links: dict[tuple[str, str], str] = {}
+    supported: dict[str, set[str]] = {}
+    for r in m.relations:
+        if r.kind == "supports":
+            supported.setdefault(str(r.source), set()).add(str(r.target))
+    direct: set[tuple[str, str]] = set()  # undercut supports whose source is an Argdown argument already
     for r in m.relations:
         if r.kind == "undercuts" and isinstance(r.target, Link):
             key = (str(r.target.source), str(r.target.target))
-            links.setdefault(key, f"{key[0]} supports {key[1]}")
+            if titles.get(key[0], ("", False))[1] and supported.get(key[0]) == {key[1]}:
+                direct.add(key)  # `<_` under <A> says it: A supports only that one claim
+            else:
+                links.setdefault(key, f"{key[0]} supports {key[1]}")
 
     def member(ref: Ref) -> str:
         if ref.map is None and ref.id in titles:
@@ -125,7 +133,8 @@ def write_argdown(m: Map, report: Report | None = None) -> str:
 
     def target(r: Relation) -> str:
         if isinstance(r.target, Link):
-            return f"<{links[(str(r.target.source), str(r.target.target))]}>"
+            key = (str(r.target.source), str(r.target.target))
+            return member(r.target.source) if key in direct else f"<{links[key]}>"
         return member(r.target)
 
     outgoing: dict[str, list[Relation]] = {}
@@ -145,6 +154,8 @@ def write_argdown(m: Map, report: Report | None = None) -> str:
         tail = f" {_escape_json_strings(data)}" if data else ""
         # No text: `[id]` alone (a reference), since Argdown refuses a definition `[id]:` with none
         head = member(Ref(node.id)) if isinstance(node, Claim) else f"[{titles.get(node.id, (node.id,))[0]}]"
+        if head.startswith("<") and text == escape(head[1:-1]):
+            text = ""  # an argument named and never described: Argdown reads its title as its text
         lines = [f"{head}: {text}{tags}{tail}".rstrip() if text else f"{head}{tags}{tail}"]
         for r in outgoing.pop(node.id, []):
             lines.append(f"    {_SYMBOL[r.kind]} {target(r)}")
@@ -182,12 +193,16 @@ def write_argdown(m: Map, report: Report | None = None) -> str:
 
 def _titles(m: Map) -> dict[str, tuple[str, bool]]:
     """Id -> (Argdown title, an argument?) from the map's title comments, where the title names nothing else."""
-    nodes = {n.id for n in (*m.theses, *m.claims, *m.arguments)}
+    arguments = {a.id for a in m.arguments}
+    nodes = {n.id for n in (*m.theses, *m.claims)} | arguments
+    records = {i: r for i, r in read_titles(m.comments).items() if i in nodes and fits(r[0])}
+    # Argdown has one name space for statements `[...]` and one for arguments `<...>`: each name once
+    written = {(i in arguments or (i in records and records[i][1]), i) for i in nodes if i not in records}
     out: dict[str, tuple[str, bool]] = {}
-    used: set[str] = set()
-    for ident, (title, argument) in read_titles(m.comments).items():
-        if ident in nodes and fits(title) and title not in used and (title == ident or title not in nodes):
-            used.add(title)
+    for ident, (title, argument) in records.items():
+        key = (argument or ident in arguments, title)
+        if key not in written:
+            written.add(key)
             out[ident] = (title, argument)
     return out
 

@@ -245,6 +245,7 @@ class Mapper:
                 self.arguments.append(Argument(ident, tuple(prem), concl, **fields))
                 nodes.append(Ref(ident))
             self.arg_nodes[arg.title] = nodes
+            self.note_steps(arg, nodes)
             if arg.descriptions:
                 self.report.add("X303", f"the description of the reconstructed argument <{arg.title}> has no place "
                                 "in argmap (its premises and conclusion are kept)", *arg.descriptions[0][1:])
@@ -255,6 +256,15 @@ class Mapper:
             if extra:
                 self.report.add("X303", f"data key(s) {', '.join(map(str, extra))} of <{arg.title}> have no place "
                                 "in argmap", arg.line, arg.column)
+
+    def note_steps(self, arg: ArgumentEntry, nodes: list) -> None:
+        """Says how an argument that is not one argmap argument was carried over (Argdown counts it as one)."""
+        made = [f"`{n.source} supports {n.target}`" if isinstance(n, Link) else f"argument {n}" for n in nodes]
+        if len(nodes) == 1 and not isinstance(nodes[0], Link):
+            return
+        what = (f"its {len(nodes)} inference steps become {_some(made)}" if len(nodes) > 1
+                else f"its one inference, from one premise, becomes {made[0]}")
+        self.report.add("X305", f"<{arg.title}>: {what} (Argdown counts one argument)", arg.line, arg.column)
 
     def ref(self, member: Member) -> Ref:
         if member.kind == "s":

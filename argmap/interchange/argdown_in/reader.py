@@ -24,6 +24,7 @@ from argmap.interchange.argdown_in.syntax import (
     advance,
     blank_comments,
     comment_lines,
+    data_lines,
     find_tags,
     load_yaml,
 )
@@ -142,11 +143,14 @@ class Reader:
         spans: list[tuple[int, int]] = []
         text = blank_comments(text, spans)
         in_comments = comment_lines(text, spans)
+        in_data = data_lines(text)
         lines = text.split("\n")
         blocks: list[list[tuple[int, str]]] = []
         current: list[tuple[int, str]] = []
         for number, line in enumerate(lines, 1):
-            if line.strip():
+            if number in in_data and current:
+                current[-1] = (current[-1][0], current[-1][1] + "\n" + line)  # the data goes on
+            elif line.strip():
                 current.append((number, line))
             elif number in in_comments:
                 continue  # a comment's line is not an empty line

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from argmap.interchange._common import MAX_NESTING, Report, too_deep
 
-HEADING = re.compile(r"[ \t]*(#+) (.*)")  # Argdown reads an indented heading as a heading too
+HEADING = re.compile(r"[ \t]*(#+) (.*)", re.S)  # Argdown reads an indented heading as a heading too
 INCLUDE = re.compile(r"[ \t]*@include\((?P<files>[^)]*)\)")
 PCS_LINE = re.compile(r"([ \t]*)\((\d+)\)[ \t]*")
 LIST_ITEM = re.compile(r"([ \t]*)(?:\d+\.|\*)(?=\s)[ \t]*")
@@ -211,6 +211,23 @@ def comment_lines(text: str, spans: list[tuple[int, int]]) -> set[int]:
         first = bisect.bisect_right(starts, start)
         last = bisect.bisect_right(starts, max(end - 1, start))
         lines.update(range(first, last + 1))
+    return lines
+
+
+def data_lines(text: str) -> set[int]:
+    """The (1-based) lines of *text* that begin inside a data element ``{...}`` spread over lines.
+
+    Such a line goes on with the element: it is YAML, not a relation, a
+    statement or an empty line ending the block (Argdown reads the whole
+    element as one token).
+    """
+    masked = ESCAPED.sub("\0\0", text)  # escaped braces open nothing
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    lines: set[int] = set()
+    for start, end in DataFinder(masked).finditer():
+        first = bisect.bisect_right(starts, start)
+        last = bisect.bisect_right(starts, end - 1)
+        lines.update(range(first + 1, last + 1))
     return lines
 
 
