@@ -15,6 +15,8 @@ from argmap.interchange.argdown_titles import fits, title_comment
 from argmap.model import Argument, Case, Claim, Link, Map, Quote, Ref, Relation, Thesis
 
 _DATA_KEYS = {"by", "cites", "quotes", "concession", "case", "thesis"}
+# Data keys that say how Argdown draws its map (https://argdown.org/syntax/), not what the argument says.
+_DISPLAY_KEYS = {"isInMap", "isGroup", "color", "fontColor"}
 
 class Mapper:
     """Builds a Map from what a :class:`Reader` read (:meth:`build`), reporting what does not fit."""
@@ -176,7 +178,11 @@ class Mapper:
             out["quotes"] = tuple(quotes)
         if v.flag(data.get("concession"), ("concession",)):
             out["concession"] = True
-        unknown = [k for k in data if k not in _DATA_KEYS]
+        shown = [k for k in data if k in _DISPLAY_KEYS]
+        if shown:
+            self.report.add("X305", f"data key(s) {', '.join(shown)} configure Argdown's map; argmap does not use "
+                            "them", line, column)
+        unknown = [k for k in data if k not in _DATA_KEYS and k not in _DISPLAY_KEYS]
         if unknown:
             self.report.add("X303", f"data key(s) {', '.join(map(str, unknown))} have no place in argmap",
                             line, column)
@@ -190,8 +196,9 @@ class Mapper:
                 self.report.add("X303", f"[{cls.title}] has another wording here; argmap keeps one text per "
                                 "claim, the first", line, column)
         if not cls.texts:
-            self.report.add("X304", f"[{cls.title}] is referred to but never given a text; the claim has none",
-                            cls.line, cls.column)
+            # nothing is lost: Argdown has no text for it either
+            self.report.add("X305", f"[{cls.title}] is referred to but never given a text; the claim has none "
+                            "either", cls.line, cls.column)
         flag = self.data_values(f"[{cls.title}]", cls.line, cls.column).flag(cls.data.get("thesis"), ("thesis",))
         if flag or cls.title in thesis_ids:
             self.theses.append(Thesis(ident, one_line(text) or f"({cls.title})", thesis_ids.get(cls.title, ())))
