@@ -183,7 +183,7 @@ def test_arguments_carried_over_in_other_shapes_are_named():
     m, diagnostics = read("reshaped.argdown")
     notes = {d.line: d.message for d in diagnostics if d.code == "X305"}
     assert "`sugar_harms supports tax_sugar`" in notes[3]
-    assert "argument two_steps_1, argument two_steps" in notes[9]
+    assert "argument two_steps_1, argument two_steps" in notes[9] and "one argument again" in notes[9]
     assert {a.id for a in m.arguments} == {"two_steps_1", "two_steps"}
 
 
@@ -267,6 +267,19 @@ def test_argdown_counts_what_the_notes_say_changed(argdown_cli, tmp_path):  # no
     back.write_text(write_argdown(through_argmap(m)), encoding="utf-8")
     statements, arguments, relations_ = argdown_counts(argdown_cli, SYNTAX / "reshaped.argdown")
     # <Health Argument> is now `sugar_harms supports tax_sugar`: one argument less, one relation more;
-    # <Two Steps> is now two arguments: one more
-    assert argdown_counts(argdown_cli, back) == (statements, arguments - 1 + 1, relations_ + 1)
-    assert sum("Argdown counts one argument" in d.message for d in diagnostics) == 2
+    # the two steps of <Two Steps> are one structure again
+    assert argdown_counts(argdown_cli, back) == (statements, arguments - 1, relations_ + 1)
+    assert sum("Argdown counts one argument" in d.message for d in diagnostics) == 1
+    assert "<Two Steps>\n\n(1) [drinks_with_sugar_are_bought]\n(2) [what_children_buy_most_should]\n----\n" \
+           "(3) [Cost More]\n(4) [a_tax_makes_a_drink]\n----\n(5) [Tax Sugar]" in back.read_text(encoding="utf-8")
+
+
+def test_the_steps_of_a_structure_stay_apart_when_a_relation_names_an_earlier_one():
+    text = ("<a>\n\n(1) s1\n(2) s2\n----\n    <_ <b>\n(3) s3\n(4) s4\n----\n(5) s5\n\n"
+            "<b>\n\n(1) s6\n(2) s7\n----\n(3) s8\n")
+    m, _ = read_argdown(text, "steps.argdown")
+    assert ("s8", "undercuts", "a_1") in relations(m)  # <b>: its conclusion
+    back = write_argdown(through_argmap(m))
+    assert "<a_1>\n\n(1) [s1]\n(2) [s2]\n----\n(3) [s3]" in back   # the undercut still has its inference
+    again, _ = read_argdown(back, "back.argdown")
+    assert relations(again) == relations(m)

@@ -179,8 +179,13 @@ def write_argdown(m: Map, report: Report | None = None) -> str:
         for claim in in_case.get(case.id, ()):
             out += statement(claim, case.id)
 
+    chains = _chains(m, titles)
+    inside = {a.id for steps in chains.values() for a in steps[:-1]}
     for argument in m.arguments:
-        out += _pcs(argument, member)
+        if argument.id in chains:
+            out += _pcs_steps(chains[argument.id], member)
+        elif argument.id not in inside:
+            out += _pcs(argument, member)
     for (source, conclusion), title in links.items():
         out += [f"<{title}>", "", f"(1) [{source}]", "----", f"(2) [{conclusion}]", ""]
     for source, relations in outgoing.items():
@@ -199,11 +204,43 @@ def _titles(m: Map) -> dict[str, tuple[str, bool]]:
     # Argdown has one name space for statements `[...]` and one for arguments `<...>`: each name once
     written = {(i in arguments or (i in records and records[i][1]), i) for i in nodes if i not in records}
     out: dict[str, tuple[str, bool]] = {}
+    last_step: dict[str, str] = {}  # a title shared by the steps of one structure -> its last step
+    for a in m.arguments:
+        if a.id in records and records[a.id][1]:
+            last_step[records[a.id][0]] = a.id
     for ident, (title, argument) in records.items():
         key = (argument or ident in arguments, title)
+        if ident in arguments and last_step.get(title, ident) != ident:
+            continue  # an earlier step: written inside the structure of the last one, or by its id
         if key not in written:
             written.add(key)
             out[ident] = (title, argument)
+    return out
+
+
+def _chains(m: Map, titles: dict[str, tuple[str, bool]]) -> dict[str, list[Argument]]:
+    """The arguments that are the steps of one Argdown structure, by the id of the last step.
+
+    Steps share a title comment, follow one another in the map, and each
+    step's conclusion is a premise of the next; nothing outside refers to an
+    earlier step, which the structure would no longer name.
+    """
+    records = read_titles(m.comments)
+    by_title: dict[str, list[Argument]] = {}
+    for a in m.arguments:
+        record = records.get(a.id)
+        if record is not None and record[1]:
+            by_title.setdefault(record[0], []).append(a)
+    named = {str(ref) for r in m.relations
+             for ref in (r.source, *((r.target.source, r.target.target) if isinstance(r.target, Link) else (r.target,)))}
+    named |= {str(p) for a in m.arguments for p in (*a.premises, a.conclusion)}
+    out: dict[str, list[Argument]] = {}
+    for title, steps in by_title.items():
+        last = steps[-1]
+        if (len(steps) > 1 and titles.get(last.id, ("",))[0] == title
+                and all(a.conclusion in b.premises for a, b in zip(steps, steps[1:]))
+                and not any(a.id in named for a in steps[:-1])):
+            out[last.id] = steps
     return out
 
 
@@ -237,6 +274,21 @@ def _with_comments(m: Map, out: list[str], ids: dict[str, str]) -> str:
     if trailing:
         result += [""] + trailing
     return "\n".join(result).rstrip("\n") + "\n"
+
+
+def _pcs_steps(steps: list[Argument], member) -> list[str]:
+    """One premise-conclusion structure for the chained *steps*; each conclusion goes on to the next step."""
+    lines = _pcs(steps[-1], member)[:2]
+    n, previous = 0, None
+    for step in steps:
+        for premise in step.premises:
+            if premise != previous:
+                n += 1
+                lines.append(f"({n}) {member(premise)}")
+        n += 1
+        lines += ["----", f"({n}) {member(step.conclusion)}"]
+        previous = step.conclusion
+    return lines + [""]
 
 
 def _pcs(argument: Argument, member) -> list[str]:

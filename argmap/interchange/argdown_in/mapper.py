@@ -92,6 +92,11 @@ class Mapper:
         sketched = [a for a in self.r.arguments.values() if a.steps is None and "<>" + a.title in self.ids]
         for arg in self.r.arguments.values():
             ident = self.ids.get("<>" + arg.title) if arg.steps is None else self.argument_ids.get(arg.title)
+            steps = self.arg_nodes.get(arg.title, []) if arg.steps is not None else []
+            if len(steps) > 1 and all(isinstance(n, Ref) for n in steps) and fits(arg.title):
+                # the steps of one structure: the same title on each joins them again in Argdown
+                kept += [(str(n), arg.title, True, arg.line, arg.column) for n in steps]
+                continue
             if ident is not None and (arg.steps is None or (ident in made and ident != arg.title)):
                 (kept if fits(arg.title) else unfit).append((ident, arg.title, True, arg.line, arg.column))
         if sketched:
@@ -271,7 +276,11 @@ class Mapper:
             return
         what = (f"its {len(nodes)} inference steps become {_some(made)}" if len(nodes) > 1
                 else f"its one inference, from one premise, becomes {made[0]}")
-        self.report.add("X305", f"<{arg.title}>: {what} (Argdown counts one argument)", arg.line, arg.column)
+        joined = len(nodes) > 1 and all(isinstance(n, Ref) for n in nodes) and fits(arg.title)
+        back = ("; their comments `# argdown title:` make them one argument again in Argdown, unless a "
+                "relation names an earlier step" if joined
+                else " (Argdown counts one argument)")
+        self.report.add("X305", f"<{arg.title}>: {what}{back}", arg.line, arg.column)
 
     def ref(self, member: Member) -> Ref:
         if member.kind == "s":
