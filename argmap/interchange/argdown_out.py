@@ -23,6 +23,7 @@ import json
 import re
 
 from argmap.interchange._common import Report
+from argmap.interchange.argdown_titles import fits, is_title_comment, read_titles
 from argmap.model import Argument, Claim, Link, Map, Ref, Relation, Thesis
 
 _SYMBOL = {"supports": "+>", "rebuts": "->", "contradicts": "><", "undercuts": "_>"}
@@ -109,18 +110,31 @@ def write_argdown(m: Map, report: Report | None = None) -> str:
     if out:
         out.append("")
     arguments = {a.id for a in m.arguments}
+    titles = _titles(m)
     links: dict[tuple[str, str], str] = {}
+    supported: dict[str, set[str]] = {}
+    for r in m.relations:
+        if r.kind == "supports":
+            supported.setdefault(str(r.source), set()).add(str(r.target))
+    direct: set[tuple[str, str]] = set()  # undercut supports whose source is an Argdown argument already
     for r in m.relations:
         if isinstance(r.target, Link):  # undercuts a -> b; any other kind aimed at a link is drawn the same way
             key = (str(r.target.source), str(r.target.target))
-            links.setdefault(key, f"{key[0]} supports {key[1]}")
+            if titles.get(key[0], ("", False))[1] and supported.get(key[0]) == {key[1]}:
+                direct.add(key)  # `<_` under <A> says it: A supports only that one claim
+            else:
+                links.setdefault(key, f"{key[0]} supports {key[1]}")
 
     def member(ref: Ref) -> str:
+        if ref.map is None and ref.id in titles:
+            title, argument = titles[ref.id]
+            return f"<{title}>" if argument or ref.id in arguments else f"[{title}]"
         return f"<{ref.id}>" if ref.map is None and ref.id in arguments else f"[{_title(ref)}]"
 
     def target(r: Relation) -> str:
         if isinstance(r.target, Link):
-            return f"<{links[(str(r.target.source), str(r.target.target))]}>"
+            key = (str(r.target.source), str(r.target.target))
+            return member(r.target.source) if key in direct else f"<{links[key]}>"
         return member(r.target)
 
     outgoing: dict[str, list[Relation]] = {}
@@ -139,7 +153,10 @@ def write_argdown(m: Map, report: Report | None = None) -> str:
             data["case"] = str(node.case)
         tail = f" {_escape_json_strings(data)}" if data else ""
         # No text: `[id]` alone (a reference), since Argdown refuses a definition `[id]:` with none
-        lines = [f"[{node.id}]: {text}{tags}{tail}".rstrip() if text else f"[{node.id}]{tags}{tail}"]
+        head = member(Ref(node.id)) if isinstance(node, Claim) else f"[{titles.get(node.id, (node.id,))[0]}]"
+        if head.startswith("<") and text == escape(head[1:-1]):
+            text = ""  # an argument named and never described: Argdown reads its title as its text
+        lines = [f"{head}: {text}{tags}{tail}".rstrip() if text else f"{head}{tags}{tail}"]
         for r in outgoing.pop(node.id, []):
             lines.append(f"    {_SYMBOL[r.kind]} {target(r)}")
         return lines + [""]
@@ -162,35 +179,93 @@ def write_argdown(m: Map, report: Report | None = None) -> str:
         for claim in in_case.get(case.id, ()):
             out += statement(claim, case.id)
 
+    chains = _chains(m, titles)
+    inside = {a.id for steps in chains.values() for a in steps[:-1]}
     for argument in m.arguments:
-        out += _pcs(argument, member)
+        if argument.id in chains:
+            out += _pcs_steps(chains[argument.id], member)
+        elif argument.id not in inside:
+            out += _pcs(argument, member)
     for (source, conclusion), title in links.items():
         out += [f"<{title}>", "", f"(1) [{source}]", "----", f"(2) [{conclusion}]", ""]
     for source, relations in outgoing.items():
-        head = f"<{source}>" if source in arguments else f"[{source}]"
-        out.append(head)
+        out.append(member(Ref.parse(source)))
         for r in relations:
             out.append(f"    {_SYMBOL[r.kind]} {target(r)}")
         out.append("")
-    return _with_comments(m, out)
+    return _with_comments(m, out, {title: ident for ident, (title, _) in titles.items()})
 
 
-def _with_comments(m: Map, out: list[str]) -> str:
-    """Argdown ``//`` comment lines for the map's comments, each before the statement it preceded."""
-    if not m.comments:
+def _titles(m: Map) -> dict[str, tuple[str, bool]]:
+    """Id -> (Argdown title, an argument?) from the map's title comments, where the title names nothing else."""
+    arguments = {a.id for a in m.arguments}
+    nodes = {n.id for n in (*m.theses, *m.claims)} | arguments
+    records = {i: r for i, r in read_titles(m.comments).items() if i in nodes and fits(r[0])}
+    # Argdown has one name space for statements `[...]` and one for arguments `<...>`: each name once
+    written = {(i in arguments or (i in records and records[i][1]), i) for i in nodes if i not in records}
+    out: dict[str, tuple[str, bool]] = {}
+    last_step: dict[str, str] = {}  # a title shared by the steps of one structure -> its last step
+    for a in m.arguments:
+        if a.id in records and records[a.id][1]:
+            last_step[records[a.id][0]] = a.id
+    for ident, (title, argument) in records.items():
+        key = (argument or ident in arguments, title)
+        if ident in arguments and last_step.get(title, ident) != ident:
+            continue  # an earlier step: written inside the structure of the last one, or by its id
+        if key not in written:
+            written.add(key)
+            out[ident] = (title, argument)
+    return out
+
+
+def _chains(m: Map, titles: dict[str, tuple[str, bool]]) -> dict[str, list[Argument]]:
+    """The arguments that are the steps of one Argdown structure, by the id of the last step.
+
+    Steps share a title comment, follow one another in the map, and each
+    step's conclusion is a premise of the next; nothing outside refers to an
+    earlier step, which the structure would no longer name.
+    """
+    records = read_titles(m.comments)
+    by_title: dict[str, list[Argument]] = {}
+    for a in m.arguments:
+        record = records.get(a.id)
+        if record is not None and record[1]:
+            by_title.setdefault(record[0], []).append(a)
+    named = {str(ref) for r in m.relations
+             for ref in (r.source, *((r.target.source, r.target.target) if isinstance(r.target, Link) else (r.target,)))}
+    named |= {str(p) for a in m.arguments for p in (*a.premises, a.conclusion)}
+    out: dict[str, list[Argument]] = {}
+    for title, steps in by_title.items():
+        last = steps[-1]
+        if (len(steps) > 1 and titles.get(last.id, ("",))[0] == title
+                and all(a.conclusion in b.premises for a, b in zip(steps, steps[1:]))
+                and not any(a.id in named for a in steps[:-1])):
+            out[last.id] = steps
+    return out
+
+
+def _with_comments(m: Map, out: list[str], ids: dict[str, str]) -> str:
+    """Argdown ``//`` comment lines for the map's comments, each before the statement it preceded.
+
+    The title comments are not repeated: the titles say them.  *ids* maps
+    the titles written back to their ids.
+    """
+    comments = [c for c in m.comments if not is_title_comment(c)]
+    if not comments:
         return "\n".join(out).rstrip("\n") + "\n"
     anchors = sorted((n.span.line, n.id) for n in (*m.theses, *m.claims, *m.arguments))
     anchor_lines = [line for line, _ in anchors]
     before: dict[str, list[str]] = {}
     trailing: list[str] = []
-    for comment in m.comments:
+    for comment in comments:
         following = bisect.bisect_right(anchor_lines, comment.span.line)  # the first statement after it
         text = f"// {comment.text}".rstrip()
         (before.setdefault(anchors[following][1], []) if following < len(anchors) else trailing).append(text)
     result: list[str] = []
     for line in out:
-        m_def = re.match(r"(?:\[(.+?)\]:|<(.+?)>(?: \{|$))", line)
+        m_def = re.match(r"(?:\[(.+?)\]:|<(.+?)>(?::| \{|$))", line)
         ident = m_def and (m_def.group(1) or m_def.group(2))
+        ident = ids.get(ident, ident) if ident else ident
         if ident in before:
             result += before.pop(ident)
         result.append(line)
@@ -201,13 +276,28 @@ def _with_comments(m: Map, out: list[str]) -> str:
     return "\n".join(result).rstrip("\n") + "\n"
 
 
+def _pcs_steps(steps: list[Argument], member) -> list[str]:
+    """One premise-conclusion structure for the chained *steps*; each conclusion goes on to the next step."""
+    lines = _pcs(steps[-1], member)[:2]
+    n, previous = 0, None
+    for step in steps:
+        for premise in step.premises:
+            if premise != previous:
+                n += 1
+                lines.append(f"({n}) {member(premise)}")
+        n += 1
+        lines += ["----", f"({n}) {member(step.conclusion)}"]
+        previous = step.conclusion
+    return lines + [""]
+
+
 def _pcs(argument: Argument, member) -> list[str]:
     data = {}
     if argument.case:
         data["case"] = str(argument.case)
     if argument.by:
         data["by"] = str(argument.by)
-    head = f"<{argument.id}>" + (f" {_escape_json_strings(data)}" if data else "")
+    head = member(Ref(argument.id)) + (f" {_escape_json_strings(data)}" if data else "")
     lines = [head, ""]
     for n, premise in enumerate(argument.premises, 1):
         lines.append(f"({n}) {member(premise)}")

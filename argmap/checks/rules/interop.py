@@ -69,10 +69,8 @@ A reference in a foreign file to something the file does not contain.
 
 What it finds: an AIF edge whose `fromID` or `toID` names no node, a
 locution for a missing node or participant, a Kialo `-> See 1.2.3.` to an
-item that does not exist, an Argdown statement title used but never
-given a text.
-Why it matters: a relation needs both ends; the edge or link is dropped,
-or the claim is kept with no text.
+item that does not exist.
+Why it matters: a relation needs both ends; the edge or link is dropped.
 
 Fails:
     {"edgeID": "9", "fromID": "1", "toID": "404"}
@@ -86,7 +84,11 @@ A construct carried over in a shape argmap has, which is close but not equal.
 
 What it finds: an Argdown heading turned into a tag, a strict-mode
 contrary relation read as `contradicts`, a tag renamed to fit argmap's
-names, an undercut of an argument whose inference is not reconstructed.
+names, an undercut of an argument whose inference is not reconstructed,
+an Argdown argument without a premise-conclusion structure read as a
+claim, an argument of several inference steps read as several arguments,
+a statement title used but never given a text (a claim with none), data
+that only sets how Argdown draws its map (`isInMap`, `color`).
 Why it matters: nothing is lost, but the map says it a little differently
 from the input; the note says how.
 

@@ -13,6 +13,7 @@ examples:
   argmap convert corpus/nodeset1.json -o nodeset1.argmap      AIF (AIFdb, OVA) -> argmap
   argmap convert maps/togo2013.argmap -o togo.json --to aif   argmap -> AIF
   argmap convert kialo-export.txt -o kialo.argmap             Kialo text export -> argmap
+  argmap convert debates/ -o converted/ --to argmap           every file of a folder, each to a new file
 
 formats: argmap, argdown (.argdown), aif (.json), kialo (.txt, read only),
          csl-json and bibtex (the footnotes, write only); guessed from the file names.
@@ -20,6 +21,12 @@ formats: argmap, argdown (.argdown), aif (.json), kialo (.txt, read only),
 exit status: 0 converted (notes may be printed), 1 converted but something
 was lost (each loss is printed as a warning), 2 the input could not be read
 or usage error (no output is written)
+
+a folder: every file in it (and its subfolders) of a format argmap reads,
+or of --from's format, is converted to a new file under -o's folder, the
+same relative path with --to's suffix; a file already there is never
+written over (that input fails). One line a file, then a table; the exit
+status is the worst of the files'.
 """
 
 
@@ -28,9 +35,10 @@ def register(sub) -> None:
                        description="Convert a map to or from another format. Whatever the target format "
                                    "cannot hold is printed as a diagnostic, never dropped silently.",
                        epilog=EXAMPLES, formatter_class=FORMATTER)
-    p.add_argument("input", metavar="IN", help="the file to convert")
+    p.add_argument("input", metavar="IN", help="the file to convert, or a folder of files")
     p.add_argument("-o", "--output", required=True, metavar="OUT",
-                   help="the file to write (never the input); - for standard output (then give --to)")
+                   help="the file to write (never the input); - for standard output (then give --to); "
+                        "for a folder IN, the folder to write into")
     p.add_argument("--from", dest="from_", metavar="FORMAT", help="the input's format (default: from its name)")
     p.add_argument("--to", metavar="FORMAT", help="the output's format (default: from its name)")
     p.add_argument("--format", choices=("text", "json"), default="text", help="how to print diagnostics")
@@ -52,6 +60,12 @@ def run(args) -> int:
     from argmap.files.io import RefusedWrite
     from argmap.interchange import ConvertError, convert
 
+    from pathlib import Path
+
+    if Path(args.input).is_dir():
+        from argmap.cli.commands.convert_folder import run_folder
+
+        return run_folder(args, report)
     to_stdout = args.output == "-"
     if to_stdout and args.to is None:
         print("argmap convert: -o - writes to standard output; say in which format with --to", file=sys.stderr)

@@ -7,8 +7,8 @@ argmap model.  Everything argmap has no place for is reported with its
 line and column (see docs/interop.md for the table).
 
 The stages, one module each: :mod:`.syntax` (patterns, comments, YAML),
-:mod:`.picture` (what is read), :mod:`.reader` (text to picture) and
-:mod:`.mapper` (picture to map).
+:mod:`.picture` (what is read), :mod:`.reader` (text to picture),
+:mod:`.front` (front matter to header) and :mod:`.mapper` (picture to map).
 """
 
 from __future__ import annotations

@@ -6,23 +6,17 @@ Everything argmap has no place for is reported with its line and column
 
 from __future__ import annotations
 
-import datetime
-import re
-
 from argmap.interchange._common import Names, Report, make_id, one_line
-from argmap.interchange._values import FIELD_NAMES, Values, is_ref
+from argmap.interchange._values import Values, is_ref
+from argmap.interchange.argdown_in.front import FrontMatter
 from argmap.interchange.argdown_in.picture import ArgumentEntry, Member, StatementClass
 from argmap.interchange.argdown_in.reader import Reader
-from argmap.model import (Argument, Case, Claim, Document, Field, Footnote, Link, Map,
-                          Person, Quote, Ref, Relation, Thesis, Use)
+from argmap.interchange.argdown_titles import fits, title_comment
+from argmap.model import Argument, Case, Claim, Link, Map, Quote, Ref, Relation, Thesis
 
-# Front-matter keys that configure Argdown's own tools rather than say something.
-_SETTINGS = {"model", "map", "dot", "group", "selection", "color", "svg", "html", "json", "pdf",
-             "webComponent", "logLevel", "plugins", "processes", "process", "inputPath",
-             "outputDir", "vizJs", "graphml", "sourceHighlighter", "ignoreFrontmatterSettings",
-             "mode", "hide", "explanation"}
 _DATA_KEYS = {"by", "cites", "quotes", "concession", "case", "thesis"}
-
+# Data keys that say how Argdown draws its map (https://argdown.org/syntax/), not what the argument says.
+_DISPLAY_KEYS = {"isInMap", "isGroup", "color", "fontColor"}
 
 class Mapper:
     """Builds a Map from what a :class:`Reader` read (:meth:`build`), reporting what does not fit."""
@@ -44,86 +38,23 @@ class Mapper:
         self.later_supports: dict[Ref, list] | None = None
         self.relation_set: set[Relation] = set()  # self.relations as a set: each test is one look-up
         self.supports_from: dict[Ref, list[Ref]] = {}  # source -> targets of its `supports`, for undercuts
-        self.front = Values(report, self.front_where, "the front matter")
+        self.front = FrontMatter(reader, report, path)
+        self.argument_ids: dict[str, str] = {}  # title of a reconstructed argument -> its id
 
     def data_values(self, what: str, line: int, column: int) -> Values:
         """Reads the data of one element, whose diagnostics point at the element."""
         return Values(self.report, lambda path: (line, column), f"the data of {what}")
 
-    # -- front matter -----------------------------------------------------------
-
-    def document(self):
-        front, v = self.r.front, self.front
-        own = v.mapping(front.get("argmap"), ("argmap",))
-        fields: list[Field] = []
-        authors = front.get("author", front.get("authors"))
-        key = "author" if "author" in front else "authors"
-        for i, author in enumerate(v.items(authors, (key,))):
-            name = v.text(author, (key, i), None)
-            if name is not None and name.strip():
-                fields.append(Field("author", " ".join(name.split())))
-        if "date" in front:
-            published = _date(front["date"])
-            if published:
-                fields.append(Field("published", published))
-            else:
-                self.report.add("X303", f"the date {front['date']!r} is not a date argmap can read "
-                                "(YYYY, YYYY-MM or YYYY-MM-DD); it is not carried over", self.line_of("date"), 1)
-        for i, item in enumerate(v.items(own.get("fields"), ("argmap", "fields"))):
-            at = ("argmap", "fields", i)
-            if not (isinstance(item, (list, tuple)) and len(item) == 2):
-                v.bad(at, "a pair [name, value]", item)
-                continue
-            value = v.text(item[1], at + (1,), None)
-            if item[0] not in FIELD_NAMES:
-                v.bad(at, f"a header field ({', '.join(sorted(FIELD_NAMES))})", item[0])
-            elif value is not None and value.strip():
-                fields.append(Field(item[0], " ".join(value.split())))
-        for key in front:
-            if key in ("title", "author", "authors", "date", "argmap"):
-                continue
-            if key in _SETTINGS:
-                self.report.add("X305", f"front matter setting {key!r} configures Argdown's tools; "
-                                "argmap does not use it", self.line_of(key), 1)
-            else:
-                self.report.add("X303", f"front matter key {key!r} has no place in an argmap header",
-                                self.line_of(key), 1)
-        title = v.text(front.get("title"), ("title",), None)
-        title = " ".join(title.split()) if title is not None else None
-        own_id = v.ident(own.get("id"), ("argmap", "id"), "the map's id")
-        doc_id = own_id or (make_id(self.path.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0])
-                            if self.path else None)
-        if not title and not fields and not own_id:
-            return None, own
-        return Document(str(doc_id or "argdown"), title or None, tuple(fields)), own
-
-    def line_of(self, key) -> int:
-        return self.r.front_lines.get(str(key), 1)
-
-    def front_where(self, path: tuple) -> tuple[int, int]:
-        """The line of *path* in the front matter: of its top-level key, then of each nested key below it."""
-        line = self.line_of(path[0]) if path else 1
-        lines = self.r.front_text.split("\n")
-        first = self.r.front_start
-        for key in path[1:]:
-            if not isinstance(key, str):
-                break
-            pattern = re.compile(r"\s*['\"]?" + re.escape(key) + r"['\"]?\s*:")
-            below = next((first + i for i in range(max(line - first + 1, 0), len(lines)) if pattern.match(lines[i])), None)
-            if below is None:
-                break
-            line = below
-        return line, 1
-
     # -- building ------------------------------------------------------------------
 
     def build(self) -> Map:
-        document, own = self.document()
-        uses = self.uses(own)
+        front = self.front
+        document, own = front.document()
+        uses = front.uses(own)
         use_ids = {u.id for u in uses}
-        thesis_ids = self.thesis_ids(own)
-        persons = self.persons(own)
-        footnotes = self.footnotes(own)
+        thesis_ids = front.thesis_ids(own)
+        persons = front.persons(own)
+        footnotes = front.footnotes(own)
         self.headings()
         # ids first, so that relations can point forwards
         for cls in self.r.classes.values():
@@ -147,39 +78,40 @@ class Mapper:
         self.map_relations()
         return Map(document=document, uses=uses, theses=tuple(self.theses), cases=tuple(self.cases),
                    persons=persons, claims=tuple(self.claims), arguments=tuple(self.arguments),
-                   relations=tuple(self.relations), footnotes=footnotes, path=self.path)
+                   relations=tuple(self.relations), footnotes=footnotes, path=self.path,
+                   comments=self.title_comments())
 
-    def uses(self, own: dict) -> tuple[Use, ...]:
-        v, out = self.front, []
-        for k, where_to in v.mapping(own.get("uses"), ("argmap", "uses")).items():
-            at = ("argmap", "uses", k)
-            ident = v.ident(k, at, "the id of a map")
-            path = v.file_path(where_to, at) if where_to is not None else None
-            if ident is not None and (where_to is None or path is not None):
-                out.append(Use(ident, path))
-        return tuple(out)
-
-    def thesis_ids(self, own: dict) -> dict:
-        """Statement title -> the citations of the thesis it is (a list of titles is taken too)."""
-        v, value = self.front, own.get("theses")
-        if isinstance(value, (list, tuple)):
-            value = {t: [] for t in value if isinstance(t, str)}
-        out = {}
-        for title, cites in v.mapping(value, ("argmap", "theses")).items():
-            out[str(title)] = v.citations(cites, ("argmap", "theses", title))
-        return out
-
-    def persons(self, own: dict) -> tuple[Person, ...]:
-        return tuple(self.front.persons(own.get("persons"), ("argmap", "persons")))
-
-    def footnotes(self, own: dict) -> tuple[Footnote, ...]:
-        v, out = self.front, []
-        for k, text in v.mapping(own.get("footnotes"), ("argmap", "footnotes")).items():
-            at = ("argmap", "footnotes", k)
-            label, text = v.label(k, at), v.text(text, at, None)
-            if label is not None and text is not None:
-                out.append(Footnote(label, one_line(text) or "(no text)"))
-        return tuple(out)
+    def title_comments(self) -> tuple:
+        """A comment for each title the ids do not say, and for each argument that became a claim."""
+        kept, unfit = [], []
+        for cls in self.r.classes.values():
+            ident = self.ids.get(cls.title)
+            if ident is not None and not cls.anonymous and ident != cls.title:
+                (kept if fits(cls.title) else unfit).append((ident, cls.title, False, cls.line, cls.column))
+        made = {a.id for a in self.arguments}
+        sketched = [a for a in self.r.arguments.values() if a.steps is None and "<>" + a.title in self.ids]
+        for arg in self.r.arguments.values():
+            ident = self.ids.get("<>" + arg.title) if arg.steps is None else self.argument_ids.get(arg.title)
+            steps = self.arg_nodes.get(arg.title, []) if arg.steps is not None else []
+            if len(steps) > 1 and all(isinstance(n, Ref) for n in steps) and fits(arg.title):
+                # the steps of one structure: the same title on each joins them again in Argdown
+                kept += [(str(n), arg.title, True, arg.line, arg.column) for n in steps]
+                continue
+            if ident is not None and (arg.steps is None or (ident in made and ident != arg.title)):
+                (kept if fits(arg.title) else unfit).append((ident, arg.title, True, arg.line, arg.column))
+        if sketched:
+            one = len(sketched) == 1
+            names = _some([f"<{a.title}>" for a in sketched])
+            self.report.add("X305", f"{names}: {'an argument' if one else 'arguments'} "
+                            f"without a premise-conclusion structure {'becomes a claim' if one else 'become claims'} "
+                            "(a sketched reason is a claim); a comment `# argdown title: id = <Title>` makes "
+                            f"{'it an argument' if one else 'each an argument'} again when the map goes back "
+                            "to Argdown", sketched[0].line, sketched[0].column)
+        for ident, title, argument, line, column in unfit:
+            shown = f"<{title}>" if argument else f"[{title}]"
+            self.report.add("X305", f"the title {shown} becomes the id {ident}; it cannot be kept for the way back "
+                            "to Argdown (a title kept in a comment is one line without brackets)", line, column)
+        return tuple(title_comment(i, t, a) for i, t, a, *_ in kept)
 
     def headings(self) -> None:
         taken_cases: set[str] = Names()
@@ -251,7 +183,11 @@ class Mapper:
             out["quotes"] = tuple(quotes)
         if v.flag(data.get("concession"), ("concession",)):
             out["concession"] = True
-        unknown = [k for k in data if k not in _DATA_KEYS]
+        shown = [k for k in data if k in _DISPLAY_KEYS]
+        if shown:
+            self.report.add("X305", f"data key(s) {', '.join(shown)} configure Argdown's map; argmap does not use "
+                            "them", line, column)
+        unknown = [k for k in data if k not in _DATA_KEYS and k not in _DISPLAY_KEYS]
         if unknown:
             self.report.add("X303", f"data key(s) {', '.join(map(str, unknown))} have no place in argmap",
                             line, column)
@@ -265,8 +201,9 @@ class Mapper:
                 self.report.add("X303", f"[{cls.title}] has another wording here; argmap keeps one text per "
                                 "claim, the first", line, column)
         if not cls.texts:
-            self.report.add("X304", f"[{cls.title}] is referred to but never given a text; the claim has none",
-                            cls.line, cls.column)
+            # nothing is lost: Argdown has no text for it either
+            self.report.add("X305", f"[{cls.title}] is referred to but never given a text; the claim has none "
+                            "either", cls.line, cls.column)
         flag = self.data_values(f"[{cls.title}]", cls.line, cls.column).flag(cls.data.get("thesis"), ("thesis",))
         if flag or cls.title in thesis_ids:
             self.theses.append(Thesis(ident, one_line(text) or f"({cls.title})", thesis_ids.get(cls.title, ())))
@@ -302,7 +239,7 @@ class Mapper:
         for arg in self.r.arguments.values():
             if arg.steps is None:
                 continue
-            base = make_id(arg.title, self.taken, "a")
+            base = self.argument_ids[arg.title] = make_id(arg.title, self.taken, "a")
             nodes = []
             for k, (premises, conclusion, line, column) in enumerate(arg.steps):
                 last = k == len(arg.steps) - 1
@@ -320,6 +257,7 @@ class Mapper:
                 self.arguments.append(Argument(ident, tuple(prem), concl, **fields))
                 nodes.append(Ref(ident))
             self.arg_nodes[arg.title] = nodes
+            self.note_steps(arg, nodes)
             if arg.descriptions:
                 self.report.add("X303", f"the description of the reconstructed argument <{arg.title}> has no place "
                                 "in argmap (its premises and conclusion are kept)", *arg.descriptions[0][1:])
@@ -330,6 +268,19 @@ class Mapper:
             if extra:
                 self.report.add("X303", f"data key(s) {', '.join(map(str, extra))} of <{arg.title}> have no place "
                                 "in argmap", arg.line, arg.column)
+
+    def note_steps(self, arg: ArgumentEntry, nodes: list) -> None:
+        """Says how an argument that is not one argmap argument was carried over (Argdown counts it as one)."""
+        made = [f"`{n.source} supports {n.target}`" if isinstance(n, Link) else f"argument {n}" for n in nodes]
+        if len(nodes) == 1 and not isinstance(nodes[0], Link):
+            return
+        what = (f"its {len(nodes)} inference steps become {_some(made)}" if len(nodes) > 1
+                else f"its one inference, from one premise, becomes {made[0]}")
+        joined = len(nodes) > 1 and all(isinstance(n, Ref) for n in nodes) and fits(arg.title)
+        back = ("; their comments `# argdown title:` make them one argument again in Argdown, unless a "
+                "relation names an earlier step" if joined
+                else " (Argdown counts one argument)")
+        self.report.add("X305", f"<{arg.title}>: {what}{back}", arg.line, arg.column)
 
     def ref(self, member: Member) -> Ref:
         if member.kind == "s":
@@ -343,7 +294,10 @@ class Mapper:
             return Ref(self.ids[arg.steps[-1][1]])
         return Ref(self.ids.setdefault("<>" + member.title, make_id(member.title, self.taken, "a")))
 
-    def add_relation(self, kind: str, source: Ref, target) -> None:
+    def add_relation(self, kind: str, source: Ref, target, at: tuple | None = None) -> None:
+        if target == source:
+            self.to_itself(kind, at)
+            return
         relation = Relation(kind, source, target)
         if kind == "contradicts" and Relation(kind, target, source) in self.relation_set:
             return
@@ -358,18 +312,40 @@ class Mapper:
         for kind, source, target, line, column in self.r.relations:
             src = self.ref(source) if source.kind != "i" else self.ref(Member("a", source.title))
             both_statements = source.kind == "s" and target.kind == "s"
+            at = (source, target, line, column)
             if kind == "contradictory":
-                self.add_relation("contradicts", src, self.ref(target))
+                self.add_relation("contradicts", src, self.ref(target), at)
             elif kind == "support":
-                self.add_relation("supports", src, self.target(target, "support", line, column))
+                self.add_relation("supports", src, self.target(target, "support", line, column), at)
             elif kind == "attack":
                 if strict and both_statements:
                     self.report.add("X305", "a contrary relation (strict mode) becomes `contradicts`", line, column)
-                    self.add_relation("contradicts", src, self.ref(target))
+                    self.add_relation("contradicts", src, self.ref(target), at)
                 else:
-                    self.add_relation("rebuts", src, self.target(target, "attack", line, column))
+                    self.add_relation("rebuts", src, self.target(target, "attack", line, column), at)
             else:
-                self.add_relation(*self.undercut(src, target, line, column))
+                self.add_relation(*self.undercut(src, target, line, column), at)
+
+    def to_itself(self, kind: str, at: tuple | None) -> None:
+        """A relation whose two ends are one claim: the argument's own conclusion link, or a slip."""
+        if at is None:
+            return
+        source, target, line, column = at
+        if kind == "supports" and {source.kind, target.kind} == {"a", "s"}:
+            arg, statement = (source, target) if source.kind == "a" else (target, source)
+            self.report.add("X305", f"{self.shown(arg)} supports {self.shown(statement)}, its own conclusion: "
+                            "the argument says so already, so no relation is added", line, column)
+            return
+        self.report.add("X303", f"this `{kind}` relation between {self.shown(source)} and {self.shown(target)} "
+                        "would relate a claim to itself; it is not carried over", line, column)
+
+    def shown(self, member: Member) -> str:
+        """A member as the diagnostics name it: `[title]`, `<title>`, or an untitled statement's id."""
+        if member.kind != "s":
+            return f"<{member.title}>"
+        if member.title.startswith("\0"):
+            return f"the untitled statement {self.ids.get(member.title, '')}".rstrip()
+        return f"[{member.title}]"
 
     def target(self, member: Member, kind: str, line: int, column: int):
         if member.kind == "s":
@@ -406,6 +382,7 @@ class Mapper:
         return "rebuts", src, target
 
 
+<<<<<<< HEAD
 def _as_list(value) -> list:
     return list(value) if isinstance(value, (list, tuple)) else [value]
 
@@ -430,3 +407,9 @@ def _date(value) -> str | None:
     if isinstance(value, int) and 1000 <= value <= 9999:
         return str(value)
     return None
+=======
+def _some(names: list[str], most: int = 4) -> str:
+    """A few of *names*, and how many more: `[A], [B] and 3 more`."""
+    shown = ", ".join(names[:most])
+    return shown + (f" and {len(names) - most} more" if len(names) > most else "")
+>>>>>>> argdown

@@ -23,6 +23,8 @@ from argmap.interchange.argdown_in.syntax import (
     DataFinder,
     advance,
     blank_comments,
+    comment_lines,
+    data_lines,
     find_tags,
     load_yaml,
 )
@@ -138,13 +140,20 @@ class Reader:
 
     def read(self) -> None:
         text = self.front_matter(self.text)
-        text = blank_comments(text)
+        spans: list[tuple[int, int]] = []
+        text = blank_comments(text, spans)
+        in_comments = comment_lines(text, spans)
+        in_data = data_lines(text)
         lines = text.split("\n")
         blocks: list[list[tuple[int, str]]] = []
         current: list[tuple[int, str]] = []
         for number, line in enumerate(lines, 1):
-            if line.strip():
+            if number in in_data and current:
+                current[-1] = (current[-1][0], current[-1][1] + "\n" + line)  # the data goes on
+            elif line.strip():
                 current.append((number, line))
+            elif number in in_comments:
+                continue  # a comment's line is not an empty line
             elif current:
                 blocks.append(current)
                 current = []
@@ -274,12 +283,7 @@ class Reader:
             hyphens = HYPHENS.match(line)
             rel = RELATION.match(line)
             if statement:
-                parts = [line[statement.end():]]
-                j = i + 1
-                while j < len(block) and not (PCS_LINE.match(block[j][1]) or HYPHENS.match(block[j][1])
-                                              or RELATION.match(block[j][1])):
-                    parts.append(block[j][1].strip())
-                    j += 1
+                parts, j = self.wrapped(block, i, line[statement.end():])
                 member = self.element("\n".join(parts), number, statement.end() + 1)
                 if after_inference is not None:
                     steps.append((list(premises), member.title, after_inference[0], after_inference[1]))
@@ -307,12 +311,14 @@ class Reader:
                 continue
             if rel and stack:
                 indent = len(rel.group(1))
-                raw = line[rel.end():]
-                member = self.element(raw, number, rel.end() + 1)
+                parts, j = self.wrapped(block, i, line[rel.end():])  # its text may go on over lines
+                member = self.element("\n".join(parts), number, rel.end() + 1)
                 while len(stack) > 1 and stack[-1][0] >= indent:
                     stack.pop()
                 self.relate(rel.group(2), stack[-1][1], member, number, rel.end() + 1)
                 stack.append((indent, member))
+                i = j
+                continue
             else:
                 self.report.add("X302", "this line is not part of the premise-conclusion structure", number, 1,
                                 "a structure is numbered statements `(1) ...` and inference lines `----`")
@@ -322,6 +328,17 @@ class Reader:
                             "after an inference line `----`; it is not carried over", block[0][0], 1)
             return
         arg.steps = steps
+
+    @staticmethod
+    def wrapped(block, i: int, first: str) -> tuple[list[str], int]:
+        """The text that starts on line *i* of a structure, with the lines it is wrapped onto; and the next line."""
+        parts = [first]
+        j = i + 1
+        while j < len(block) and not (PCS_LINE.match(block[j][1]) or HYPHENS.match(block[j][1])
+                                      or RELATION.match(block[j][1])):
+            parts.append(block[j][1].strip())
+            j += 1
+        return parts, j
 
     def inference_details(self, inner, arg: ArgumentEntry) -> None:
         raw = "\n".join(line for _, line in inner)

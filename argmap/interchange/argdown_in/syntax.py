@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from argmap.interchange._common import MAX_NESTING, Report, too_deep
 
-HEADING = re.compile(r"[ \t]*(#+) (.*)")  # Argdown reads an indented heading as a heading too
+HEADING = re.compile(r"[ \t]*(#+) (.*)", re.S)  # Argdown reads an indented heading as a heading too
 INCLUDE = re.compile(r"[ \t]*@include\((?P<files>[^)]*)\)")
 PCS_LINE = re.compile(r"([ \t]*)\((\d+)\)[ \t]*")
 LIST_ITEM = re.compile(r"([ \t]*)(?:\d+\.|\*)(?=\s)[ \t]*")
@@ -139,11 +139,12 @@ def _link_end(text: str, i: int, closing: _Finder, parens: _Finder) -> int | Non
     return k + 1 if k >= 0 else None
 
 
-def blank_comments(text: str) -> str:
+def blank_comments(text: str, spans: list | None = None) -> str:
     """Comments replaced by spaces (newlines kept), except inside links, data and escapes.
 
-    Linear in the length of the text, however many comment openers, brackets
-    or braces it holds.
+    With *spans*, the (start, end) offsets of each comment are appended to
+    it.  Linear in the length of the text, however many comment openers,
+    brackets or braces it holds.
     """
     out = []
     i = 0
@@ -180,17 +181,54 @@ def blank_comments(text: str) -> str:
             if close >= 0:
                 end = close + (3 if opener == "<!--" else 2)
                 out.append(re.sub(r"[^\n]", " ", text[i:end]))
+                if spans is not None:
+                    spans.append((i, end))
                 i = end
                 continue
         elif text.startswith("//", i):
             end = text.find("\n", i)
             end = n if end < 0 else end
             out.append(" " * (end - i))
+            if spans is not None:
+                spans.append((i, end))
             i = end
             continue
         out.append(c)
         i += 1
     return "".join(out)
+
+
+def comment_lines(text: str, spans: list[tuple[int, int]]) -> set[int]:
+    """The (1-based) lines of *text* that a comment of *spans* touches.
+
+    A line left blank by its comments, or a blank line inside a comment,
+    does not end a block: Argdown skips comments before it looks for empty
+    lines.
+    """
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    lines: set[int] = set()
+    for start, end in spans:
+        first = bisect.bisect_right(starts, start)
+        last = bisect.bisect_right(starts, max(end - 1, start))
+        lines.update(range(first, last + 1))
+    return lines
+
+
+def data_lines(text: str) -> set[int]:
+    """The (1-based) lines of *text* that begin inside a data element ``{...}`` spread over lines.
+
+    Such a line goes on with the element: it is YAML, not a relation, a
+    statement or an empty line ending the block (Argdown reads the whole
+    element as one token).
+    """
+    masked = ESCAPED.sub("\0\0", text)  # escaped braces open nothing
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    lines: set[int] = set()
+    for start, end in DataFinder(masked).finditer():
+        first = bisect.bisect_right(starts, start)
+        last = bisect.bisect_right(starts, end - 1)
+        lines.update(range(first + 1, last + 1))
+    return lines
 
 
 MAX_YAML_CHARS = 1 << 20

@@ -1,0 +1,285 @@
+"""Argdown as people write it: comments anywhere, wrapped text, titles, data over lines, folders of files.
+
+The files in tests/data/argdown/syntax use each construct of Argdown's
+syntax guide (https://argdown.org/syntax/); with Argdown's CLI installed,
+each goes Argdown -> argmap -> Argdown with the counts Argdown reports for
+the original, or with a note saying what changed.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import pytest
+
+import argmap
+from argmap.cli import main
+from argmap.formatting.writer import dumps
+from argmap.interchange.argdown import read_argdown, write_argdown
+from argmap.interchange.argdown_titles import read_titles
+from tests._convert_helpers import DATA
+from tests.test_convert_argdown import argdown_cli  # noqa: F401 (the fixture)
+
+SYNTAX = DATA / "argdown" / "syntax"
+
+
+def read(name: str):
+    return read_argdown((SYNTAX / name).read_text(encoding="utf-8"), name)
+
+
+def relations(m) -> set[tuple[str, str, str]]:
+    return {(str(r.source), r.kind, str(r.target)) for r in m.relations}
+
+
+def through_argmap(m):
+    """The map as its argmap text reads back: comments and all."""
+    return argmap.parse(dumps(m), "converted.argmap")
+
+
+# ---- comments --------------------------------------------------------------------
+
+
+def test_a_comment_inside_a_relation_tree_keeps_the_relations_after_it():
+    m, diagnostics = read("comments.argdown")
+    assert {("cleaner_air", "supports", "road_pricing"), ("unfair_cost", "rebuts", "road_pricing"),
+            ("rebates", "rebuts", "unfair_cost"), ("congestion", "supports", "road_pricing")} <= relations(m)
+    assert not [d for d in diagnostics if d.severity >= 2]
+
+
+def test_a_comment_inside_a_premise_conclusion_structure_keeps_it_whole():
+    m, _ = read("comments.argdown")
+    [argument] = m.arguments
+    assert argument.id == "revenue_argument"
+    assert [str(p) for p in argument.premises] == ["charge_raises_money", "money_raised_can_pay_for"]
+    assert str(argument.conclusion) == "buses_funded"
+    # no inference line read as a claim, no second argument made of the rest
+    assert not any("----" in c.text or c.id.startswith("argument") for c in m.claims)
+    assert ("buses_funded", "supports", "road_pricing") in relations(m)
+
+
+@pytest.mark.parametrize("comment", ["<!-- note -->", "// note", "/* note */", "/* a note\n\nover lines */"])
+def test_every_kind_of_comment_on_its_own_lines_is_no_empty_line(comment):
+    m, diagnostics = read_argdown(f"[a]: A.\n  + [b]: B.\n  {comment}\n  - [c]: C.\n", "c.argdown")
+    assert relations(m) == {("b", "supports", "a"), ("c", "rebuts", "a")}
+    assert diagnostics == []
+
+
+def test_an_empty_line_before_a_comment_still_ends_the_block():
+    # Argdown refuses a block that starts with a relation; so does argmap, with the place
+    m, diagnostics = read_argdown("[a]: A.\n\n// note\n  - [c]: C.\n", "c.argdown")
+    assert relations(m) == set()
+    [d] = diagnostics
+    assert (d.code, d.line) == ("X302", 4) and "nothing above it" in d.message
+
+
+# ---- wrapped text ----------------------------------------------------------------
+
+
+def test_statements_and_relations_wrapped_over_lines_in_a_structure_are_read_whole():
+    m, diagnostics = read("wrapped.argdown")
+    claims = {c.id: c for c in m.claims}
+    assert claims["childcare_gap"].text == "Most parents work until late in the afternoon, after the school day ends."
+    assert claims["childcare_gap"].tags == ("work_and_care",)
+    assert claims["survey_evidence"].text == \
+        "A survey of parents reports that care after school costs them a lot."
+    assert claims["survey_evidence"].tags == ("evidence",)
+    assert claims["teachers_overworked"].tags == ("workload",)
+    assert {("survey_evidence", "supports", "gap_is_costly"),
+            ("longer_days_help", "rebuts", "teachers_overworked")} <= relations(m)
+    assert not [d for d in diagnostics if d.severity >= 2]
+
+
+# ---- an argument and its own conclusion --------------------------------------------
+
+
+def test_an_argument_supporting_its_own_conclusion_adds_no_relation_and_says_so():
+    m, diagnostics = read("reshaped.argdown")
+    assert not any(r.source == r.target for r in m.relations)
+    [note] = [d for d in diagnostics if "its own conclusion" in d.message]
+    assert note.code == "X305" and note.line == 20 and "<Two Steps>" in note.message and "[Tax Sugar]" in note.message
+
+
+def test_a_statement_supporting_itself_is_reported_as_dropped():
+    m, diagnostics = read_argdown("[a]: A.\n  + [a]\n", "self.argdown")
+    assert m.relations == ()
+    [d] = diagnostics
+    assert (d.code, d.line, d.column) == ("X303", 2, 5) and "[a] and [a]" in d.message
+
+
+# ---- titles ----------------------------------------------------------------------
+
+
+def test_titles_are_kept_in_comments_and_come_back_in_argdown():
+    m, _ = read("wrapped.argdown")
+    titles = read_titles(m.comments)
+    assert titles["longer_school_day"] == ("Longer School Day", False)
+    assert titles["survey_evidence"] == ("Survey Evidence", True)      # an argument that became a claim
+    assert titles["working_parents"] == ("Working Parents", True)
+    back = write_argdown(through_argmap(m))
+    assert "[Longer School Day]: Schools should keep pupils an hour longer each day. #education" in back
+    assert "<Survey Evidence>: A survey of parents" in back
+    assert "<Working Parents>\n\n(1) [Childcare Gap]" in back
+    assert "argdown title" not in back   # the records are not repeated as Argdown comments
+
+
+def test_a_title_survives_argmap_to_argdown_to_argmap():
+    text = ("# argdown title: epidemic_influence = [Epidemic Influence]\n"
+            "claim epidemic_influence: Bad air causes the fever.\n  supports fever\n\nclaim fever: The fever kills.\n")
+    m = argmap.parse(text, "m.argmap")
+    exported = write_argdown(m)
+    assert "[Epidemic Influence]: Bad air causes the fever." in exported
+    back, _ = read_argdown(exported, "m.argdown")
+    assert {c.id for c in back.claims} == {"epidemic_influence", "fever"}
+    assert read_titles(back.comments) == {"epidemic_influence": ("Epidemic Influence", False)}
+    assert ("epidemic_influence", "supports", "fever") in relations(back)
+
+
+def test_a_title_record_that_would_merge_two_claims_is_not_used():
+    text = ("# argdown title: a = [b]\n"
+            "claim a: A.\nclaim b: B.\n")
+    exported = write_argdown(argmap.parse(text, "m.argmap"))
+    assert "[a]: A." in exported and "[b]: B." in exported
+
+
+def test_a_title_that_cannot_be_kept_is_named():
+    m, diagnostics = read_argdown("[Costs (see <Annex>)]: It costs a lot.\n", "t.argdown")
+    assert read_titles(m.comments) == {}
+    [d] = [d for d in diagnostics if "cannot be kept" in d.message]
+    assert d.code == "X305" and "[Costs (see <Annex>)]" in d.message
+
+
+# ---- data, front matter, headings ---------------------------------------------------
+
+
+def test_data_over_lines_is_one_element_not_relations():
+    m, diagnostics = read("data.argdown")
+    assert {c.id for c in m.claims} == {"four_day_week", "productivity", "trial_result", "what_held_in_the_trial",
+                                         "morale"}
+    assert relations(m) == {("productivity", "supports", "four_day_week"), ("morale", "supports", "four_day_week")}
+    lost = {d.message for d in diagnostics if d.severity >= 2}
+    assert "data key(s) sources have no place in argmap" in lost
+    assert any("links of <Trial Argument>" in message for message in lost)
+    # isInMap only says how Argdown draws the map: a note, not a loss
+    [shown] = [d for d in diagnostics if "isInMap" in d.message]
+    assert shown.code == "X305"
+
+
+def test_folded_and_literal_yaml_in_the_front_matter():
+    m, _ = read("comments.argdown")
+    assert m.document.title == "Comments, wherever Argdown allows them"
+    assert m.document.authors == ("R. Reader",)
+
+
+def test_an_indented_heading_under_data_is_a_heading():
+    m, _ = read("data.argdown")
+    assert {c.id: c.tags for c in m.claims}["morale"] == ("an_indented_heading",)
+
+
+# ---- what changed shape is named -----------------------------------------------------
+
+
+def test_arguments_carried_over_in_other_shapes_are_named():
+    m, diagnostics = read("reshaped.argdown")
+    notes = {d.line: d.message for d in diagnostics if d.code == "X305"}
+    assert "`sugar_harms supports tax_sugar`" in notes[3]
+    assert "argument two_steps_1, argument two_steps" in notes[9] and "one argument again" in notes[9]
+    assert {a.id for a in m.arguments} == {"two_steps_1", "two_steps"}
+
+
+# ---- exit status and folders -----------------------------------------------------------
+
+
+def test_a_statement_used_without_text_loses_nothing(tmp_path, capsys):
+    source = tmp_path / "ref.argdown"
+    source.write_text("[a]\n  + [b]: B.\n", encoding="utf-8")
+    assert main(["convert", str(source), "-o", str(tmp_path / "ref.argmap")]) == 0
+    assert "X305 [info] [a] is referred to but never given a text" in capsys.readouterr().err
+
+
+def test_a_folder_is_converted_file_by_file_with_a_table(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["convert", str(SYNTAX), "-o", str(out), "--to", "argmap"]) == 1  # data.argdown loses data keys
+    printed = capsys.readouterr().out
+    names = sorted(p.name for p in SYNTAX.glob("*.argdown"))
+    assert sorted(p.name for p in out.glob("*.argmap")) == [n.replace(".argdown", ".argmap") for n in names]
+    for name in names:
+        assert any(" -> " in line and line.split(" -> ")[0].endswith(name) for line in printed.splitlines())
+    assert "data.argdown -> " in printed and "something lost" in printed
+    header = next(line for line in printed.splitlines() if line.startswith("file"))
+    assert header.split() == ["file", "status", "claims", "arguments", "relations", "warnings", "notes"]
+    assert f"{len(names)} files" in printed and "0 failed" in printed
+    for path in out.glob("*.argmap"):
+        argmap.load(path)  # each output is a map
+
+
+def test_a_folder_never_writes_over_an_output_and_says_which(tmp_path, capsys):
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "a.argdown").write_text("[a]: A.\n", encoding="utf-8")
+    (source / "b.argdown").write_text("[b]: B.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "a.argmap").write_text("# mine\n", encoding="utf-8")
+    assert main(["convert", str(source), "-o", str(out), "--to", "argmap"]) == 2
+    printed = capsys.readouterr().out
+    assert (out / "a.argmap").read_text(encoding="utf-8") == "# mine\n"
+    assert "a.argmap exists; not written over" in printed
+    assert (out / "b.argmap").exists() and "1 failed" in printed
+
+
+def test_a_folder_needs_a_target_format(tmp_path, capsys):
+    assert main(["convert", str(SYNTAX), "-o", str(tmp_path / "out")]) == 2
+    assert "--to" in capsys.readouterr().err and not (tmp_path / "out").exists()
+
+
+def test_a_folder_as_json(tmp_path, capsys):
+    assert main(["convert", str(SYNTAX), "-o", str(tmp_path / "out"), "--to", "argdown", "--format", "json"]) == 1
+    rows = json.loads(capsys.readouterr().out)
+    by_name = {row["input"].rsplit("/", 1)[-1]: row for row in rows}
+    assert by_name["comments.argdown"]["status"] == "converted"
+    assert by_name["comments.argdown"]["arguments"] == 1
+    assert by_name["data.argdown"]["status"] == "lost"
+
+
+# ---- Argdown's own CLI counts ----------------------------------------------------------
+
+
+def argdown_counts(cli, path):
+    result = subprocess.run([str(cli), "json", str(path), "--stdout"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    start = result.stdout.index("{")
+    data, _ = json.JSONDecoder().raw_decode(result.stdout[start:])  # a success line follows the JSON
+    return len(data["statements"]), len(data["arguments"]), len(data["relations"])
+
+
+@pytest.mark.parametrize("name", ["comments.argdown", "wrapped.argdown", "relations.argdown", "data.argdown"])
+def test_argdown_counts_the_same_after_the_round_trip(argdown_cli, tmp_path, name):  # noqa: F811
+    m, _ = read(name)
+    back = tmp_path / name
+    back.write_text(write_argdown(through_argmap(m)), encoding="utf-8")
+    assert argdown_counts(argdown_cli, back) == argdown_counts(argdown_cli, SYNTAX / name)
+
+
+def test_argdown_counts_what_the_notes_say_changed(argdown_cli, tmp_path):  # noqa: F811
+    m, diagnostics = read("reshaped.argdown")
+    back = tmp_path / "reshaped.argdown"
+    back.write_text(write_argdown(through_argmap(m)), encoding="utf-8")
+    statements, arguments, relations_ = argdown_counts(argdown_cli, SYNTAX / "reshaped.argdown")
+    # <Health Argument> is now `sugar_harms supports tax_sugar`: one argument less, one relation more;
+    # the two steps of <Two Steps> are one structure again
+    assert argdown_counts(argdown_cli, back) == (statements, arguments - 1, relations_ + 1)
+    assert sum("Argdown counts one argument" in d.message for d in diagnostics) == 1
+    assert "<Two Steps>\n\n(1) [drinks_with_sugar_are_bought]\n(2) [what_children_buy_most_should]\n----\n" \
+           "(3) [Cost More]\n(4) [a_tax_makes_a_drink]\n----\n(5) [Tax Sugar]" in back.read_text(encoding="utf-8")
+
+
+def test_the_steps_of_a_structure_stay_apart_when_a_relation_names_an_earlier_one():
+    text = ("<a>\n\n(1) s1\n(2) s2\n----\n    <_ <b>\n(3) s3\n(4) s4\n----\n(5) s5\n\n"
+            "<b>\n\n(1) s6\n(2) s7\n----\n(3) s8\n")
+    m, _ = read_argdown(text, "steps.argdown")
+    assert ("s8", "undercuts", "a_1") in relations(m)  # <b>: its conclusion
+    back = write_argdown(through_argmap(m))
+    assert "<a_1>\n\n(1) [s1]\n(2) [s2]\n----\n(3) [s3]" in back   # the undercut still has its inference
+    again, _ = read_argdown(back, "back.argdown")
+    assert relations(again) == relations(m)
