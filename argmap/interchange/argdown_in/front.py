@@ -134,6 +134,11 @@ def _date(value) -> str | None:
         return value.strftime("%Y-%m-%d")
     text = str(value).strip()
     if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
+        parts = [int(p) for p in text.split("-")] + [1, 1]
+        try:
+            datetime.date(*parts[:3])
+        except ValueError:  # 2020-02-30, 2020-13
+            return None
         return text
     for pattern in ("%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d", "%B %d, %Y", "%d %B %Y", "%B %Y"):
         try:

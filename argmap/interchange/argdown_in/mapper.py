@@ -382,34 +382,7 @@ class Mapper:
         return "rebuts", src, target
 
 
-<<<<<<< HEAD
-def _as_list(value) -> list:
-    return list(value) if isinstance(value, (list, tuple)) else [value]
-
-
-def _date(value) -> str | None:
-    if isinstance(value, datetime.date):
-        return value.strftime("%Y-%m-%d")
-    text = str(value).strip()
-    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
-        parts = [int(p) for p in text.split("-")] + [1, 1]
-        try:
-            datetime.date(*parts[:3])
-        except ValueError:  # 2020-02-30, 2020-13
-            return None
-        return text
-    for pattern in ("%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d", "%B %d, %Y", "%d %B %Y", "%B %Y"):
-        try:
-            parsed = datetime.datetime.strptime(text, pattern)
-        except ValueError:
-            continue
-        return parsed.strftime("%Y-%m" if pattern == "%B %Y" else "%Y-%m-%d")
-    if isinstance(value, int) and 1000 <= value <= 9999:
-        return str(value)
-    return None
-=======
 def _some(names: list[str], most: int = 4) -> str:
     """A few of *names*, and how many more: `[A], [B] and 3 more`."""
     shown = ", ".join(names[:most])
     return shown + (f" and {len(names) - most} more" if len(names) > most else "")
->>>>>>> argdown
