@@ -56,7 +56,7 @@ BAD = [
     ('ignore = [\n  "C1",\n  "C9",\n]\n', "3:3", "'C9' selects no rule"),
     ('severity = "error"\n', "1:1", "`severity` must be a table, not a string"),
     ('severity = ["C106"]\n', "1:1", "`severity` must be a table, not an array"),
-    ('[[severity]]\nC106 = "error"\n', "1:1", "`severity` must be a table, not an array of tables"),
+    ('[[severity]]\nC106 = "error"\n', "1:3", "`severity` must be a table, not an array of tables"),
     ('severity = { C999 = "error" }\n', "1:14", "'C999' is no rule code or name"),
     ('severity = { same-sorce = "error" }\n', "1:14", "did you mean same-source?"),
     ('[severity]\nC106 = 3\n', "2:1", "severity of C106 must be a string"),

@@ -29,6 +29,7 @@ import attrs
 from argmap.checks.runner import Config, selector_problem, severity_key_problem
 from argmap.diagnostics import Diagnostic, Severity, Span
 from argmap.files.loader import display
+from argmap.tomlpos import key_positions
 
 OUTPUT_FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit")
 """The ways ``argmap check`` can print its findings (see :mod:`argmap.reporting`)."""
@@ -194,7 +195,7 @@ class _Reader:
     def __init__(self, path: Path, text: str):
         self.path, self.text = path, text
         self.prefix: tuple[str, ...] = ("tool", "argmap") if path.name == "pyproject.toml" else ()
-        self.keys = _key_positions(text)
+        self.keys = key_positions(text)
 
     def where(self, *keys: str, value: str | None = None) -> Span:
         """The position of the key path *keys* (below the argmap table), or of *value* written after it."""
@@ -317,37 +318,6 @@ class _Reader:
                           "folders in the configuration are relative to its own folder", value=item)
             found.append(str(folder))
         return tuple(found)
-
-
-_HEADER = re.compile(r"^\s*\[\[?\s*(?P<key>[^\]]+?)\s*\]\]?\s*(?:#.*)?$")
-_KEY = re.compile(r"""^(?P<indent>\s*)(?P<key>(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')"""
-                  r"""(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*=""")
-
-
-def _parts(key: str) -> tuple[str, ...]:
-    return tuple(a or b or c for a, b, c in re.findall(r""""([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+)""", key))
-
-
-def _key_positions(text: str) -> dict[tuple[str, ...], tuple[int, int]]:
-    """Where each table header and each key at the start of a line is written: key path -> (line, column).
-
-    tomllib gives values without positions; a line scan is enough for the
-    positions of keys, which is all an error message needs.
-    """
-    found: dict[tuple[str, ...], tuple[int, int]] = {}
-    table: tuple[str, ...] = ()
-    for number, line in enumerate(text.splitlines(), 1):
-        header = _HEADER.match(line)
-        if header and not _KEY.match(line):
-            table = _parts(header.group("key"))
-            found.setdefault(table, (number, len(line) - len(line.lstrip()) + 1))
-            continue
-        key = _KEY.match(line)
-        if key:
-            parts = _parts(key.group("key"))
-            for n in range(1, len(parts) + 1):
-                found.setdefault(table + parts[:n], (number, len(key.group("indent")) + 1))
-    return found
 
 
 def _find_after(text: str, line: int, column: int, needle: str) -> tuple[int, int]:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from argmap.schemes.catalogue import _NO_SCHEME, Catalogue, CatalogueError, CriticalQuestion, Premise, Scheme, normalise
 from argmap.suggest import close_matches
+from argmap.tomlpos import key_positions
 
 __all__ = ["load_catalogue", "read_catalogue_text"]
 
@@ -35,57 +36,6 @@ def _syntax_error(path: str, text: str, exc: tomllib.TOMLDecodeError) -> Catalog
     line, column = (int(m.group(1)), int(m.group(2))) if m else (len(lines), len(lines[-1]) + 1)
     what = _SYNTAX_END.sub("", _SYNTAX_AT.sub("", message)).strip()
     return CatalogueError(path, line, column, f"this is not valid TOML: {what[:1].lower()}{what[1:]}")
-
-
-# -------------------------------------------------------- key positions ----
-
-_BARE = r"[A-Za-z0-9_-]+"
-_KEY = rf'(?:{_BARE}|"(?:[^"\\]|\\.)*"|\'[^\']*\')'
-_DOTTED = rf"{_KEY}(?:\s*\.\s*{_KEY})*"
-_HEADER = re.compile(rf"\s*(\[\[?)\s*({_DOTTED})\s*\]\]?")
-_ASSIGN = re.compile(rf"\s*({_DOTTED})\s*=\s*")
-_PART = re.compile(_KEY)
-
-
-def _parts(dotted: str) -> tuple[str, ...]:
-    return tuple(p[1:-1] if p[0] in "\"'" else p for p in (m.group(0) for m in _PART.finditer(dotted)))
-
-
-def key_positions(text: str) -> dict[tuple, tuple[int, int]]:
-    """Where each table and key of TOML *text* is written: path -> (line, column).
-
-    ``[[a.b]]`` tables are numbered: the second ``[[schemes.x.questions]]`` is
-    ``("schemes", "x", "questions", 1)``.  A line scan, good for positions in
-    messages; keys inside inline tables or arrays get no entry of their own.
-    """
-    positions: dict[tuple, tuple[int, int]] = {}
-    counts: dict[tuple, int] = {}
-    table: tuple = ()
-    closing: str | None = None  # the quotes that end a multi-line string
-    for number, line in enumerate(text.split("\n"), 1):
-        if closing is not None:
-            if closing in line:
-                closing = None
-            continue
-        header = _HEADER.match(line)
-        if header:
-            path = _parts(header.group(2))
-            if header.group(1) == "[[":
-                positions.setdefault(path, (number, header.start(2) + 1))  # the array: its first table
-                counts[path] = counts.get(path, -1) + 1
-                path = path + (counts[path],)
-            table = path
-            positions.setdefault(table, (number, header.start(2) + 1))
-            continue
-        assign = _ASSIGN.match(line)
-        if assign:
-            path = table + _parts(assign.group(1))
-            positions.setdefault(path, (number, assign.start(1) + 1))
-            value = line[assign.end():]
-            for quotes in ('"""', "'''"):
-                if value.startswith(quotes) and quotes not in value[3:]:
-                    closing = quotes
-    return positions
 
 
 # --------------------------------------------------------------- reading ----
