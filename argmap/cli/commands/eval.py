@@ -166,12 +166,14 @@ def _evidence_options(m, args) -> dict:
 
 
 def _evaluate_graph(args, fmt: str) -> str:
+    from argmap._gc import no_gc
     from argmap.evaluation.dung import labelling_codes
     from argmap.evaluation.iccma import read
     from argmap.evaluation.report import dumps, graph_json, graph_text
 
-    graph = read(args.path, fmt)
-    labellings = labelling_codes(graph.numbered, args.semantics)
+    with no_gc():  # millions of numbers and lists, and no cycle among them
+        graph = read(args.path, fmt)
+        labellings = labelling_codes(graph.numbered, args.semantics)
     name = Path(args.path).name
     if args.format == "json":
         return dumps(graph_json(name, args.semantics, graph.nodes, labellings))
