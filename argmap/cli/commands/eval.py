@@ -117,6 +117,10 @@ def _run_one(args, emit) -> int:
             except ArgmapError as exc:
                 print("\n".join(d.format() for d in exc.diagnostics), file=sys.stderr)
                 return 2
+            bad = [d for d in m.problems if d.code == "A010"]
+            if bad:  # a weight, standard or burden the evaluation would have to guess
+                print("\n".join(d.format() for d in bad), file=sys.stderr)
+                return 2
             result = _evaluate_map(m, args)
         elif args.semantics not in SEMANTICS[:3] or args.why or args.deciding:
             return _fail(f"{args.path}: an attack graph has no evidence or supports: --semantics "
