@@ -22,7 +22,7 @@ import bisect
 import json
 import re
 
-from argmap.interchange._common import Report
+from argmap.interchange._common import Report, report_settings
 from argmap.model import Argument, Claim, Link, Map, Ref, Relation, Thesis
 
 _SYMBOL = {"supports": "+>", "rebuts": "->", "contradicts": "><", "undercuts": "_>"}
@@ -105,6 +105,7 @@ def _front_matter(m: Map) -> list[str]:
 def write_argdown(m: Map, report: Report | None = None) -> str:
     """The map as Argdown text."""
     report = report or Report(m.path)
+    report_settings(m, report, "Argdown")
     out = _front_matter(m)
     if out:
         out.append("")
