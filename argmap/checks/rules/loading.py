@@ -163,8 +163,9 @@ dialectical-validity, or their Carneades codes SE, PE, CCE, BRD, DV), a
 burden on a side other than `pro` or `con`, a second line of the same kind
 under one claim, or a quote, tags, concession or relation line under a
 thesis.
-Why it matters: the evaluation would have to guess what was meant; `argmap
-eval` refuses the map and `argmap fmt` leaves it as it is until it is fixed.
+Why it matters: the evaluation would have to guess what was meant, so
+`argmap eval` refuses the map; `argmap fmt` refuses a thesis with other
+lines under it, which it has no place to keep.
 
 Fails:
     claim a: A.
