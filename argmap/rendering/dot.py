@@ -171,7 +171,7 @@ class _Builder:
         edge_ids = self.add_edges(dot)
         if self.legend:
             beside = self.ids[self.plan.top[0]] if self.plan is not None and self.plan.top else None
-            self.roles.update(add_legend(dot, g, self.colours, labels=bool(self.labels),
+            self.roles.update(add_legend(dot, g, self.colours, labels=_legend_kind(self.labels),
                                          problems=bool(self.problems), rankdir=self.rankdir, beside=beside))
         return Drawing(dot.source, g, dict(self.roles), dict(self.ids), edge_ids, self.engine, dict(self.problems),
                        dict(self.stubs))
@@ -300,3 +300,16 @@ def to_dot(g: Graph, *, rankdir: str = "BT", cluster: str = "document", legend: 
         return _Builder(g, rankdir=rankdir, cluster=cluster, legend=legend, wrap=wrap, labels=labels,
                         problems=problems, engine=engine, stagger=stagger,
                         graph_attributes=graph_attributes, stub=stub, folded=folded).build()
+
+
+def _legend_kind(labels) -> str | bool:
+    """What the legend explains of the labels: ``strength`` (a gradual semantics's floats),
+    ``status`` (Carneades' words), True (IN/OUT/UNDEC) or False (none)."""
+    if not labels:
+        return False
+    first = next(iter(labels.values()))
+    if isinstance(first, float):
+        return "strength"
+    if type(first) is str and first.upper() not in ("IN", "OUT", "UNDEC"):
+        return "status"
+    return True
