@@ -84,6 +84,7 @@ CODES: Mapping[str, Code] = {c.code: c for c in (
     Code("A007", "broken-use", _E, _USE),
     Code("A008", "bad-config", _E, ("syntax",)),
     Code("A009", "reserved-word", _E, ("syntax",)),
+    Code("A010", "bad-setting", _E, ("syntax",)),
     # citations
     Code("C101", "undefined-footnote", _E, ("citations",)),
     Code("C102", "unused-footnote", _W, ("citations",)),

@@ -322,3 +322,72 @@ def test_standards_are_ordered(pros, cons):
     met = {s: s.met(pros, cons) for s in ProofStandard}
     assert met[SE] >= met[PE] >= met[CCE] >= met[BRD]
     assert met[SE] >= met[DV]
+
+
+# ------------------------------------------- loops and paraconsistent pairs ----
+# Carneades defines acceptability on an acyclic graph only (Gordon, Prakken & Walton 2007, sec. 4:
+# "argument graphs ... are required to be acyclic"); argmap reports a cycle and leaves its statements
+# undecided, and an assumption, which depends on nothing, breaks it (the CAES of van Gijzel & Nilsson
+# 2012 likewise takes assumptions as given).
+
+
+def _attack_loop(names: str, con_weight: float) -> list[CArgument]:
+    """Each statement has a ground (premise-free) pro argument of 0.6 and a con argument from the one before."""
+    args = [pro(f"G{s}", s, weight=0.6) for s in names]
+    args += [con(f"K{s}", s, names[i - 1], weight=con_weight) for i, s in enumerate(names)]
+    return args
+
+
+def test_even_attack_loop_is_a_cycle_until_one_side_is_assumed():
+    result = evaluate_carneades(graph("ab", *_attack_loop("ab", 0.5)))
+    assert result.undecided == {"a", "b"} and result.problems[0].statements == ("a", "b")
+    # a assumed: Kb (from a) applies; b: PE, pro 0.6 > con 0.5, acceptable
+    result = evaluate_carneades(graph("ab", *_attack_loop("ab", 0.5)), assumptions={"a"})
+    assert result.problems == () and result.acceptable == {"a", "b"}
+    # with con arguments of 0.7 instead, b: 0.6 > 0.7 fails, not acceptable
+    result = evaluate_carneades(graph("ab", *_attack_loop("ab", 0.7)), assumptions={"a"})
+    assert result.outcomes["b"].status is N
+
+
+def test_odd_attack_loop_is_a_cycle_until_one_is_assumed():
+    result = evaluate_carneades(graph("abc", *_attack_loop("abc", 0.7)))
+    assert result.undecided == {"a", "b", "c"} and len(result.problems) == 1
+    # a assumed: Kb applies, b: 0.6 vs 0.7, not acceptable; so Kc (from b) does not apply,
+    # c: 0.6 vs nothing, acceptable.  (Grounded semantics would leave the odd loop undecided.)
+    result = evaluate_carneades(graph("abc", *_attack_loop("abc", 0.7)), assumptions={"a"})
+    assert result.outcomes["b"].status is N and result.acceptable == {"a", "c"}
+
+
+def test_support_loop_of_three_is_a_cycle_even_with_a_ground():
+    # a from c, b from a, c from b, and a has a ground of its own: the loop is still a cycle of
+    # dependencies, so a, b and c are undecided; assuming c breaks it and carries a and b.
+    loop = [pro("X", "a", "c"), pro("Y", "b", "a"), pro("Z", "c", "b"), pro("W", "a", weight=0.6)]
+    result = evaluate_carneades(graph("abc", *loop))
+    assert result.undecided == {"a", "b", "c"}
+    result = evaluate_carneades(graph("abc", *loop), assumptions={"c"})
+    assert result.acceptable == {"a", "b", "c"} and result.problems == ()
+
+
+@pytest.mark.parametrize("standard, both", [(SE, True), (PE, False), (DV, False), (CCE, False)])
+def test_paraconsistent_pair(standard, both):
+    # p and not-p both argued, equally (0.6 each, from their sources): not-p's pro argument is p's con
+    # argument and the other way round.  Gordon, Prakken & Walton (2007) note that under scintilla of
+    # evidence a statement and its complement can both be acceptable; PE (0.6 > 0.6 fails), DV (an
+    # applicable con argument) and CCE (no margin of 0.3) accept neither.
+    args = [pro("for p", "p", weight=0.6), con("against p", "p", weight=0.6),
+            pro("for not p", "np", weight=0.6), con("against not p", "np", weight=0.6)]
+    result = evaluate_carneades(CarneadesGraph([Statement("p", standard), Statement("np", standard)], args))
+    assert (result.acceptable == {"p", "np"}) is both
+    assert both or result.acceptable == frozenset()
+
+
+def test_contradicting_claims_of_a_map_are_a_cycle():
+    # `p contradicts np` is a con argument each way, so each statement depends on the other: Carneades
+    # reports the cycle and leaves both undecided (grounded labelling leaves them UNDEC too).
+    import argmap
+
+    m = argmap.loads("claim p: P. [^1]\n  contradicts np\nclaim np: Not P. [^2]\n"
+                     "footnotes\n  [^1]: One.\n  [^2]: Two.\n")
+    e = argmap.evaluate(m, "carneades")
+    assert e.status["p"] is Status.UNDECIDED and e.status["np"] is Status.UNDECIDED
+    assert len(e.result.problems) == 1

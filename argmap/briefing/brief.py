@@ -20,12 +20,14 @@ from collections.abc import Iterable, Mapping
 from argmap.model import Map
 
 
-def brief(m: Map, case_id: str, texts: Mapping[str, str] | None = None) -> Brief:
+def brief(m: Map, case_id: str, texts: Mapping[str, str] | None = None, *, strengths: str | None = None) -> Brief:
     """The brief for the case (or side) *case_id* of *m*; BriefError if there is none.
 
-    *texts* gives the article text of each map by map id, for the evidence cards.
+    *texts* gives the article text of each map by map id, for the evidence cards.  *strengths*, a
+    gradual semantics (``dfquad`` or ``quadratic-energy``), puts each claim's strength under it in the
+    outline and the lines of argument.
     """
-    return sections.build(Builder(m, case_id, texts))
+    return sections.build(Builder(m, case_id, texts, strengths=strengths))
 
 
 def article_texts(m: Map, text_dirs: Iterable[str] = ()) -> dict[str, str]:

@@ -65,7 +65,8 @@ def side_named(m: Map, name: str) -> tuple[str, ...]:
 class Builder:
     """The state of one brief being written: the case, its claims, the blocks and the sources so far."""
 
-    def __init__(self, m: Map, case_id: str, texts: Mapping[str, str] | None = None):
+    def __init__(self, m: Map, case_id: str, texts: Mapping[str, str] | None = None, *,
+                 strengths: str | None = None):
         self.m = m
         self.cases = side_named(m, case_id)
         if not self.cases:
@@ -74,6 +75,10 @@ class Builder:
         self.case = q.find_case(m, case_id)
         self.thesis = q.thesis_of(m, case_id)
         self.evaluation: Evaluation = evaluate(m, "grounded")
+        #: each claim's gradual strength, when the brief is asked to show them (and the semantics's name)
+        self.semantics = strengths
+        self.strengths: Mapping[str, float] = (
+            evaluate(m, strengths, source_text=(texts or {}).get(m.id)).strengths if strengths else {})
         self.order = {key: i for i, key in enumerate(q.node_ids(m))}  # each node's place in the maps
         self.ours = {k for c in self.cases for k in q.case_nodes(m, c)}
         self.texts = dict(texts or {})
@@ -209,6 +214,11 @@ class Builder:
         elif who and not quotes and (always_speaker or who != self.voice):
             parts.append(("t", f" ({who})"))
         return parts
+
+    def strength_note(self, key: str) -> str:
+        """`` (strength 0.91)`` for a claim when the brief shows strengths, else nothing."""
+        value = self.strengths.get(key) if self.strengths else None
+        return "" if value is None else f" (strength {value:.2f})"
 
     def label_words(self, key: str) -> str:
         """How *key* fares in the grounded evaluation, in words."""

@@ -103,12 +103,17 @@ def _impact(b: Builder, key: str) -> str:
 def outline(b: Builder, tops: list[str]) -> None:
     """The case in speech order: the thesis, each line in one sentence with its impact, then the blocks."""
     b.blocks.append(Heading(2, "Case outline, in speech order"))
+    if b.strengths:
+        names = {"dfquad": "DF-QuAD", "quadratic-energy": "quadratic energy"}
+        b.blocks.append(Paragraph((("t", f"Strengths are {names.get(b.semantics, b.semantics)} strengths, from 0 "
+                                         "to 1, with base scores from each claim's evidence (docs/evaluation.md): "
+                                         "a line near 1 stands almost untouched, one near 0 is answered."),)))
     items = []
     if b.thesis is not None:
-        items.append(Item((("b", "Thesis: "), ("t", sentence(b.text(b.thesis))),
+        items.append(Item((("b", f"Thesis{b.strength_note(b.thesis)}: "), ("t", sentence(b.text(b.thesis))),
                            ("t", f" We are {'for' if b.case.stance == 'for' else 'against'} it."))))
     for number, top in enumerate(tops, 1):
-        items.append(Item((("b", f"Line {number}: "), ("t", sentence(short(b.text(top)))),
+        items.append(Item((("b", f"Line {number}{b.strength_note(top)}: "), ("t", sentence(short(b.text(top)))),
                            ("t", f" Impact: it {_impact(b, top)}."))))
     if b.attacks:
         by: dict[str, bool] = {}
@@ -134,7 +139,7 @@ def lines(b: Builder, tops: list[str]) -> set[str]:
                  "support it indented beneath, then the evidence cards for the line.")
     b.blocks.append(Paragraph((("t", intro),)))
     for number, top in enumerate(tops, 1):
-        b.blocks.append(Heading(3, f"Line {number}: {short(b.text(top))}"))
+        b.blocks.append(Heading(3, f"Line {number}{b.strength_note(top)}: {short(b.text(top))}"))
         first = len(shown)
         tree = b.support_tree(top, number, shown)
         b.blocks.append(Paragraph(tree.parts))

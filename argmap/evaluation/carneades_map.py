@@ -4,7 +4,10 @@ What a map can say today becomes a CAES (:mod:`argmap.evaluation.carneades`):
 
 * every claim and thesis is a statement, with the proof standard
   *preponderance of the evidence* and the burden of proof on the pro side,
-  unless *standards* or *burdens* say otherwise for its id;
+  unless its ``standard`` or ``burden`` line, or *standards* or *burdens*
+  (which win), say otherwise for its id;
+* a ``weight`` line sets the claim's base score, which every argument it
+  grounds then weighs;
 * a claim or thesis that cites a source has a pro argument **from its
   source**, without premises, weighing its base score
   (:mod:`argmap.evaluation.evidence`): a source is a ground;
@@ -41,8 +44,9 @@ from argmap.evaluation.carneades import (
     Weighing,
     evaluate_carneades,
 )
-from argmap.evaluation.evidence import BaseScores, levels
+from argmap.evaluation.evidence import BaseScores, levels, weights
 from argmap.evaluation.mapgraph import THESIS, AttackGraph
+from argmap.model import STANDARDS
 
 
 @attrs.frozen
@@ -93,12 +97,15 @@ def carneades_graph(graph: AttackGraph, *, scores: BaseScores = BaseScores(),
     n = graph.n_nodes
     names = graph.names
     backing = levels(graph, sources)
-    standards, burdens = dict(standards or {}), dict(burdens or {})
     stmt = [i for i in range(n) if graph.kinds[i] <= THESIS]
+    said_standards, said_burdens = _said(graph, stmt)
+    standards = {**said_standards, **(standards or {})}
+    burdens = {**said_burdens, **(burdens or {})}
     statements = [Statement(names[i], standards.get(names[i], ProofStandard.PE), burdens.get(names[i], Side.PRO))
                   for i in stmt]
     is_stmt = set(stmt)
-    weight = {i: scores.weight(backing[i]) for i in stmt}
+    weighted = weights(graph)
+    weight = {i: weighted[i] if i in weighted else scores.weight(backing[i]) for i in stmt}
     exceptions: dict[int, list[str]] = {}  # an argument node or a support link -> its undercutters
     cons: list[tuple[int, int]] = []
     for x, targets in graph.direct.items():
@@ -123,6 +130,23 @@ def carneades_graph(graph: AttackGraph, *, scores: BaseScores = BaseScores(),
     for x, y in dict.fromkeys(cons):
         args.append(CArgument(f"{names[x]} against {names[y]}", names[y], Side.CON, (names[x],), (), weight[x]))
     return CarneadesGraph(statements, args)
+
+
+def _said(graph: AttackGraph, stmt: list[int]) -> tuple[dict[str, ProofStandard], dict[str, Side]]:
+    """The proof standards and burdens the map's ``standard`` and ``burden`` lines give, by id."""
+    r, names = graph.resolved, graph.names
+    standards: dict[str, ProofStandard] = {}
+    burdens: dict[str, Side] = {}
+    for i in stmt:
+        item = r.items[i]
+        if not getattr(item, "settings", ()):
+            continue
+        code = STANDARDS.get(item.standard or "")
+        if code is not None:
+            standards[names[i]] = ProofStandard(code)
+        if item.burden in ("pro", "con"):
+            burdens[names[i]] = Side(item.burden)
+    return standards, burdens
 
 
 def map_carneades(graph: AttackGraph, **options) -> CarneadesEvaluation:

@@ -82,6 +82,27 @@ def backing(node: Claim | Thesis, m: Map, source: str | None = None) -> str:
     return "cited" if citations else "uncited"
 
 
+def weights(graph: AttackGraph) -> dict[int, float]:
+    """The base score each claim or thesis of the graph is given by a ``weight`` line, by node number.
+
+    A weight is the analyst's own base score for the claim: it overrides the
+    one its backing gives (a weight outside [0, 1] is an error of loading,
+    A010, and is not used).
+    """
+    r = graph.resolved
+    out: dict[int, float] = {}
+    for i in range(graph.n_nodes):
+        item = r.items[i]
+        if graph.kinds[i] <= THESIS and isinstance(item, (Claim, Thesis)) and item.settings:
+            try:
+                w = item.weight
+            except ValueError:
+                continue
+            if w is not None and 0.0 <= w <= 1.0:
+                out[i] = w
+    return out
+
+
 def levels(graph: AttackGraph, sources: Mapping[int, str] | None = None) -> list[str | None]:
     """The backing of every claim and thesis of the graph (None for arguments); *sources* maps a map's
     number (0 for the map itself) to its article's text, where it was found."""

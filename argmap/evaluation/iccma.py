@@ -23,8 +23,11 @@ that a few bytes cannot make the reader allocate gigabytes.
 from __future__ import annotations
 
 import functools
+import operator
 import re
+from collections import Counter
 from collections.abc import Sequence
+from itertools import accumulate, islice, repeat
 from pathlib import Path
 
 import attrs
@@ -77,10 +80,22 @@ class Graph:
 
     @functools.cached_property
     def numbered(self) -> Numbered:
-        """The graph as successor lists, attacks in the order of the file."""
-        succ: list[list[int]] = [[] for _ in self.nodes]
-        edges = iter(self.edges)
-        for a, b in zip(edges, edges):
+        """The graph as successor lists, attacks in the order of the file.
+
+        A file that lists its attacks by attacker, as ICCMA files usually
+        are, gives each node's list as one slice of the targets, the slices'
+        ends counted in C; any other order is sorted into lists one attack
+        at a time.
+        """
+        edges = self.edges
+        attackers, targets = edges[0::2], edges[1::2]
+        if all(map(operator.le, attackers, islice(attackers, 1, None))):
+            counts = Counter(attackers)
+            ends = list(accumulate(map(counts.get, range(len(self.nodes)), repeat(0))))
+            succ = list(map(targets.__getitem__, map(slice, [0, *ends[:-1]], ends)))
+            return Numbered(self.nodes, succ)
+        succ = [[] for _ in self.nodes]
+        for a, b in zip(attackers, targets):
             succ[a].append(b)
         return Numbered(self.nodes, succ)
 
@@ -144,23 +159,33 @@ def read_tgf(text: str, path: str = "<string>") -> Graph:
     return Graph.of(tuple(nodes), attacks)
 
 
-def read_i23(text: str, path: str = "<string>", *, size: int | None = None) -> Graph:
+def read_i23(text: str | bytes, path: str = "<string>", *, size: int | None = None) -> Graph:
     """An ICCMA 2023 graph: ``p af N`` and attacks ``i j`` with 1 <= i, j <= N.
 
-    *size* is the file's size in bytes (default: the text's length): the
-    header may declare at most ``size // 2 +`` :data:`MAX_UNNAMED_ARGUMENTS`
-    arguments.
+    *text* may be the file's bytes (UTF-8), which spares decoding a big
+    file.  *size* is the file's size in bytes (default: the text's length):
+    the header may declare at most ``size // 2 +``
+    :data:`MAX_UNNAMED_ARGUMENTS` arguments.
     """
     size = len(text) if size is None else size
-    end = text.find("\n")
-    head = text[:end] if end >= 0 else text
+    data = text if isinstance(text, bytes) else None
+    if data is None:
+        try:
+            data = text.encode("ascii")
+        except UnicodeEncodeError:
+            return _read_i23_lines(text, path, size)
+    end = data.find(b"\n")
+    head = data[:end] if end >= 0 else data
     parts = head.split()
-    if (len(parts) == 3 and parts[:2] == ["p", "af"] and parts[2].isdecimal()
-            and head.isascii() and head.isprintable()):
-        n = _declared(int(parts[2]), size, path, 1, head.index(parts[2], head.index("af") + 2) + 1)
-        edges = _plain_attacks(text[end + 1:] if end >= 0 else "", n)
+    if (len(parts) == 3 and parts[:2] == [b"p", b"af"] and parts[2].isdigit()
+            and head.isascii() and head.decode().isprintable()):
+        start = head.index(b"af") + 2
+        n = _declared(int(parts[2]), size, path, 1, head.index(parts[2], start) + 1)
+        edges = _plain_attacks(data[end + 1:] if end >= 0 else b"", n)
         if edges is not None:
             return _graph(n, edges)
+    if isinstance(text, bytes):
+        text = text.decode("utf-8")
     return _read_i23_lines(text, path, size)
 
 
@@ -173,19 +198,15 @@ def _declared(n: int, size: int, path: str, line: int, column: int) -> int:
     return n
 
 
-def _plain_attacks(body: str, n: int) -> list[int] | None:
+def _plain_attacks(data: bytes, n: int) -> list[int] | None:
     """The attacks of a body written the usual way, as numbers from 0; None for anything else.
 
     The usual way is ``i j`` and a newline on every line, nothing else: then
     deleting the digits leaves `` \\n`` once a line, every token is a
     number, and one pass of ``split`` and ``int`` reads them.
     """
-    if not body.endswith("\n"):
-        body += "\n"
-    try:
-        data = body.encode("ascii")
-    except UnicodeEncodeError:
-        return None
+    if not data.endswith(b"\n"):
+        data += b"\n"
     separators = data.translate(None, b"0123456789")
     lines = len(separators) // 2
     if separators != b" \n" * lines:
@@ -256,7 +277,7 @@ def read(path: str | Path, format: str | None = None) -> Graph:
     if fmt not in READERS:
         raise ValueError(f"unknown ICCMA format {fmt!r} for {path}: use apx, tgf or i23")
     path = Path(path)
-    text = path.read_text(encoding="utf-8")
     if fmt == "i23":
-        return read_i23(text, str(path), size=path.stat().st_size)
-    return READERS[fmt](text, str(path))
+        data = path.read_bytes()
+        return read_i23(data, str(path), size=len(data))
+    return READERS[fmt](path.read_text(encoding="utf-8"), str(path))

@@ -7,7 +7,9 @@ from an ICCMA file (:func:`graph_text`, :func:`graph_json`).
 from __future__ import annotations
 
 import json
+import operator
 from collections.abc import Sequence
+from itertools import compress, repeat
 
 from argmap.evaluation.dung import IN, LABELS, OUT, UNDEC, Label
 
@@ -80,19 +82,21 @@ def graph_text(name: str, semantics: str, names: Sequence[str], n_attacks: int,
     Each labelling is (label codes, the IN attacker of each OUT node: a list
     with -1 for none, or a dict), on the nodes *names*.
     """
-    lines = []
+    lines: list[str] = []
     width = max(map(len, names), default=0)
-    pad = [name.ljust(width) for name in names] if labellings else []
+    pad = list(map(str.ljust, names, repeat(width))) if labellings else []
+    tails = ("  UNDEC", "  IN", "")  # by label code; an OUT line is written whole below
     for number, (lab, reason) in enumerate(labellings, 1):
         if len(labellings) > 1 or semantics != "grounded":
             lines.append(f"# {semantics} labelling {number}")
         by = reason.get if isinstance(reason, dict) else reason.__getitem__
-        tails = {IN: "  IN", UNDEC: "  UNDEC"}
-        for i, code in enumerate(lab):
-            if code == OUT:
-                lines.append(f"{pad[i]}  OUT    attacked by {names[by(i)]}, which is in")
-            else:
-                lines.append(pad[i] + tails[code])
+        body = list(map(operator.add, pad, map(tails.__getitem__, lab)))
+        out = list(compress(range(len(lab)), map(OUT.__eq__, lab)))
+        words = map("{}  OUT    attacked by {}, which is in".format,
+                    map(pad.__getitem__, out), map(names.__getitem__, map(by, out)))
+        for i, line in zip(out, words):
+            body[i] = line
+        lines += body
     counts = {IN: 0, OUT: 0, UNDEC: 0}
     if labellings:
         first = labellings[0][0]

@@ -29,7 +29,7 @@ from collections.abc import Mapping, Sequence
 import attrs
 
 from argmap.evaluation import gradual
-from argmap.evaluation.evidence import BaseScores, levels
+from argmap.evaluation.evidence import BaseScores, levels, weights
 from argmap.evaluation.mapgraph import AttackGraph
 
 GRADUAL = ("dfquad", "quadratic-energy")
@@ -65,7 +65,9 @@ def bipolar(graph: AttackGraph, scores: BaseScores = BaseScores(), sources: Mapp
     """The weighted bipolar graph of a map's attack graph (see the module's description)."""
     n = graph.n_nodes
     backing = levels(graph, sources)
-    base = [1.0 if b is None else scores.weight(b) for b in backing]
+    weighted = weights(graph)
+    base = [weighted[i] if i in weighted else 1.0 if b is None else scores.weight(b) for i, b in enumerate(backing)]
+    backing = [f"weight, {b}" if i in weighted else b for i, b in enumerate(backing)]
     attacked_links = {y for targets in graph.direct.values() for y in targets if y >= n}
     inference: dict[int, int] = {}
     negation: dict[int, int] = {}

@@ -146,6 +146,8 @@ class Writer:
         if c.concession:
             body.append(((concession_line if concession_line is not None else 1 << 60, 2, 0),
                          _Entry("concession", [f"{INDENT}concession"], INDENT, concession_line, False)))
+        for i, st in enumerate(c.settings):
+            body.append(self._setting(st, i))
         laid_out = self.laid_out
         for i, r in enumerate(relations):
             line = r.span.line if laid_out and r.span.line > 0 else None  # self._line(r), for every link line
@@ -156,6 +158,13 @@ class Writer:
         body.sort(key=_first)
         entry.has_body = True
         return [entry, *(e for _, e in body)]
+
+    def _setting(self, st, i: int) -> tuple[tuple, _Entry]:
+        """A ``weight``, ``standard`` or ``burden`` line (a standard's code was read as its word)."""
+        value = st.value
+        line = self._line(st)
+        return ((line if line is not None else 1 << 60, 2, 1 + i),
+                _Entry("setting", [f"{INDENT}{st.keyword} {value}"], INDENT, line, False))
 
     def _body_lines(self, c: Claim) -> tuple[list[int], list[int]]:
         """The lines of a claim's ``tags`` and ``concession`` lines, as the source has them."""
@@ -170,7 +179,12 @@ class Writer:
             path = f" from {quote_string(s.path)}" if s.path is not None else ""
             return [_Entry("use", [f"use {s.id}{path}"], "", self._line(s))]
         if isinstance(s, Thesis):
-            return [_text_entry("thesis", f"thesis {s.id}:", s.text, s.citations, self._line(s))]
+            entry = _text_entry("thesis", f"thesis {s.id}:", s.text, s.citations, self._line(s))
+            if not s.settings:
+                return [entry]
+            entry.has_body = True
+            return [entry, *(e for _, e in sorted((self._setting(st, i) for i, st in enumerate(s.settings)),
+                                                  key=_first))]
         if isinstance(s, Case):
             return [_text_entry("case", f"case {s.id} {s.stance} {s.thesis}:", s.text, s.citations, self._line(s))]
         if isinstance(s, Person):

@@ -83,6 +83,9 @@ def format_text(text: str, path: str | None = None) -> str:
 
     text = text.removeprefix("\ufeff")
     m = parse(text, path)
+    strays = [d for d in m.problems if d.code == "A010" and d.message.startswith("thesis ")]
+    if strays:  # a quote or relation line under a thesis has no place in the model: it would be lost
+        raise ArgmapError(strays)
     second_headers = [d for d in m.problems if d.code == "A006"]
     if second_headers:
         raise ArgmapError([attrs.evolve(d, hint="argmap fmt keeps one header per map; merge the two, then format")

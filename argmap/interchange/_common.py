@@ -225,3 +225,16 @@ def json_positions(text: str) -> dict[tuple, int]:
         pass
     return positions
 
+
+
+def report_settings(m, report: Report, format_name: str) -> None:
+    """X306 when the map has ``weight``, ``standard`` or ``burden`` lines, which *format_name* has no place for:
+    said once, at the first, with how many there are."""
+    found = [s for item in (*m.theses, *m.claims) for s in item.settings]
+    if found:
+        first = found[0]
+        more = f" and {len(found) - 1} more" if len(found) > 1 else ""
+        report.add("X306", f"{format_name} has no place for weight, standard and burden lines: "
+                   f"`{first.keyword} {first.value}`{more} are not carried over",
+                   first.span.line, first.span.column,
+                   "they stay in the .argmap file; the evaluation there uses them")

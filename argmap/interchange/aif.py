@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 
 from argmap.interchange.aif_dialogue import force_of
-from argmap.interchange._common import Report
+from argmap.interchange._common import Report, report_settings
 from argmap.interchange.aif_in import display_name as _display_name
 from argmap.interchange.aif_in import read_aif
 from argmap.model import Link, Map, Ref
@@ -37,6 +37,7 @@ SCHEME_TEXT = {"RA": "Default Inference", "CA": "Default Conflict", "YA": "Asser
 def write_aif(m: Map, report: Report | None = None) -> str:
     """The map as AIF JSON text."""
     report = report or Report(m.path)
+    report_settings(m, report, "AIF")
     resolved = resolve(m)
     nodes: list[dict] = []
     edges: list[dict] = []

@@ -22,7 +22,7 @@ import bisect
 import json
 import re
 
-from argmap.interchange._common import Report
+from argmap.interchange._common import Report, report_settings
 from argmap.interchange.argdown_titles import fits, is_title_comment, read_titles
 from argmap.model import Argument, Claim, Link, Map, Ref, Relation, Thesis
 
@@ -106,6 +106,7 @@ def _front_matter(m: Map) -> list[str]:
 def write_argdown(m: Map, report: Report | None = None) -> str:
     """The map as Argdown text."""
     report = report or Report(m.path)
+    report_settings(m, report, "Argdown")
     out = _front_matter(m)
     if out:
         out.append("")

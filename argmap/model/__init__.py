@@ -20,6 +20,9 @@ from argmap.model.map import Map
 from argmap.model.refs import Citation, Comment, Link, Ref
 from argmap.model.statements import (
     ATTACK_KINDS,
+    BURDENS,
+    STANDARD_ALIASES,
+    STANDARDS,
     Argument,
     Case,
     Claim,
@@ -28,6 +31,7 @@ from argmap.model.statements import (
     Person,
     Quote,
     Relation,
+    Setting,
     Statement,
     Thesis,
     Use,
@@ -35,7 +39,7 @@ from argmap.model.statements import (
 from argmap.language import FIELD_NAMES, RELATION_KINDS
 
 __all__ = [
-    "ATTACK_KINDS", "FIELD_NAMES", "RELATION_KINDS", "Argument", "Case", "Citation", "Claim", "Comment",
+    "ATTACK_KINDS", "BURDENS", "FIELD_NAMES", "RELATION_KINDS", "Argument", "Case", "Citation", "Claim", "Comment",
     "Document", "Field", "Footnote", "Link", "Map", "Node", "PartialDate", "Person", "Quote", "Ref",
-    "Relation", "Statement", "Thesis", "Use",
+    "Relation", "STANDARDS", "STANDARD_ALIASES", "Setting", "Statement", "Thesis", "Use",
 ]

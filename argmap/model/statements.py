@@ -14,6 +14,59 @@ from argmap.model.refs import Citation, Link, Ref
 
 ATTACK_KINDS = frozenset({"rebuts", "undercuts", "contradicts"})
 
+#: The proof standards a ``standard`` line may name, each with its code in Carneades (Gordon,
+#: Prakken & Walton 2007; thresholds: Gordon & Walton 2009): the canonical word first, then
+#: the codes, which ``argmap fmt`` writes as the word.
+STANDARDS: dict[str, str] = {
+    "scintilla": "SE", "preponderance": "PE", "clear-and-convincing": "CCE",
+    "beyond-reasonable-doubt": "BRD", "dialectical-validity": "DV",
+}
+STANDARD_ALIASES: dict[str, str] = {code.lower(): word for word, code in STANDARDS.items()}
+
+#: The sides a ``burden`` line may name: who must prove the claim or thesis.
+BURDENS = ("pro", "con")
+
+
+@attrs.frozen
+class Setting:
+    """A line that says how a claim or thesis is evaluated: ``weight 0.8``,
+    ``standard clear-and-convincing``, ``burden con``; *value* as written."""
+
+    keyword: Literal["weight", "standard", "burden"]
+    value: str
+    span: Span = _span()
+
+
+class _Settings:
+    """The values of a statement's ``weight``, ``standard`` and ``burden`` lines (the last of each)."""
+
+    __slots__ = ()
+
+    def _setting(self, keyword: str) -> Setting | None:
+        found = None
+        for s in self.settings:
+            if s.keyword == keyword:
+                found = s
+        return found
+
+    @property
+    def weight(self) -> float | None:
+        """The base score a ``weight`` line sets, or None (checked to be in [0, 1] by S230)."""
+        s = self._setting("weight")
+        return float(s.value) if s is not None else None
+
+    @property
+    def standard(self) -> str | None:
+        """The proof standard's canonical word (``clear-and-convincing``...), or None; an unknown one as written."""
+        s = self._setting("standard")
+        return None if s is None else STANDARD_ALIASES.get(s.value.lower(), s.value)
+
+    @property
+    def burden(self) -> str | None:
+        """``pro`` or ``con`` as a ``burden`` line says, or None."""
+        s = self._setting("burden")
+        return s.value if s is not None else None
+
 @attrs.frozen
 class Use:
     """``use other``: the claims of another map, read as ``other.<id>``."""
@@ -29,13 +82,15 @@ class Use:
 
 
 @attrs.frozen
-class Thesis:
+class Thesis(_Settings):
     """A proposition a debate is about; cases argue for or against it."""
 
     id: str
     text: str
     citations: tuple[Citation, ...] = ()
     span: Span = _span()
+    #: its ``standard`` and ``burden`` lines
+    settings: tuple[Setting, ...] = ()
 
 
 @attrs.frozen
@@ -71,7 +126,7 @@ class Quote:
 
 
 @attrs.frozen
-class Claim:
+class Claim(_Settings):
     """A claim in the map-maker's own words, with who asserts it and why."""
 
     id: str
@@ -86,6 +141,8 @@ class Claim:
     #: where each ``tags`` line and each ``concession`` line under the claim was written
     tags_spans: tuple[Span, ...] = _spans()
     concession_spans: tuple[Span, ...] = _spans()
+    #: its ``weight``, ``standard`` and ``burden`` lines
+    settings: tuple[Setting, ...] = ()
 
     @property
     def all_citations(self) -> tuple[Citation, ...]:

@@ -204,7 +204,7 @@ class _Builder:
             # beside a thesis of the top row (of articles, in a debate drawn in rows)
             first = [k for k in self.plan.top if row_of.get(g.nodes[k].map_id, 0) == 0] if self.plan else []
             beside = self.ids[first[0]] if first else None
-            self.roles.update(add_legend(dot, g, self.colours, labels=bool(self.labels),
+            self.roles.update(add_legend(dot, g, self.colours, labels=_legend_kind(self.labels),
                                          problems=bool(self.problems), rankdir=self.rankdir, beside=beside))
         return Drawing(dot.source, g, dict(self.roles), dict(self.ids), edge_ids, self.engine, dict(self.problems),
                        dict(self.stubs), self.rows)
@@ -379,3 +379,16 @@ def to_dot(g: Graph, *, rankdir: str = "BT", cluster: str = "document", legend: 
                         problems=problems, engine=engine, stagger=stagger,
                         graph_attributes=graph_attributes, stub=stub, folded=folded,
                         stub_edges=stub_edges, bands=bands).build()
+
+
+def _legend_kind(labels) -> str | bool:
+    """What the legend explains of the labels: ``strength`` (a gradual semantics's floats),
+    ``status`` (Carneades' words), True (IN/OUT/UNDEC) or False (none)."""
+    if not labels:
+        return False
+    first = next(iter(labels.values()))
+    if isinstance(first, float):
+        return "strength"
+    if type(first) is str and first.upper() not in ("IN", "OUT", "UNDEC"):
+        return "status"
+    return True

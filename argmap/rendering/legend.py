@@ -17,7 +17,7 @@ from argmap.rendering.style import EDGE_STYLE, FONT, NO_CASE, POINT_STYLE, WARN,
 from argmap.rendering.wrapping import wrap
 
 
-def add_legend(dot: graphviz.Digraph, g: Graph, colours: Mapping[str, str], *, labels: bool, problems: bool,
+def add_legend(dot: graphviz.Digraph, g: Graph, colours: Mapping[str, str], *, labels: bool | str, problems: bool,
                rankdir: str, beside: str | None = None) -> dict[str, tuple[str, ...]]:
     """The legend for *g*, added to *dot* as ``cluster_legend``; returns the role of each line of each of its
     nodes, by DOT node id (as :class:`argmap.rendering.dot.Drawing` keeps them).
@@ -66,7 +66,15 @@ def add_legend(dot: graphviz.Digraph, g: Graph, colours: Mapping[str, str], *, l
         if any(n.kind == "claim" and n.item.concession for n in g.nodes.values()):
             rows.append([node("legend_conceded", [("(conceded)", "meta"), ("a point the author concedes", "text")],
                               shape="box", style="rounded,dashed", color=NO_CASE)])
-        if labels:
+        if labels == "strength":
+            rows.append([node("legend_labels", [("strength 0.91: the gradual", "text"),
+                                                ("semantics' score, 0 to 1", "text")],
+                              shape="box", style="rounded", color="#BBBBBB")])
+        elif labels == "status":
+            rows.append([node("legend_labels", [("acceptable: meets its proof", "text"),
+                                                ("standard (Carneades)", "text")],
+                              shape="box", style="rounded", color="#BBBBBB")])
+        elif labels:
             rows.append([node("legend_labels", [("✔ IN: stands", "text"), ("✘ OUT: defeated", "text"),
                                                 ("? UNDEC: undecided", "text")],
                               shape="box", style="rounded", color="#BBBBBB")])

@@ -12,15 +12,21 @@ from argmap.resolve import resolve
 
 
 def evaluation_labels(m: Map, semantics: str) -> Mapping[str, object] | None:
-    """The IN/OUT/UNDEC label of each claim of *m* under *semantics*; None, with a warning, when this
-    installation has no evaluation."""
+    """The IN/OUT/UNDEC label of each claim of *m* under *semantics* (a gradual semantics: its strength,
+    a float; carneades: its status's words); None, with a warning, when this installation has no
+    evaluation."""
     try:
         from argmap.evaluation.core import evaluate
     except ImportError:
         warnings.warn("labels need argmap.evaluation.core, which this installation lacks; drawing without them",
                       stacklevel=3)
         return None
-    return evaluate(m, semantics).labels
+    e = evaluate(m, semantics)
+    if hasattr(e, "strengths"):
+        return dict(e.strengths)
+    if hasattr(e, "status"):
+        return {k: str(v) for k, v in e.status.items()}
+    return e.labels
 
 
 def problems_by_node(g: Graph, found: Iterable[Diagnostic]) -> dict[str, list[str]]:

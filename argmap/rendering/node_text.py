@@ -9,6 +9,8 @@ that continues a word cut at the line before.  The SVG stage
 
 from __future__ import annotations
 
+import enum
+
 from collections.abc import Mapping, Sequence
 
 from argmap.rendering.debate import is_folded
@@ -30,10 +32,19 @@ def _citations(item) -> str:
     return " ".join(f"[{label}]" for label in dict.fromkeys(c.label for c in cited))
 
 
+def _measure(value) -> str | None:
+    """What a gradual or Carneades evaluation says of a node, for its box: ``strength 0.91``, ``acceptable``."""
+    if isinstance(value, float):
+        return f"strength {value:.2f}"
+    if isinstance(value, str) and not isinstance(value, enum.Enum) and value.upper() not in BADGES:
+        return value
+    return None
+
+
 def _verdict(value) -> str | None:
     """IN, OUT or UNDEC from an evaluation label (an enum member or its name) or None."""
-    if value is None:
-        return None
+    if value is None or _measure(value) is not None:
+        return None  # a gradual strength, or a Carneades status
     name = getattr(value, "name", None) or str(value)
     return name.rsplit(".", 1)[-1].upper()
 
@@ -64,6 +75,13 @@ class NodeText:
         if value is None and node.map_id == self.root_id:
             value = self.labels.get(node.id)
         return _verdict(value)
+
+    def measure(self, node: Node) -> str | None:
+        """A gradual strength (``strength 0.91``) or a Carneades status for *node*, or None."""
+        value = self.labels.get(node.key)
+        if value is None and node.map_id == self.root_id:
+            value = self.labels.get(node.id)
+        return _measure(value)
 
     def verdict_of(self, key: str) -> str | None:
         """The verdict of the claim *key* (``map.claim``), drawn or not."""
@@ -128,6 +146,9 @@ class NodeText:
         else:
             item = node.item
             meta = [BADGES[verdict]] if verdict in BADGES else []
+            measure = self.measure(node) if self.labels and verdict is None else None
+            if measure:
+                meta.append(measure)
             if kind == "thesis":
                 meta.insert(0, "THESIS")
             else:

@@ -19,6 +19,7 @@ from lark import Token, Transformer
 
 from argmap.diagnostics import Span
 from argmap.model import (
+    STANDARD_ALIASES,
     Argument,
     Case,
     Citation,
@@ -32,6 +33,7 @@ from argmap.model import (
     Quote,
     Ref,
     Relation,
+    Setting,
     Thesis,
     Use,
 )
@@ -89,8 +91,10 @@ def _text(tok: str) -> str:
     return _CONTINUATION.sub(" ", tok).strip() if "\\" in tok else tok.strip()
 
 
+_STRAY = {"quote": "quote", "tags": "tags", "concession": "concession"}
+
 # A line under a claim, before it is folded into the claim: (kind, value, span), a plain tuple.
-_QUOTE, _TAGS, _CONCESSION, _LINK = "quote", "tags", "concession", "link"
+_QUOTE, _TAGS, _CONCESSION, _LINK, _SETTING = "quote", "tags", "concession", "link", "setting"
 
 
 @attrs.frozen
@@ -235,8 +239,12 @@ class Builder(Transformer):
     @rule
     def thesis(self, children):
         ident = children[0]
-        text, citations, _ = _free_text(children, 1)
-        return Thesis(ident[1], text, citations, _span(ident))
+        text, citations, i = _free_text(children, 1)
+        # a thesis carries weight, standard and burden lines; any other line under it is kept by its
+        # keyword, for the loader to report (A010)
+        return Thesis(ident[1], text, citations, _span(ident),
+                      tuple(value if kind is _SETTING else Setting(_STRAY.get(kind) or value[0], "", at)
+                            for kind, value, at in children[i:]))
 
     @rule
     def case(self, children):
@@ -265,6 +273,15 @@ class Builder(Transformer):
     def concession(self, children):
         return (_CONCESSION, True, _span(children[0]))
 
+    def _setting(self, children):
+        keyword, value = children
+        word = value[1]
+        if keyword[1] == "standard":  # a Carneades code (`cce`) means the standard's word
+            word = STANDARD_ALIASES.get(word.lower(), word)
+        return (_SETTING, Setting(keyword[1], word, _span(keyword)), _span(keyword))
+
+    weight = standard = burden = rule(_setting)
+
     @rule
     def link(self, children):
         kind, target = children
@@ -278,9 +295,9 @@ class Builder(Transformer):
         name = ident[1]
         text, citations, i = _free_text(children, i)
         if i == len(children):  # no lines under the claim
-            return (_Claim(name, text, case, by, citations, (), (), False, span, (), ()), ())
+            return (_Claim(name, text, case, by, citations, (), (), False, span, (), (), ()), ())
         # the lists are made only for the kinds of line the claim has: most have links alone
-        quotes = tags = tags_spans = concession_spans = None
+        quotes = tags = tags_spans = concession_spans = settings = None
         links: list[Relation] = []
         source = _Ref(name, None, span)
         for kind, value, at in children[i:]:
@@ -295,13 +312,17 @@ class Builder(Transformer):
                     tags, tags_spans = [], []
                 tags.extend(value)
                 tags_spans.append(at)
+            elif kind is _SETTING:
+                if settings is None:
+                    settings = []
+                settings.append(value)
             else:
                 if concession_spans is None:
                     concession_spans = []
                 concession_spans.append(at)
         claim = _Claim(name, text, case, by, citations, tuple(quotes) if quotes else (), tuple(tags) if tags else (),
                        concession_spans is not None, span, tuple(tags_spans) if tags_spans else (),
-                       tuple(concession_spans) if concession_spans else ())
+                       tuple(concession_spans) if concession_spans else (), tuple(settings) if settings else ())
         return (claim, tuple(links))
 
     @rule

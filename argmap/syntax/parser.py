@@ -21,12 +21,29 @@ from lark.parsers.lalr_parser_state import ParseConf, ParserState
 
 from argmap._gc import no_gc
 from argmap.diagnostics import Diagnostic, Severity
-from argmap.model import Argument, Case, Claim, Document, Footnote, Map, Person, Relation, Thesis, Use
+from argmap.model import (
+    BURDENS,
+    STANDARD_ALIASES,
+    STANDARDS,
+    Argument,
+    Case,
+    Claim,
+    Document,
+    Footnote,
+    Map,
+    Person,
+    Relation,
+    Thesis,
+    Use,
+)
+from argmap.suggest import close_matches
 from argmap.syntax.builder import Builder, Heading, collect_comments, comment_bucket, unescape
 from argmap.syntax.codegen import make_token
 from argmap.language import CLAIM_LINE_KEYWORDS, RESERVED, STATEMENT_KEYWORDS, grammar, grammar_text
 from argmap.syntax.lane import Lane, Stop
 from argmap.syntax.reader import read as read_lines
+
+SETTING_KEYWORDS = ("weight", "standard", "burden")
 
 __all__ = ["ArgmapError", "CLAIM_LINE_KEYWORDS", "MAX_ERRORS", "RESERVED", "STATEMENT_KEYWORDS", "assemble",
            "grammar_text", "parse", "unescape"]
@@ -204,6 +221,35 @@ def _syntax_error(*args, **kwargs) -> Diagnostic:
     return errors.syntax_error(*args, **kwargs)
 
 
+def _bad_settings(shown: str, theses, claims):
+    """A010: a ``weight`` outside [0, 1], an unknown proof standard or side, a line a thesis cannot carry, a repeat."""
+    for item in (*theses, *claims):
+        seen: dict[str, int] = {}
+        for s in item.settings:
+            problem = hint = None
+            if s.keyword not in SETTING_KEYWORDS:
+                problem = f"thesis {item.id}: a thesis carries only weight, standard and burden lines, not `{s.keyword}`"
+                hint = f"put the `{s.keyword}` line under a claim, or write the relation on a line of its own"
+            elif s.keyword in seen:
+                problem = f"a second `{s.keyword}` line under {item.id} (the first is on line {seen[s.keyword]})"
+                hint = f"keep one `{s.keyword}` line"
+            elif s.keyword == "weight" and not 0.0 <= float(s.value) <= 1.0:
+                problem = f"weight {s.value} is outside 0..1: a weight is a base score, from 0 (no credence) to 1"
+                hint = "write a number from 0 to 1, such as `weight 0.8`"
+            elif s.keyword == "standard" and s.value.lower() not in STANDARD_ALIASES and s.value not in STANDARDS:
+                guess = next(iter(close_matches(s.value.lower(), [*STANDARDS, *STANDARD_ALIASES], 1)), None)
+                problem = f"unknown proof standard `{s.value}`"
+                hint = (f"did you mean `{STANDARD_ALIASES.get(guess, guess)}`? " if guess else "") + \
+                    f"the standards are {', '.join(STANDARDS)}"
+            elif s.keyword == "burden" and s.value not in BURDENS:
+                guess = next(iter(close_matches(s.value.lower(), BURDENS, 1)), None)
+                problem = f"unknown side `{s.value}` for the burden of proof"
+                hint = (f"did you mean `{guess}`? " if guess else "") + "write `burden pro` or `burden con`"
+            seen.setdefault(s.keyword, s.span.line)
+            if problem:
+                yield _syntax_error(shown, s.span, problem, hint, code="A010", name="bad-setting")
+
+
 def assemble(items, comments, path: str | None) -> Map:
     """Sort parsed statements into a Map."""
     document = None
@@ -237,7 +283,7 @@ def assemble(items, comments, path: str | None) -> Map:
                             code="A009", name="reserved-word")
         for group in (groups[Thesis], groups[Case], groups[Person], groups[Claim], groups[Argument], groups[Use])
         for item in group if item.id in RESERVED
-    )
+    ) + tuple(_bad_settings(shown, groups[Thesis], groups[Claim]))
     return Map(
         document=document,
         uses=tuple(groups[Use]),

@@ -152,3 +152,26 @@ Fails:
 Passes:
     claim tagging (c): Tagging is a claim too.
 """)
+
+declare("A010", """\
+A `weight`, `standard` or `burden` line that cannot be used.
+
+What it finds: a weight outside 0..1 (`weight 1.5`), a proof standard the
+language does not know (`standard clear-convincing`: the standards are
+scintilla, preponderance, clear-and-convincing, beyond-reasonable-doubt,
+dialectical-validity, or their Carneades codes SE, PE, CCE, BRD, DV), a
+burden on a side other than `pro` or `con`, a second line of the same kind
+under one claim, or a quote, tags, concession or relation line under a
+thesis.
+Why it matters: the evaluation would have to guess what was meant, so
+`argmap eval` refuses the map; `argmap fmt` refuses a thesis with other
+lines under it, which it has no place to keep.
+
+Fails:
+    claim a: A.
+      weight 1.5
+
+Passes:
+    claim a: A.
+      weight 0.8
+""")

@@ -3,12 +3,15 @@ attack that nothing backs (S214)."""
 
 from __future__ import annotations
 
+import attrs
+
 from argmap.checks.rules import Finding, rule
 from argmap.checks.rules.coherence import STRUCTURE
 from argmap.diagnostics import Severity
 from argmap.evaluation.dung import OUT, Label, grounded_codes
 from argmap.evaluation.flips import Grounded
 from argmap.evaluation.mapgraph import THESIS, attack_graph
+from argmap.evaluation.strengths import bipolar, solve
 from argmap.model import Claim
 from argmap.resolve import resolve
 
@@ -21,15 +24,31 @@ def _own_cases(r, node: int) -> set[int]:
     return {k} if k >= 0 else set()
 
 
+MUCH_WEAKER = 0.5
+"""How far (at least) a concession must pull a claim's DF-QuAD strength down for S213 to call it much weakened."""
+
+
+def _weakening(graph, y: int, concessions: list[int]) -> tuple[float, float]:
+    """*y*'s DF-QuAD strength with the concessions' attacks on it, and without them (base scores from
+    the citations and weights: the rule does not read the article)."""
+    b = bipolar(graph)
+    gone = {(c, y) for c in concessions}
+    kept = attrs.evolve(b, attacks=tuple(e for e in b.attacks if tuple(e) not in gone))
+    return solve(b, "dfquad").values[y], solve(kept, "dfquad").values[y]
+
+
 @rule("S213", "self-defeat", Severity.WARNING, STRUCTURE)
 def self_defeat(ctx):
-    """A claim that is OUT only because a concession of its own case attacks it, unanswered.
+    """A claim that is OUT, or much weakened, only because a concession of its own case attacks it, unanswered.
 
     What it finds: a claim or thesis of the map that the grounded labelling
     puts OUT, where the attack that defeats it comes from a `concession`
     of the claim's own case (for a thesis: of a case `for` it), no claim
     of the case attacks that concession back, and without the concession
-    the claim would not be OUT.
+    the claim would not be OUT; or such a claim that is not OUT but whose
+    DF-QuAD strength the unanswered concession lowers by 0.5 or more
+    (`MUCH_WEAKER`: from 0.9 to below 0.4, say; half the scale, so a
+    concession that merely trims a claim is left alone).
     Why it matters: an author's concession is a point granted, not a
     refutation of the author's own claim; mapped as an unanswered rebuttal
     it knocks the claim out, and the labels then say the article defeats
@@ -75,11 +94,23 @@ def self_defeat(ctx):
     for y, concessions in against.items():
         g = Grounded(graph.succ, y)
         concessions = list(dict.fromkeys(concessions))
-        if g.lab[y] != OUT or g.flipped(dict.fromkeys(concessions, OUT)) is Label.OUT:
-            continue  # not out, or out for another reason too
         kind = "thesis" if r.kinds[y] == THESIS else "claim"
         which = " and ".join(names[c] for c in concessions)
         one = len(concessions) == 1
+        if g.lab[y] != OUT:
+            with_them, without = _weakening(graph, y, concessions)
+            if without - with_them >= MUCH_WEAKER:
+                yield Finding(items[y].span,
+                              f"{kind} {names[y]} is much weakened by {which}, "
+                              f"{'a concession' if one else 'concessions'} of its own case that the case does "
+                              f"not answer: its DF-QuAD strength is {with_them:.2f}, {without:.2f} without "
+                              f"{'it' if one else 'them'}",
+                              f"answer {which} with the claim of the article that does, or, if the author grants "
+                              f"{'it' if one else 'them'} without giving up {names[y]}, do not map "
+                              f"{'it' if one else 'them'} as an attack on {names[y]}")
+            continue
+        if g.flipped(dict.fromkeys(concessions, OUT)) is Label.OUT:
+            continue  # out for another reason too
         yield Finding(items[y].span,
                       f"{kind} {names[y]} is OUT only because {which}, "
                       f"{'a concession' if one else 'concessions'} of its own case, "

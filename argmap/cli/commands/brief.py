@@ -40,6 +40,9 @@ def register(sub) -> None:
                    help="md, html or docx (default: from the -o suffix, else md)")
     p.add_argument("--text-dir", action="append", default=[], metavar="DIR",
                    help="a folder holding the articles' texts, for the evidence cards (repeatable)")
+    p.add_argument("--strengths", nargs="?", const="dfquad", choices=("dfquad", "quadratic-energy"),
+                   metavar="SEMANTICS", help="show each line's and the thesis's gradual strength in the outline "
+                                             "and the lines of argument (dfquad, the default, or quadratic-energy)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (whole or not at all) instead of the terminal")
     p.set_defaults(func=run)
 
@@ -62,7 +65,7 @@ def run(args) -> int:
         print("\n".join(d.format() for d in exc.diagnostics), file=sys.stderr)
         return 2
     try:
-        b = brief(m, args.case, article_texts(m, args.text_dir))
+        b = brief(m, args.case, article_texts(m, args.text_dir), strengths=args.strengths)
     except BriefError:
         from argmap.analysis.nodes import case_names
 

@@ -117,6 +117,10 @@ def _run_one(args, emit) -> int:
             except ArgmapError as exc:
                 print("\n".join(d.format() for d in exc.diagnostics), file=sys.stderr)
                 return 2
+            bad = [d for d in m.problems if d.code == "A010"]
+            if bad:  # a weight, standard or burden the evaluation would have to guess
+                print("\n".join(d.format() for d in bad), file=sys.stderr)
+                return 2
             result = _evaluate_map(m, args)
         elif args.semantics not in SEMANTICS[:3] or args.why or args.deciding:
             return _fail(f"{args.path}: an attack graph has no evidence or supports: --semantics "
@@ -166,12 +170,14 @@ def _evidence_options(m, args) -> dict:
 
 
 def _evaluate_graph(args, fmt: str) -> str:
+    from argmap._gc import no_gc
     from argmap.evaluation.dung import labelling_codes
     from argmap.evaluation.iccma import read
     from argmap.evaluation.report import dumps, graph_json, graph_text
 
-    graph = read(args.path, fmt)
-    labellings = labelling_codes(graph.numbered, args.semantics)
+    with no_gc():  # millions of numbers and lists, and no cycle among them
+        graph = read(args.path, fmt)
+        labellings = labelling_codes(graph.numbered, args.semantics)
     name = Path(args.path).name
     if args.format == "json":
         return dumps(graph_json(name, args.semantics, graph.nodes, labellings))

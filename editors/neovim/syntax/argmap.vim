@@ -16,7 +16,7 @@ syn match argmapHead "[^:#]*" contained contains=argmapHeadWord,argmapOperator
 syn keyword argmapHeadWord for against by from contained
 
 " Lines inside a declaration: relations, quotations, tags and header fields.
-syn match argmapRelation "^\s*\zs\%(supports\|rebuts\|undercuts\|contradicts\|concession\|quote\|tags\)\>"
+syn match argmapRelation "^\s*\zs\%(supports\|rebuts\|undercuts\|contradicts\|concession\|quote\|tags\|weight\|standard\|burden\)\>"
 syn match argmapField "^\s*\zs\%(author\|published\|publisher\|url\|text\|venue\)\>"
 
 syn match argmapLabel "\[\^[^][:space:]]\+\]:\="
