@@ -30,7 +30,6 @@ import attrs
 
 from argmap.evaluation.mapgraph import THESIS, AttackGraph
 from argmap.model import Claim, Map, Thesis
-from argmap.sources.match import find_quotation
 
 LEVELS = ("verified", "cited", "uncited", "failed")
 """The kinds of backing, strongest first."""
@@ -73,6 +72,8 @@ def backing(node: Claim | Thesis, m: Map, source: str | None = None) -> str:
     if any(c.label not in table for c in citations):
         return "failed"
     if source is not None and quotes:
+        from argmap.sources.match import find_quotation  # the article's reading: only for a map that has one
+
         found = [find_quotation(q.text, source).found for q in quotes]
         if not all(found):
             return "failed"
