@@ -129,3 +129,25 @@ def test_eval_help_has_examples(capsys):
     with pytest.raises(SystemExit):
         main(["eval", "--help"])
     assert "argmap eval graph.apx" in capsys.readouterr().out
+
+
+def test_eval_json_has_one_shape_for_maps_and_graphs(tmp_path, capsys):
+    """Both begin with kind, name and semantics, and list labellings as {labels, reasons}."""
+    import json
+
+    from argmap.cli import main
+
+    graph = tmp_path / "g.i23"
+    graph.write_text("p af 3\n1 2\n2 3\n", encoding="utf-8")
+    amap = tmp_path / "m.argmap"
+    amap.write_text("claim a: A.\nclaim b: B.\n  rebuts c\nclaim c: C.\na rebuts b\n", encoding="utf-8")
+    assert main(["eval", str(graph), "--format", "json"]) == 0
+    g = json.loads(capsys.readouterr().out)
+    main(["eval", str(amap), "--format", "json"])
+    m = json.loads(capsys.readouterr().out)
+    for result, kind in ((g, "graph"), (m, "map")):
+        assert list(result)[:4] == ["kind", "name", kind, "semantics"] and result["kind"] == kind
+        [one] = result["labellings"]
+        assert set(one) == {"labels", "reasons"}
+    assert g["labellings"][0] == {"labels": {"1": "in", "2": "out", "3": "in"}, "reasons": {"2": "1"}}
+    assert m["labellings"][0] == {"labels": {"a": "in", "b": "out", "c": "in"}, "reasons": {"b": "a"}}

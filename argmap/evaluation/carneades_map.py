@@ -82,7 +82,9 @@ class CarneadesEvaluation:
 
     def to_json(self, name: str) -> dict:
         """The evaluation as JSON-ready data."""
-        return {"map": name, "semantics": "carneades",
+        from argmap.evaluation.report import head
+
+        return {**head("map", name, "carneades"),
                 "status": {k: str(v) for k, v in self.status.items()},
                 "outcomes": {k: {"standard": str(o.standard), "burden": str(o.burden), "met": o.met, "pro": o.pro,
                                  "con": o.con, "reason": o.reason} for k, o in self.outcomes.items()},

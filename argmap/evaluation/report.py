@@ -53,16 +53,33 @@ def map_text(e, name: str) -> str:
     return "\n".join(lines)
 
 
+def head(kind: str, name: str, semantics: str) -> dict:
+    """The keys every ``argmap eval --format json`` result begins with (docs/evaluation.md, "JSON output"):
+    ``kind`` (``map`` or ``graph``), ``name``, ``semantics``, and ``map`` or ``graph`` naming it again."""
+    return {"kind": kind, "name": name, kind: name, "semantics": semantics}
+
+
 def map_json(e, name: str) -> dict:
-    """The evaluation as JSON-ready data: labels, reasons (with their words), weakened, links, labellings."""
+    """The evaluation as JSON-ready data: labels, reasons (with their words), weakened, links, labellings.
+
+    ``labellings`` has the shape a plain graph's has: each ``{"labels", "reasons"}``, the reasons the
+    IN attacker of each OUT node where the labelling is the one ``labels`` gives, else empty.
+    """
+    labels = {k: v.value for k, v in e.labels.items()}
+    by = {k: r.by for k, r in e.reasons.items() if r.by is not None and e.labels.get(k) is not None
+          and e.labels[k].value == "out"}
+    labellings = []
+    # grounded has one labelling, the labels themselves; another semantics lists its own (stable may have none)
+    for one in (e.labellings or ((e.labels,) if e.semantics == "grounded" else ())):
+        values = {k: v.value for k, v in one.items()}
+        labellings.append({"labels": values, "reasons": by if values == labels else {}})
     return {
-        "map": name,
-        "semantics": e.semantics,
-        "labels": {k: v.value for k, v in e.labels.items()},
+        **head("map", name, e.semantics),
+        "labels": labels,
         "reasons": {k: {"by": r.by, "how": r.how, "undecided": r.undecided, "text": str(r)} for k, r in e.reasons.items()},
         "weakened": sorted(e.weakened),
         "links": {k: v.value for k, v in e.links.items()},
-        "labellings": [{k: v.value for k, v in one.items()} for one in e.labellings],
+        "labellings": labellings,
         "summary": summary(e, name),
     }
 
@@ -119,7 +136,7 @@ def graph_json(name: str, semantics: str, names: Sequence[str],
         pairs = enumerate(reason) if isinstance(reason, list) else reason.items()
         out.append({"labels": dict(zip(names, map(values.__getitem__, lab))),
                     "reasons": {names[y]: names[x] for y, x in pairs if x >= 0}})
-    return {"graph": name, "semantics": semantics, "labellings": out}
+    return {**head("graph", name, semantics), "labellings": out}
 
 
 __all__ = ["LABELS", "dumps", "graph_json", "graph_text", "map_json", "map_text", "summary"]

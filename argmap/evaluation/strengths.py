@@ -151,7 +151,9 @@ class MapStrengths:
 
     def to_json(self, name: str) -> dict:
         """The strengths as JSON-ready data, as ``argmap eval --semantics dfquad --format json`` writes them."""
-        return {"map": name, "semantics": self.semantics, "strengths": dict(self.strengths), "base": dict(self.base),
+        from argmap.evaluation.report import head
+
+        return {**head("map", name, self.semantics), "strengths": dict(self.strengths), "base": dict(self.base),
                 "backing": dict(self.backing), "links": dict(self.links), "converged": self.converged,
                 "iterations": self.iterations, "tolerance": self.tolerance, "summary": self.summary(name)}
 
