@@ -24,13 +24,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from argmap.checks.config import ConfigError
-from argmap.checks.paths import CheckReport, check_paths
-from argmap.checks.rules import Rule, all_rules, find_rule
-from argmap.checks.runner import Config, check
 from argmap.diagnostics import Diagnostic, Severity, Span
-from argmap.files.loader import load
-from argmap.files.template import new_map
 from argmap.model import (
     Argument,
     Case,
@@ -50,23 +44,42 @@ from argmap.model import (
     Thesis,
     Use,
 )
-from argmap.syntax.parser import ArgmapError
-from argmap.syntax.parser import parse as loads
 
 if TYPE_CHECKING:
     from argmap.briefing.brief import brief
+    from argmap.checks.config import ConfigError
+    from argmap.checks.paths import CheckReport, check_paths
+    from argmap.checks.rules import Rule, all_rules, find_rule
+    from argmap.checks.runner import Config, check
     from argmap.evaluation.core import evaluate
+    from argmap.files.loader import load
+    from argmap.files.template import new_map
     from argmap.formatting.writer import dump, dumps, format_text
     from argmap.interchange import Conversion, ConvertError, convert
     from argmap.rendering import render
-
-parse = loads
-"""The old name of :func:`loads`."""
+    from argmap.syntax.parser import ArgmapError
+    from argmap.syntax.parser import parse as loads
+    from argmap.syntax.parser import parse
 
 __version__ = "0.1.0"
 
-# name -> the module it comes from, imported when the name is first used
-_LATER = {
+# name -> the module it comes from (and its name there, when another), imported when the name is first
+# used: `import argmap` loads the model alone, so a command that reads no map (an ICCMA graph's
+# evaluation) does not compile the grammar or the rules
+_LATER: dict[str, str | tuple[str, str]] = {
+    "ConfigError": "argmap.checks.config",
+    "CheckReport": "argmap.checks.paths",
+    "check_paths": "argmap.checks.paths",
+    "Rule": "argmap.checks.rules",
+    "all_rules": "argmap.checks.rules",
+    "find_rule": "argmap.checks.rules",
+    "Config": "argmap.checks.runner",
+    "check": "argmap.checks.runner",
+    "load": "argmap.files.loader",
+    "new_map": "argmap.files.template",
+    "ArgmapError": "argmap.syntax.parser",
+    "loads": ("argmap.syntax.parser", "parse"),
+    "parse": ("argmap.syntax.parser", "parse"),  # the old name of loads
     "brief": "argmap.briefing.brief",
     "evaluate": "argmap.evaluation.core",
     "dump": "argmap.formatting.writer",
@@ -99,10 +112,11 @@ _provide_model_hooks()
 
 def __getattr__(name: str) -> Any:
     """The names of the later stages, imported on first use (PEP 562)."""
-    module = _LATER.get(name)
-    if module is None:
+    where = _LATER.get(name)
+    if where is None:
         raise AttributeError(f"module 'argmap' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
+    module, attribute = where if isinstance(where, tuple) else (where, name)
+    value = getattr(importlib.import_module(module), attribute)
     globals()[name] = value
     return value
 
