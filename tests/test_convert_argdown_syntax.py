@@ -228,6 +228,37 @@ def test_a_folder_never_writes_over_an_output_and_says_which(tmp_path, capsys):
     assert (out / "b.argmap").exists() and "1 failed" in printed
 
 
+def test_a_folder_converted_several_files_at_a_time_gives_the_same_files_and_table(tmp_path, capsys):
+    one, many = tmp_path / "one", tmp_path / "many"
+    assert main(["convert", str(SYNTAX), "-o", str(one), "--to", "argmap"]) == 1
+    alone = capsys.readouterr().out
+    assert main(["convert", str(SYNTAX), "-o", str(many), "--to", "argmap", "--jobs", "3"]) == 1
+    together = capsys.readouterr().out
+    assert together.replace(str(many), "OUT") == alone.replace(str(one), "OUT")  # same lines, same order
+    for path in one.glob("*.argmap"):
+        assert (many / path.name).read_bytes() == path.read_bytes()
+
+
+def test_two_inputs_for_one_output_are_not_converted_at_once(tmp_path, capsys):
+    source = tmp_path / "in"
+    source.mkdir()
+    (source / "a.argdown").write_text("[a]: A.\n", encoding="utf-8")
+    (source / "a.ad").write_text("[b]: B.\n", encoding="utf-8")
+    (source / "c.argdown").write_text("[c]: C.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["convert", str(source), "-o", str(out), "--to", "argmap", "--jobs", "2"]) == 2
+    printed = capsys.readouterr().out
+    assert printed.count("exists; not written over") == 1 and "1 failed" in printed
+    assert "claim b: B." in (out / "a.argmap").read_text(encoding="utf-8")  # the first in order (a.ad) wins
+
+
+@pytest.mark.parametrize("jobs", ["-1", "two"])
+def test_a_bad_number_of_jobs_is_a_usage_error(tmp_path, capsys, jobs):
+    with pytest.raises(SystemExit) as exit_:
+        main(["convert", str(SYNTAX), "-o", str(tmp_path / "out"), "--to", "argmap", "--jobs", jobs])
+    assert exit_.value.code == 2 and "--jobs" in capsys.readouterr().err
+
+
 def test_a_folder_needs_a_target_format(tmp_path, capsys):
     assert main(["convert", str(SYNTAX), "-o", str(tmp_path / "out")]) == 2
     assert "--to" in capsys.readouterr().err and not (tmp_path / "out").exists()

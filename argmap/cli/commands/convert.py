@@ -14,6 +14,7 @@ examples:
   argmap convert maps/togo2013.argmap -o togo.json --to aif   argmap -> AIF
   argmap convert kialo-export.txt -o kialo.argmap             Kialo text export -> argmap
   argmap convert debates/ -o converted/ --to argmap           every file of a folder, each to a new file
+  argmap convert corpus/ -o out/ --to argmap --jobs 0         the same, one file per CPU at a time
 
 formats: argmap, argdown (.argdown), aif (.json), kialo (.txt, read only),
          csl-json and bibtex (the footnotes, write only); guessed from the file names.
@@ -42,7 +43,22 @@ def register(sub) -> None:
     p.add_argument("--from", dest="from_", metavar="FORMAT", help="the input's format (default: from its name)")
     p.add_argument("--to", metavar="FORMAT", help="the output's format (default: from its name)")
     p.add_argument("--format", choices=("text", "json"), default="text", help="how to print diagnostics")
+    p.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N",
+                   help="for a folder IN, convert N files at a time (default 1; 0: one per CPU)")
     p.set_defaults(func=run)
+
+
+def _jobs(text: str) -> int:
+    import argparse
+    import os
+
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError("the number of jobs cannot be negative")
+    return n or os.cpu_count() or 1
 
 
 def report(diagnostics, as_json: bool, json_to_stderr: bool = False) -> None:

@@ -80,6 +80,32 @@ def convert_one(source: Path, folder: Path, out_dir: Path, args) -> Row:
     return row
 
 
+def _converted(files: list[Path], folder: Path, out_dir: Path, args):
+    """Each file's Row, in the files' order; with ``--jobs N`` N files are converted at a time.
+
+    Two inputs that would write the same file (``a.argdown`` and ``a.ad``) are never converted at the same
+    time: the second waits for the first, and finds its output there."""
+    jobs = getattr(args, "jobs", 1) or 1
+    if jobs <= 1 or len(files) < 2:
+        yield from (convert_one(source, folder, out_dir, args) for source in files)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    first: dict[str, Path] = {}
+    for source in files:
+        first.setdefault(_target_key(source, folder), source)
+    alone = set(first.values())
+    with ProcessPoolExecutor(max_workers=min(jobs, len(alone))) as pool:
+        pending = {source: pool.submit(convert_one, source, folder, out_dir, args) for source in files if source in alone}
+        for source in files:
+            yield pending[source].result() if source in pending else convert_one(source, folder, out_dir, args)
+
+
+def _target_key(source: Path, folder: Path) -> str:
+    relative = source.relative_to(folder)
+    return str(relative.parent / relative.name[: -len(_suffix_of(source))]).lower()
+
+
 def _suffix_of(path: Path) -> str:
     """The suffix that named the file's format (``.aif.json`` before ``.json``)."""
     from argmap.interchange import FORMATS
@@ -107,8 +133,7 @@ def run_folder(args, report) -> int:
         return 2
     rows = []
     as_json = args.format == "json"
-    for source in files:
-        row = convert_one(source, folder, out_dir, args)
+    for row in _converted(files, folder, out_dir, args):
         rows.append(row)
         if not as_json:
             report(row.diagnostics, False)
