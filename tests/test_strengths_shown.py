@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from argmap.cli import main
 
 MAP = """\
@@ -60,3 +62,16 @@ def test_the_brief_shows_strengths_when_asked(tmp_path, capsys):
     assert "quadratic energy strengths" in qe and re.search(r"\*\*Thesis \(strength 0\.\d\d\):\*\*", qe)
     assert main(["brief", str(path), "--case", "ours"]) == 0
     assert "strength" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("suffix", ["html", "docx"])
+def test_the_brief_shows_strengths_in_html_and_word_too(tmp_path, capsys, suffix):
+    path = _write(tmp_path)
+    out = tmp_path / f"brief.{suffix}"
+    assert main(["brief", str(path), "--case", "ours", "--strengths", "-o", str(out)]) == 0
+    if suffix == "html":
+        text = out.read_text(encoding="utf-8")
+    else:
+        docx = pytest.importorskip("docx", reason="python-docx (the docx extra) is not installed")
+        text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "Thesis (strength 0.60):" in text and "Line 1 (strength 0.70):" in text and "DF-QuAD strengths" in text
