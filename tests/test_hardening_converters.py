@@ -112,3 +112,20 @@ def test_a_text_dir_whose_name_is_too_long_is_a_configuration_error(tmp_path, ca
     code = main(["check", str(tmp_path / "m.argmap")])
     err = capsys.readouterr().err
     assert code == 2 and "no such folder" in err and "Traceback" not in err
+
+
+def test_any_relation_aimed_at_a_link_exports_to_aif_and_says_what_changed():
+    import json
+
+    import argmap
+    from argmap import interchange
+
+    m = argmap.loads("claim a: A.\nclaim b: B.\n  supports a\nclaim c: C.\n  rebuts b -> a\n"
+                     "claim d: D.\n  supports b -> a\nclaim e: E.\n  contradicts b -> a\n")
+    out, said = interchange.export(m, "aif")
+    kinds = [n["type"] for n in json.loads(out)["nodes"]]
+    assert kinds.count("RA") == 1 and kinds.count("CA") == 2  # both attacks land on the one inference
+    messages = " ".join(d.message for d in said)
+    assert "`d supports b -> a` backs an inference" in messages and "AIF has it as an undercut" in messages
+    back, _ = interchange.read(out, "aif", "back.json")
+    assert {(r.kind, str(r.source), str(r.target)) for r in back.relations} >= {("undercuts", "c", "b -> a")}

@@ -124,8 +124,14 @@ def write_aif(m: Map, report: Report | None = None) -> str:
             edge(ra, target_of(r.target))
     for r in m.relations:
         if r.kind == "supports":
+            if isinstance(r.target, Link):  # support of an inference: AIF has no node for it
+                report.add("X306", f"`{r.source} supports {r.target}` backs an inference, which AIF cannot say; "
+                           "it is left out", r.span.line, r.span.column)
             continue
-        if r.kind == "undercuts":
+        if r.kind == "undercuts" or isinstance(r.target, Link):  # any attack on a link is on its inference
+            if r.kind != "undercuts":
+                report.add("X305", f"`{r.source} {r.kind} {r.target}` attacks an inference: AIF has it as an "
+                           "undercut", r.span.line, r.span.column)
             if isinstance(r.target, Link):
                 key = (str(r.target.source), str(r.target.target))
                 if key not in ra_of_link:
