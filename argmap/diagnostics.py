@@ -125,6 +125,9 @@ CODES: Mapping[str, Code] = {c.code: c for c in (
     Code("S214", "unsourced-defeat", _W, ("structure",)),
     Code("S215", "confusable-id", _W, ("structure",)),
     Code("S216", "duplicate-relation", _W, ("structure",)),
+    Code("S217", "unknown-scheme", _W, ("structure", "schemes")),
+    Code("S218", "scheme-on-attack", _W, ("structure", "schemes")),
+    Code("S219", "open-critical-question", _I, ("structure", "schemes")),
     # converting to and from other formats
     Code("X301", "foreign-unreadable", _E, ("interop",)),
     Code("X302", "foreign-syntax", _W, ("interop",)),

@@ -43,6 +43,7 @@ KEYS: Mapping[str, str] = {
     "ignore": "skip these rules (same forms as select)",
     "per-file-ignores": "a table of path patterns (relative to the configuration file) to rules to skip there",
     "severity": "a table of rule codes or names to the severity they are reported with",
+    "schemes": "scheme catalogue file (or list of files), TOML, relative to the configuration file: schemes added to the shipped ones",
     "base-scores": "a table of the gradual base scores by a claim's backing: verified, cited, uncited, failed (0..1)",
 }
 """Every configuration key, with what it sets."""
@@ -245,7 +246,8 @@ class _Reader:
                 per_file_ignores=tuple((pattern, self.selectors(per_file, ("per-file-ignores", pattern), pattern))
                                        for pattern in per_file),
                 severity=tuple((k, str(v)) for k, v in severity.items()),
-                base=str(base)),
+                base=str(base),
+                schemes=self.catalogues(data, base)),
             text_dirs=self.folders(data, base),
             fail_on=Severity.parse(self.choice(data, "fail-on", ("error", "warning", "info"), "error")),
             output_format=self.choice(data, "output-format", OUTPUT_FORMATS, "text"),
@@ -253,6 +255,33 @@ class _Reader:
             origins=origins,
             base_scores=self.base_scores(data),
         )
+
+    def catalogues(self, data: dict, base: Path) -> tuple[str, ...]:
+        """The ``schemes`` files, each read once here so that a broken one is reported at its own line."""
+        from argmap.schemes import CatalogueError, load_catalogue
+
+        value = data.get("schemes", [])
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
+            self.fail(("schemes",), f"`schemes` must be a file or an array of files, not {_kind(value)}",
+                      'write schemes = "schemes.toml" or schemes = ["schemes.toml", "../shared.toml"]')
+        found = []
+        for item in items:
+            path = base / item
+            try:
+                is_file = path.is_file()
+            except (OSError, ValueError):
+                is_file = False
+            if not is_file:
+                self.fail(("schemes",), f"schemes {item!r}: no such file (looked for {path})",
+                          "files in the configuration are relative to its own folder", value=item)
+            found.append(str(path))
+        try:
+            load_catalogue(tuple(Path(f) for f in found))
+        except CatalogueError as exc:
+            raise ConfigError(Diagnostic.of("A008", display(Path(exc.path)), Span(exc.line, exc.column),
+                                             exc.message)) from None
+        return tuple(found)
 
     def base_scores(self, data: dict) -> tuple[tuple[str, float], ...]:
         """The ``base-scores`` table: each backing's base score, a number in [0, 1]."""

@@ -60,6 +60,8 @@ class Config:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     severity: tuple[tuple[str, str], ...] = ()
     base: str | None = None  # per-file-ignores patterns are relative to this folder
+    #: scheme catalogue files read after the shipped one (absolute paths): rules S217-S219 use them
+    schemes: tuple[str, ...] = ()
 
     _memo: dict = attrs.field(factory=dict, init=False, eq=False, repr=False, hash=False)
 
@@ -121,7 +123,20 @@ class Config:
             per_file_ignores=self.per_file_ignores + other.per_file_ignores,
             severity=self.severity + other.severity,
             base=other.base or self.base,
+            schemes=self.schemes + tuple(f for f in other.schemes if f not in self.schemes),
         )
+
+    def catalogue(self):
+        """The scheme catalogue the rules use: the shipped one and :attr:`schemes`, read once per configuration."""
+        found = self._memo.get(_CATALOGUE)
+        if found is None:
+            from argmap.schemes import load_catalogue
+
+            found = self._memo[_CATALOGUE] = load_catalogue(tuple(self.schemes))
+        return found
+
+
+_CATALOGUE = object()  # the _memo key of the catalogue
 
 
 @functools.lru_cache(maxsize=4096)  # a big configuration repeats the same few selectors

@@ -17,6 +17,7 @@ from argmap.diagnostics import NOWHERE
 from argmap.formatting.pieces import (
     INDENT,
     CannotFormat,
+    _as,
     _check_text,
     _cites,
     _comment,
@@ -152,7 +153,7 @@ class Writer:
         for i, r in enumerate(relations):
             line = r.span.line if laid_out and r.span.line > 0 else None  # self._line(r), for every link line
             body.append(((line if line is not None else 1 << 60, 3, i),
-                         _Entry("link", [f"{INDENT}{r.kind} {_target(r.target)}"], INDENT, line, False)))
+                         _Entry("link", [f"{INDENT}{r.kind} {_target(r.target)}{_as(r.scheme)}"], INDENT, line, False)))
         if not body:
             return [entry]
         body.sort(key=_first)
@@ -193,7 +194,7 @@ class Writer:
             if not s.premises:
                 raise CannotFormat(f"argument {s.id} needs at least one premise")
             premises = " + ".join(str(p) for p in s.premises)
-            return [_Entry("argument", [f"argument {s.id}{_owner_by(s.case, s.by)}: {premises} -> {s.conclusion}"],
+            return [_Entry("argument", [f"argument {s.id}{_owner_by(s.case, s.by)}: {premises} -> {s.conclusion}{_as(s.scheme)}"],
                            "", self._line(s))]
         if isinstance(s, Relation):
             first = s.source.map if s.source.map is not None else s.source.id
@@ -201,7 +202,7 @@ class Writer:
                 where = "" if first in STATEMENT_KEYWORDS else " after a claim"
                 raise CannotFormat(f"`{s.source} {s.kind} {s.target}`: a relation on a line of its own cannot "
                                    f"start with the keyword {first!r}{where}; write it under its claim")
-            return [_Entry("relation", [f"{s.source} {s.kind} {_target(s.target)}"], "", self._line(s))]
+            return [_Entry("relation", [f"{s.source} {s.kind} {_target(s.target)}{_as(s.scheme)}"], "", self._line(s))]
         raise TypeError(f"not a statement: {s!r}")  # pragma: no cover
 
     # -- order -----------------------------------------------------------------

@@ -105,5 +105,10 @@ def _target(target: Ref | Link) -> str:
     return str(target)
 
 
+def _as(scheme: str | None) -> str:
+    """The ``as scheme`` suffix of a support or a linked argument ("" without a scheme)."""
+    return f" as {scheme}" if scheme is not None else ""
+
+
 def _owner_by(case: Ref | None, by: Ref | None) -> str:
     return (f" ({case})" if case is not None else "") + (f" by {by}" if by is not None else "")

@@ -42,10 +42,11 @@ _DECLARES = [w for w in grammar.STATEMENT_WORDS if w not in ("map", "use", "argu
 _CLAIM_LINES = sorted(grammar.CLAIM_LINE_KEYWORDS)
 (_FROM,) = grammar.words("FROM")
 (_BY,) = grammar.words("ASSERTER")
+(_AS,) = grammar.words("AS")
 
 #: The words the lexer shows as keywords or field names: the grammar's keywords, every one.
 KEYWORDS = frozenset(["map", "use", *_DECLARES, "argument", "footnotes", *_CLAIM_LINES, *grammar.RELATION_KINDS,
-                      *grammar.FIELD_NAMES, _FROM, _BY, *grammar.STANCES])
+                      *grammar.FIELD_NAMES, _FROM, _BY, _AS, *grammar.STANCES])
 
 
 def _ref(lexer, match, ctx=None):
@@ -150,8 +151,9 @@ class ArgmapLexer(RegexLexer):
             (_ID, Name.Tag),
             include("line_end"),
         ],
-        # relation targets, argument premises: refs joined by `->` and `+`
+        # relation targets, argument premises: refs joined by `->` and `+`, then `as scheme`
         "targets": [
+            (rf"({_AS})([ \t]+)({_ID})", bygroups(Keyword, Whitespace, Name.Class), ("#pop", "line_end")),
             (_REF, _ref),
             (r"->|\+", Operator),
             include("line_end"),

@@ -21,7 +21,7 @@ writes the result as text that parses back to the same map.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Union
 
 from argmap.model import (
@@ -48,7 +48,8 @@ from argmap.model import (
 from argmap.language import PERSON_KINDS, STANCES
 
 Cites = Union[str, int, Iterable[Union[str, int]]]
-Targets = Union[str, Iterable[str]]
+#: One target, several, or (for ``supports``) a mapping of target to the scheme its support names
+Targets = Union[str, Iterable[str], Mapping[str, Union[str, None]]]
 
 
 def _ref(name: str | Ref) -> Ref:
@@ -75,8 +76,13 @@ def _cites(cites: Cites) -> tuple[Citation, ...]:
     return tuple(Citation(_label(c)) for c in cites)
 
 
-def _names(targets: Targets) -> list[str]:
-    return [targets] if isinstance(targets, str) else list(targets)
+def _names(targets: Targets) -> list[tuple[str, str | None]]:
+    """(target, scheme) pairs: a mapping names each target's scheme."""
+    if isinstance(targets, str):
+        return [(targets, None)]
+    if isinstance(targets, Mapping):
+        return list(targets.items())
+    return [(t, None) for t in targets]
 
 
 class MapBuilder:
@@ -141,7 +147,8 @@ class MapBuilder:
 
         With a *quote*, *cites* go to the quotation (as a map-maker usually
         writes it) unless *quote_cites* is given, in which case *cites* stay
-        on the claim's own text.
+        on the claim's own text.  ``supports={"b": "expert_opinion"}`` names
+        the scheme of each support.
         """
         quotes = [quote] if isinstance(quote, str) else list(quote or ())
         claim_cites, q_cites = _cites(cites), ()
@@ -156,22 +163,22 @@ class MapBuilder:
             tuple(tags), concession))
         for kind, targets in (("supports", supports), ("rebuts", rebuts), ("undercuts", undercuts),
                               ("contradicts", contradicts)):
-            for t in _names(targets):
-                self._inline.append(Relation(kind, Ref(id), _target(t), inline=True))
+            for t, scheme in _names(targets):
+                self._inline.append(Relation(kind, Ref(id), _target(t), inline=True, scheme=scheme))
         return self
 
     def argument(self, id: str, premises: Iterable[str], conclusion: str, *, case: str | None = None,
-                 by: str | None = None) -> MapBuilder:
-        """Premises that support *conclusion* only together."""
+                 by: str | None = None, scheme: str | None = None) -> MapBuilder:
+        """Premises that support *conclusion* only together; *scheme* names its argumentation scheme."""
         self._arguments.append(Argument(id, tuple(_ref(p) for p in premises), _ref(conclusion),
-                                        _ref(case) if case else None, _ref(by) if by else None))
+                                        _ref(case) if case else None, _ref(by) if by else None, scheme=scheme))
         return self
 
-    def relation(self, source: str, kind: str, target: str) -> MapBuilder:
-        """A relation on a line of its own: ``source supports target`` and the like."""
+    def relation(self, source: str, kind: str, target: str, *, scheme: str | None = None) -> MapBuilder:
+        """A relation on a line of its own: ``source supports target`` and the like (*scheme*: its scheme)."""
         if kind not in RELATION_KINDS:
             raise ValueError(f"a relation is one of {', '.join(RELATION_KINDS)}, not {kind!r}")
-        self._relations.append(Relation(kind, _ref(source), _target(target)))
+        self._relations.append(Relation(kind, _ref(source), _target(target), scheme=scheme))
         return self
 
     def footnote(self, label: str | int, text: str) -> MapBuilder:

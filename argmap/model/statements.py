@@ -160,6 +160,9 @@ class Argument:
     case: Ref | None = None
     by: Ref | None = None
     span: Span = _span()
+    #: the argumentation scheme the ``as`` suffix names (as written), or None
+    scheme: str | None = None
+    scheme_span: Span = _span()
 
 
 @attrs.frozen
@@ -168,6 +171,8 @@ class Relation:
 
     ``inline`` says the relation was written on a line under its source claim
     rather than as a statement of its own; the formatter keeps it there.
+    ``scheme`` is the argumentation scheme its ``as`` suffix names (a support's:
+    checks say so of any other kind), as written.
     """
 
     kind: Literal["supports", "rebuts", "undercuts", "contradicts"]
@@ -175,6 +180,8 @@ class Relation:
     target: Union[Ref, Link]
     inline: bool = False
     span: Span = _span()
+    scheme: str | None = None
+    scheme_span: Span = _span()
 
     @property
     def is_attack(self) -> bool:

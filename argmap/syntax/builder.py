@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 from lark import Token, Transformer
 
-from argmap.diagnostics import Span
+from argmap.diagnostics import NOWHERE, Span
 from argmap.model import (
     STANDARD_ALIASES,
     Argument,
@@ -283,9 +283,14 @@ class Builder(Transformer):
     weight = standard = burden = rule(_setting)
 
     @rule
+    def scheme(self, children):
+        return children[1]
+
+    @rule
     def link(self, children):
-        kind, target = children
-        return (_LINK, (kind[1], _ref(target)), _tuple(Span, (kind[2], kind[3], None, None)))
+        kind, target = children[0], children[1]
+        scheme = children[2] if len(children) > 2 else None
+        return (_LINK, (kind[1], _ref(target), scheme), _tuple(Span, (kind[2], kind[3], None, None)))
 
     @rule
     def claim(self, children):
@@ -302,7 +307,9 @@ class Builder(Transformer):
         source = _Ref(name, None, span)
         for kind, value, at in children[i:]:
             if kind is _LINK:
-                links.append(_Relation(value[0], source, value[1], True, at))
+                scheme = value[2]
+                links.append(_Relation(value[0], source, value[1], True, at, None, NOWHERE) if scheme is None
+                             else _Relation(value[0], source, value[1], True, at, scheme[1], _span(scheme)))
             elif kind is _QUOTE:
                 if quotes is None:
                     quotes = []
@@ -327,16 +334,22 @@ class Builder(Transformer):
 
     @rule
     def relation(self, children):
-        source, kind, target = children
+        source, kind, target = children[:3]
         source = _ref(source)
-        return _Relation(kind[1], source, _ref(target), False, source.span)
+        if len(children) > 3:
+            return _Relation(kind[1], source, _ref(target), False, source.span, children[3][1], _span(children[3]))
+        return _Relation(kind[1], source, _ref(target), False, source.span, None, NOWHERE)
 
     @rule
     def argument(self, children):
         ident = children[0]
         case, by, i = _owner_and_asserter(children)
-        *premises, conclusion = (_ref(c) for c in children[i:])
-        return Argument(ident[1], tuple(premises), conclusion, case, by, _span(ident))
+        refs = children[i:]
+        scheme = refs.pop() if refs and refs[-1][0] == "ID" else None
+        *premises, conclusion = (_ref(c) for c in refs)
+        if scheme is None:
+            return Argument(ident[1], tuple(premises), conclusion, case, by, _span(ident))
+        return Argument(ident[1], tuple(premises), conclusion, case, by, _span(ident), scheme[1], _span(scheme))
 
     @rule
     def footnotes_heading(self, children):

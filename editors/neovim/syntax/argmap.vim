@@ -23,6 +23,8 @@ syn match argmapLabel "\[\^[^][:space:]]\+\]:\="
 syn match argmapString +"\%([^"\\]\|\\.\)*"+
 syn match argmapDate "\<\d\{4}\%(-\d\d\)\{0,2}\>"
 syn match argmapOperator "->\|+"
+" A support's or a linked argument's scheme: `... as expert_opinion` at the end of the line.
+syn match argmapScheme "\%(\%(->\|supports\|rebuts\|undercuts\|contradicts\)\s*[[:alnum:]_.]\+\s\+\)\@<=as\s\+\h\w*\ze\s*\%(#.*\)\=$"
 
 hi def link argmapComment Comment
 hi def link argmapPragma SpecialComment
@@ -36,5 +38,6 @@ hi def link argmapLabel Label
 hi def link argmapString String
 hi def link argmapDate Number
 hi def link argmapOperator Operator
+hi def link argmapScheme Keyword
 
 let b:current_syntax = "argmap"
