@@ -50,8 +50,11 @@ def hover_text(h: types.Hover | None) -> str:
 
 
 async def test_a_seed_map_opens_clean_because_its_findings_are_acknowledged(client, root):
-    # brown2017 checks clean with `argmap check --text-dir`: its C108 and other findings carry reasons
-    assert await open_map(client, root / "brown2017.argmap") == []
+    # brown2017 checks clean with `argmap check --text-dir`: its C108 and other findings carry reasons;
+    # what is left are the notes of the critical questions its inferences leave open (S219, info)
+    found = await open_map(client, root / "brown2017.argmap")
+    assert found and {d.code for d in found} == {"S219"}
+    assert all(d.severity == types.DiagnosticSeverity.Information for d in found)
 
 
 async def test_a_broken_citation_is_reported_as_soon_as_it_is_typed(client, root):
@@ -67,7 +70,7 @@ async def test_a_broken_citation_is_reported_as_soon_as_it_is_typed(client, root
     # the note it no longer cites is unused now: reported too
     assert "C102" in codes(found)
     # fixing it in the editor clears both, without saving
-    assert await replace(client, path, text.replace("[^77]", "[^2]"), 2) == []
+    assert [d for d in await replace(client, path, text.replace("[^77]", "[^2]"), 2) if d.code != "S219"] == []
 
 
 async def test_a_support_circle_points_at_its_other_end(client, root):

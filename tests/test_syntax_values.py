@@ -36,8 +36,11 @@ def test_a_quick_claim_and_its_relation_are_the_ones_attrs_makes(name, text, spa
     assert quick == slow and fields_of(quick) == fields_of(slow) and quick.all_citations == slow.all_citations
     assert quick.weight == slow.weight == 0.5
     link = Link(source, Ref("d"), span)
-    relation = maker(Relation)("undercuts", source, link, True, span)
+    relation = maker(Relation)("undercuts", source, link, True, span, None, span)
     assert relation == Relation("undercuts", source, link, True, span) and relation.is_attack
+    named = maker(Relation)("supports", source, Ref("d"), True, span, "expert_opinion", span)
+    assert named == Relation("supports", source, Ref("d"), True, span, "expert_opinion", span)
+    assert fields_of(named) == fields_of(Relation("supports", source, Ref("d"), True, span, "expert_opinion", span))
 
 
 def test_values_are_still_frozen():

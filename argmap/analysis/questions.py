@@ -80,19 +80,19 @@ def _tags(item) -> frozenset[str]:
     return frozenset(t.casefold() for t in getattr(item, "tags", ()) or ())
 
 
-def inferences(m: Map, catalogue: Catalogue | None = None) -> tuple[Inference, ...]:
-    """The inferences of *m* itself (not of the maps it uses) that name a scheme, in the map's order.
+def inferences(m: Map, catalogue: Catalogue | None = None, *, every_map: bool = False) -> tuple[Inference, ...]:
+    """The inferences of *m* that name a scheme, in the map's order; with *every_map*, those of the maps it uses too.
 
     *catalogue* defaults to the shipped one.  Claims of used maps that
-    answer a question count.
+    answer a question count either way.
     """
     catalogue = catalogue if catalogue is not None else load_catalogue()
     r = resolve(m)
     names = r.names
-    own_relations = r.map_relations[0]
-    own_arguments = r.map_arguments[0]
-    wanted = [i for i in own_relations if r.relations[i].scheme is not None and r.rel_kinds[i] == SUPPORTS]
-    wanted_args = [j for j in own_arguments if r.arguments[j].scheme is not None]
+    maps = range(len(r.map_relations)) if every_map else range(1)
+    wanted = [(k, i) for k in maps for i in r.map_relations[k]
+              if r.relations[i].scheme is not None and r.rel_kinds[i] == SUPPORTS]
+    wanted_args = [(k, j) for k in maps for j in r.map_arguments[k] if r.arguments[j].scheme is not None]
     if not wanted and not wanted_args:
         return ()
     # every relation by what it points at: the nodes it names, and the links it undercuts
@@ -134,22 +134,22 @@ def inferences(m: Map, catalogue: Catalogue | None = None) -> tuple[Inference, .
         return tuple(out)
 
     made: list[tuple[tuple[int, int], Inference]] = []
-    for i in wanted:
+    for k, i in wanted:
         rel = r.relations[i]
         scheme = catalogue.get(rel.scheme)
         source, target = r.rel_sources[i], r.rel_targets[i]
         candidates = [n for n, _ in takers((source,), target, None)]
-        made.append(((rel.span.line, rel.span.column), Inference(
+        made.append(((k, rel.span.line, rel.span.column), Inference(
             rel, rel.scheme, scheme, (names[source],), names[target], state(scheme, candidates),
             rel.scheme_span)))
-    for j in wanted_args:
+    for k, j in wanted_args:
         arg = r.arguments[j]
         scheme = catalogue.get(arg.scheme)
         node = r.arg_nodes[j]
         premises, conclusion = r.arg_premises[j], r.arg_conclusions[j]
         own = node if r.kinds[node] == ARGUMENT else None
         candidates = [n for n, _ in takers(premises, conclusion, own)] + list(premises)
-        made.append(((arg.span.line, arg.span.column), Inference(
+        made.append(((k, arg.span.line, arg.span.column), Inference(
             arg, arg.scheme, scheme, tuple(names[p] for p in premises), names[conclusion],
             state(scheme, candidates), arg.scheme_span)))
     made.sort(key=lambda pair: pair[0])

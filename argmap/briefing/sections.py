@@ -7,6 +7,7 @@ import attrs
 from argmap.analysis import queries as q
 from argmap.briefing import frontlines
 from argmap.briefing.cards import cards
+from argmap.briefing.questions import critical_questions
 from argmap.briefing.builder import SHORT, Builder, note_order, sentence, short
 from argmap.briefing.document import Brief, Heading, Item, ItemList, Paragraph
 from argmap.evaluation.core import Label
@@ -27,6 +28,7 @@ def build(b: Builder) -> Brief:
     concessions(b)
     frontlines.weak_points(b)
     frontlines.questions(b)
+    critical_questions(b)
     sources = tuple(attrs.evolve(s, notes=tuple(sorted(s.notes, key=note_order))) for s in b.sources.values())
     return Brief(title, tuple(b.blocks), sources)
 

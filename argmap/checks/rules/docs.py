@@ -30,6 +30,13 @@ def listing(group: str | None = None) -> str:
     return "".join(f"{r.code}  {r.name:<{width}}  {str(r.severity):<7}  {r.summary}\n" for r in rules)
 
 
+def scheme_listing(catalogue) -> str:
+    """Every scheme of *catalogue*, a line each: id, name and its critical questions' ids (``argmap explain schemes``)."""
+    width = max((len(s.id) for s in catalogue), default=0)
+    lines = [f"{s.id:<{width}}  {s.name}: {', '.join(q.id for q in s.questions)}" for s in catalogue]
+    return "\n".join(lines) + f"\n\n{len(lines)} schemes; `argmap explain ID` prints one, with its questions.\n"
+
+
 def explain(code_or_name: str, scheme_files: Sequence[Path] = ()) -> str:
     """A rule's or an argumentation scheme's documentation as plain text, as ``argmap explain`` prints it.
 
@@ -42,6 +49,8 @@ def explain(code_or_name: str, scheme_files: Sequence[Path] = ()) -> str:
         from argmap.schemes import explain_scheme, load_catalogue
 
         catalogue = load_catalogue(tuple(scheme_files))
+        if code_or_name.strip().lower() == "schemes":
+            return scheme_listing(catalogue)
         scheme = catalogue.get(code_or_name)
         if scheme is not None:
             return explain_scheme(scheme)

@@ -14,6 +14,7 @@ examples:
                                   regenerate the rule reference
   argmap explain C108             what a rule finds, why, and examples
   argmap explain expert_opinion   a scheme's premises and critical questions
+  argmap explain schemes          every scheme of the catalogue, with its questions' ids
 """
 
 
@@ -31,7 +32,8 @@ def register(sub) -> None:
     e.add_argument("rule", metavar="NAME", help="a rule code (C101) or name (undefined-footnote), or a scheme "
                                                "(expert_opinion, \"Argument From Expert Opinion\")")
     e.add_argument("--schemes", action="append", default=[], metavar="FILE",
-                   help="add the schemes of a TOML catalogue file (repeatable)")
+                   help="add the schemes of a TOML catalogue file (repeatable; the configuration's "
+                        "`schemes` files are read too)")
     e.set_defaults(func=run_explain)
 
 
@@ -55,11 +57,17 @@ def run_rules(args) -> int:
 def run_explain(args) -> int:
     from pathlib import Path
 
+    from argmap.checks.config import ConfigError, settings_for
     from argmap.checks.rules.docs import explain
     from argmap.schemes import CatalogueError
 
     try:
-        text = explain(args.rule, [Path(f) for f in args.schemes])
+        configured = settings_for([Path.cwd()]).rules.schemes
+    except ConfigError as exc:
+        print(exc.diagnostic.format(), file=sys.stderr)
+        return 2
+    try:
+        text = explain(args.rule, [*(Path(f) for f in configured), *(Path(f) for f in args.schemes)])
     except LookupError as exc:
         print(f"argmap explain: {exc.args[0]}", file=sys.stderr)
         return 2

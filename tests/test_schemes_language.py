@@ -1,0 +1,99 @@
+"""Schemes named in maps: read, written back, checked against the catalogue, and briefed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import argmap
+from argmap.analysis.questions import inferences
+from argmap.briefing.markdown import to_markdown
+from argmap.model.builder import MapBuilder
+
+MAP = """map t {
+}
+
+thesis deal: A territorial deal is in sight.
+case brown against deal: Brown's case.
+case togo for deal: Togo's case.
+
+claim failed (brown): The new approach failed.
+  rebuts deal
+
+claim polled (brown): Most Japanese think the approach failed.
+  supports failed as popular_opinion
+
+claim poll (brown): A November poll found 57 percent calling it a failure.
+  tags acceptance
+  supports polled
+
+claim summit (togo): The summit produced joint projects.
+claim placed (togo): Togo negotiated with Moscow for decades.
+
+argument insider (togo): summit + placed -> deal as position_to_know
+"""
+
+
+def test_a_scheme_is_read_and_written_back_unchanged():
+    m = argmap.loads(MAP)
+    assert [r.scheme for r in m.relations if r.scheme] == ["popular_opinion"]
+    assert m.arguments[0].scheme == "position_to_know"
+    text = argmap.dumps(m)
+    assert "  supports failed as popular_opinion\n" in text
+    assert "argument insider (togo): summit + placed -> deal as position_to_know\n" in text
+    assert argmap.dumps(argmap.loads(text)) == text and argmap.loads(text) == m
+
+
+def test_the_builder_names_schemes():
+    m = (MapBuilder("t").claim("a", "A.", supports={"b": "expert_opinion"}).claim("b", "B.")
+         .claim("c", "C.").argument("x", ["a", "c"], "b", scheme="consequences").build())
+    text = argmap.dumps(m)
+    assert "supports b as expert_opinion" in text and "-> b as consequences" in text
+
+
+def test_a_question_counts_as_answered_only_by_a_tagged_claim_where_it_bites():
+    found = {i.name: i for i in inferences(argmap.loads(MAP))}
+    polled = found["polled -> failed"]
+    assert [q.question.id for q in polled.answered] == ["acceptance"]
+    assert polled.answered[0].answered_by == ("poll",)
+    assert [q.question.id for q in polled.open_questions] == ["doubt"]
+    assert len(found["insider"].open_questions) == 3
+
+
+def test_check_reports_open_questions_and_unknown_schemes_at_their_place(tmp_path):
+    path = tmp_path / "t.argmap"
+    path.write_text(MAP.replace("as position_to_know", "as positon_to_know"), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "argmap", "check", str(path)], capture_output=True, text=True)
+    assert "t.argmap:12:22: S219 [info] polled -> failed (popular_opinion): 1 of 2 critical questions open: doubt" \
+        in out.stdout
+    assert "t.argmap:21:53: S217 [warning] no scheme is called 'positon_to_know'" in out.stdout
+    assert "did you mean position_to_know" in out.stdout
+
+
+def test_a_configured_catalogue_adds_schemes_and_a_broken_one_is_reported_at_its_line(tmp_path):
+    (tmp_path / "t.argmap").write_text(MAP.replace("as position_to_know", "as insider_view"), encoding="utf-8")
+    (tmp_path / "mine.toml").write_text(
+        'format = 1\n[schemes.insider_view]\nname = "Argument from an insider"\nconclusion = "A."\n'
+        'source = "ours"\n[schemes.insider_view.premises]\nmajor = "I was inside."\n'
+        '[[schemes.insider_view.questions]]\nid = "inside"\ntext = "Was I inside?"\n', encoding="utf-8")
+    (tmp_path / "argmap.toml").write_text('schemes = "mine.toml"\n', encoding="utf-8")
+    run = [sys.executable, "-m", "argmap", "check", "t.argmap"]
+    out = subprocess.run(run, capture_output=True, text=True, cwd=tmp_path)
+    assert "S217" not in out.stdout and "insider (insider_view): 1 of 1 critical question open: inside" in out.stdout
+    explained = subprocess.run([sys.executable, "-m", "argmap", "explain", "insider_view"], capture_output=True,
+                               text=True, cwd=tmp_path)
+    assert explained.returncode == 0 and "Was I inside?" in explained.stdout
+    (tmp_path / "mine.toml").write_text("format = 1\n[schemes.x]\nname = 3\n", encoding="utf-8")
+    out = subprocess.run(run, capture_output=True, text=True, cwd=tmp_path)
+    assert out.returncode == 2 and "mine.toml:2:" in out.stdout + out.stderr and "Traceback" not in out.stderr
+
+
+def test_the_brief_lists_what_to_ask_and_what_to_prepare():
+    m = argmap.loads(MAP)
+    text = to_markdown(argmap.brief(m, "brown"))
+    assert "## Critical questions" in text
+    ask = text.split("### What to ask them")[1].split("### What to prepare")[0]
+    prepare = text.split("### What to prepare")[1]
+    assert "Argument from position to know" in ask and "\\[honesty\\]" in ask
+    assert "Argument from popular opinion" in prepare and "\\[doubt\\]" in prepare
+    assert "acceptance by “A November poll" in prepare, prepare
