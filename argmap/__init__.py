@@ -34,6 +34,7 @@ from argmap.model import (
     Document,
     Field,
     Footnote,
+    Group,
     Link,
     Map,
     PartialDate,
@@ -43,6 +44,7 @@ from argmap.model import (
     Relation,
     Thesis,
     Use,
+    Wording,
 )
 
 if TYPE_CHECKING:
@@ -141,6 +143,7 @@ __all__ = [
     "Document",
     "Field",
     "Footnote",
+    "Group",
     "Link",
     "Map",
     "PartialDate",
@@ -153,6 +156,7 @@ __all__ = [
     "Span",
     "Thesis",
     "Use",
+    "Wording",
     "all_rules",
     "brief",
     "check",

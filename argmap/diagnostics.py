@@ -128,6 +128,8 @@ CODES: Mapping[str, Code] = {c.code: c for c in (
     Code("S217", "unknown-scheme", _W, ("structure", "schemes")),
     Code("S218", "scheme-on-attack", _W, ("structure", "schemes")),
     Code("S219", "open-critical-question", _I, ("structure", "schemes")),
+    Code("S220", "unknown-group", _E, ("structure", "groups")),
+    Code("S221", "group-cycle", _E, ("structure", "groups")),
     # converting to and from other formats
     Code("X301", "foreign-unreadable", _E, ("interop",)),
     Code("X302", "foreign-syntax", _W, ("interop",)),

@@ -104,6 +104,6 @@ def test_the_lexers_keywords_are_the_grammars():
 
 
 FULL_EXAMPLE = ('map m "T" {\n  author "A"\n  published 2017\n  publisher "P"\n  url "u"\n  text "t"\n  venue "v"\n}\n'
-                'use o from "o.argmap"\nthesis t: T\ncase c against t: C\nperson p: P\n'
-                'claim a (c) by p: A\n  quote "q"\n  tags x\n  concession\n  weight 0.8\n  standard preponderance\n  burden con\n  supports t as expert_opinion\n  rebuts t\n'
+                'use o from "o.argmap"\nthesis t: T\ncase c against t: C\nperson p: P\ngroup g (h): G\n'
+                'claim a (c) by p: A\n  quote "q"\n  wording "w" [^1]\n  in g\n  tags x\n  concession\n  weight 0.8\n  standard preponderance\n  burden con\n  supports t as expert_opinion\n  rebuts t\n'
                 '  undercuts a -> t\n  contradicts t\nargument g: a + a -> t\nfootnotes\n  [^1]: N\n')

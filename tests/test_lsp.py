@@ -168,3 +168,26 @@ async def test_hover_on_a_rule_code_in_a_comment_explains_the_rule(client, root)
     from argmap import find_rule
 
     assert shown.startswith(f"**{code} {find_rule(code).name}**") and find_rule(code).summary in shown
+
+
+async def test_hover_shows_a_claims_group_and_wordings_and_a_groups_title(client, root):
+    path = root / "groups.argmap"
+    text = ("group moscow: What Moscow says\ngroup law (moscow): Russian law and the islands\n"
+            "claim a: Russia says the islands are its own.\n  in law\n  wording \"Moscow holds all four islands.\"\n"
+            "  supports b\nclaim b: No deal is near.\n  in moscow\n")
+    await open_map(client, path, text)
+
+    async def shown(needle: str, offset: int) -> str:
+        return hover_text(await client.text_document_hover_async(types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=path.as_uri()), position=position_of(text, needle, offset))))
+
+    on_claim = await shown("supports b", len("supports "))
+    assert "No deal is near." in on_claim and "group: `moscow`, What Moscow says" in on_claim
+    on_a = await shown("claim a", len("claim "))
+    assert "also worded:\n- Moscow holds all four islands." in on_a
+    on_group = await shown("in law", len("in "))
+    assert "**group law** (in `moscow`)" in on_group and "Russian law and the islands" in on_group
+    assert "1 claim(s)" in on_group
+    definition = await client.text_document_definition_async(types.DefinitionParams(
+        text_document=types.TextDocumentIdentifier(uri=path.as_uri()), position=position_of(text, "in law", 3)))
+    assert definition and definition[0].range.start.line == 1

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from argmap.diagnostics import Span
-from argmap.model import Citation, Claim, Footnote, Link, Quote, Ref, Relation, Setting
+from argmap.model import Citation, Claim, Footnote, Link, Quote, Ref, Relation, Setting, Wording
 from argmap.model._fast import maker
 
 NAMES = st.text(alphabet="abcxyz_", min_size=1, max_size=8)
@@ -31,10 +31,11 @@ def test_a_quick_reference_is_the_reference(name, in_map, span):
 def test_a_quick_claim_and_its_relation_are_the_ones_attrs_makes(name, text, span, spans, concession):
     source = Ref(name, None, span)
     args = (name, text, Ref("c"), None, (Citation("1", span),), (Quote("q", (), span),), ("t",), concession, span,
-            tuple(spans), (), (Setting("weight", "0.5", span),))
+            tuple(spans), (), (Setting("weight", "0.5", span),), "g", span, (Wording("w", (Citation("2"),), span),))
     quick, slow = maker(Claim)(*args), Claim(*args)
     assert quick == slow and fields_of(quick) == fields_of(slow) and quick.all_citations == slow.all_citations
-    assert quick.weight == slow.weight == 0.5
+    assert quick.weight == slow.weight == 0.5 and quick.group == "g"
+    assert [c.label for c in quick.all_citations] == ["1", "2"]
     link = Link(source, Ref("d"), span)
     relation = maker(Relation)("undercuts", source, link, True, span, None, span)
     assert relation == Relation("undercuts", source, link, True, span) and relation.is_attack

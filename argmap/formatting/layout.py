@@ -27,7 +27,7 @@ from argmap.formatting.pieces import (
     quote_string,
     wrap,
 )
-from argmap.model import Argument, Case, Claim, Comment, Map, Person, Relation, Thesis, Use
+from argmap.model import Argument, Case, Claim, Comment, Group, Map, Person, Relation, Thesis, Use
 from argmap.language import CLAIM_LINE_KEYWORDS, STATEMENT_KEYWORDS
 
 _DIRECTIVE = re.compile(r"[ \t]*argmap:")  # a comment's text, without its #
@@ -100,7 +100,8 @@ class Writer:
         # included, which is also the default), a map built in Python has none.
         doc = m.document
         self.laid_out = hints is not None or any(_has_position(s) for s in (
-            *m.uses, *m.theses, *m.cases, *m.persons, *m.claims, *m.arguments, *m.relations, *m.footnotes,
+            *m.uses, *m.theses, *m.cases, *m.persons, *m.groups, *m.claims, *m.arguments, *m.relations,
+            *m.footnotes,
             *m.comments, *((doc, *doc.fields) if doc is not None else ())))
 
     def _placed(self, obj) -> bool:
@@ -141,6 +142,15 @@ class Writer:
             line = self._line(q)
             body.append(((line if line is not None else 1 << 60, 0, i),
                          _Entry("quote", [f"{INDENT}quote {quote_string(q.text)}{_cites(q.citations)}"], INDENT, line, False)))
+        for i, w in enumerate(c.wordings):
+            line = self._line(w)
+            body.append(((line if line is not None else 1 << 60, 0, len(c.quotes) + i),
+                         _Entry("wording", [f"{INDENT}wording {quote_string(w.text)}{_cites(w.citations)}"], INDENT,
+                                line, False)))
+        if c.group is not None:
+            line = c.group_span.line if self.laid_out and self._placed(c) and c.group_span.line > 0 else None
+            body.append(((line if line is not None else 1 << 60, 1, -1),
+                         _Entry("member", [f"{INDENT}in {c.group}"], INDENT, line, False)))
         if c.tags:
             body.append(((tags_line if tags_line is not None else 1 << 60, 1, 0),
                          _Entry("tags", [f"{INDENT}tags {' '.join(c.tags)}"], INDENT, tags_line, False)))
@@ -188,6 +198,9 @@ class Writer:
                                                   key=_first))]
         if isinstance(s, Case):
             return [_text_entry("case", f"case {s.id} {s.stance} {s.thesis}:", s.text, s.citations, self._line(s))]
+        if isinstance(s, Group):
+            parent = f" ({s.parent})" if s.parent is not None else ""
+            return [_text_entry("group", f"group {s.id}{parent}:", s.title, s.citations, self._line(s))]
         if isinstance(s, Person):
             return [_text_entry("person", f"{s.kind} {s.id}:", s.name, s.citations, self._line(s))]
         if isinstance(s, Argument):
@@ -243,7 +256,8 @@ class Writer:
         claims = [(c, owned.get(i, [])) for i, c in enumerate(m.claims)]
         groups = [
             [(s, []) for s in m.uses], [(s, []) for s in m.theses], [(s, []) for s in m.cases],
-            [(s, []) for s in m.persons], claims, [(s, []) for s in m.arguments], [(s, []) for s in standalone],
+            [(s, []) for s in m.persons], [(s, []) for s in m.groups], claims, [(s, []) for s in m.arguments],
+            [(s, []) for s in standalone],
         ]
         if self.laid_out:
             ranked = []
@@ -269,7 +283,7 @@ class Writer:
         for i, item in enumerate(claims):
             merged.append(item)
             merged.extend(slots.get(i, []))
-        return [item for g in groups[:4] for item in g] + merged + groups[5]
+        return [item for g in groups[:5] for item in g] + merged + groups[6]
 
     def entries(self) -> list[_Entry]:
         out = self.header()

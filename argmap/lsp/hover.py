@@ -63,6 +63,12 @@ def _of_name(a: Analysis, o: Occurrence) -> str | None:
     if kind == "person":
         person = m.person_table.get(id)
         return f"**{person.kind} {person.id}**\n\n{person.name}" if person is not None else f"`{id}`: nobody of that name"
+    if kind == "group":
+        group = m.group_table.get(id)
+        if group is None:
+            return f"`{id}`: no group of that name"
+        inside = f" (in `{group.parent}`)" if group.parent is not None else ""
+        return f"**group {group.id}**{inside}\n\n{group.title}\n\n{len(m.members(id))} claim(s)"
     if kind == "map":
         return f"**map {m.id}**" + (f": {m.document.title}" if m.document and m.document.title else "")
     return None
@@ -77,6 +83,11 @@ def _node(a: Analysis, m: Map, node: Claim | Thesis | Argument) -> str:
         parts.append(f"**argument {node.id}**: {premises} → `{node.conclusion}`")
     else:
         parts.append(f"**claim {node.id}**\n\n{node.text}")
+        if node.wordings:
+            parts.append("also worded:\n" + "\n".join(f"- {w.text}" for w in node.wordings))
+        if node.group is not None:
+            group = m.group_table.get(node.group)
+            parts.append(f"group: `{node.group}`" + (f", {group.title}" if group else " (not defined)"))
     case = getattr(node, "case", None)
     if case is not None:
         found = resolve(m).case_named(case)

@@ -19,7 +19,7 @@ import attrs
 from argmap.diagnostics import Span
 from argmap.model import Citation, Link, Map, Ref
 
-Kind = Literal["node", "case", "person", "footnote", "map"]
+Kind = Literal["node", "case", "person", "group", "footnote", "map"]
 
 
 @attrs.frozen
@@ -110,8 +110,15 @@ def _walk(m: Map) -> Iterator[Occurrence]:
     for person in m.persons:
         yield define("person", person.id, person.span)
         yield from map(cite, person.citations)
+    for group in m.groups:
+        yield define("group", group.id, group.span)
+        if group.parent is not None:
+            yield refer("group", group.parent)
+        yield from map(cite, group.citations)
     for claim in m.claims:
         yield define("node", claim.id, claim.span)
+        if claim.group is not None and claim.group_span.line:
+            yield Occurrence(Key("group", home, claim.group), claim.group_span, len(claim.group))
         if claim.case is not None:
             yield refer("case", claim.case)
         if claim.by is not None:

@@ -27,6 +27,7 @@ from argmap.model.statements import (
     Case,
     Claim,
     Footnote,
+    Group,
     Node,
     Person,
     Quote,
@@ -35,11 +36,12 @@ from argmap.model.statements import (
     Statement,
     Thesis,
     Use,
+    Wording,
 )
 from argmap.language import FIELD_NAMES, RELATION_KINDS
 
 __all__ = [
     "ATTACK_KINDS", "BURDENS", "FIELD_NAMES", "RELATION_KINDS", "Argument", "Case", "Citation", "Claim", "Comment",
-    "Document", "Field", "Footnote", "Link", "Map", "Node", "PartialDate", "Person", "Quote", "Ref",
-    "Relation", "STANDARDS", "STANDARD_ALIASES", "Setting", "Statement", "Thesis", "Use",
+    "Document", "Field", "Footnote", "Group", "Link", "Map", "Node", "PartialDate", "Person", "Quote", "Ref",
+    "Relation", "STANDARDS", "STANDARD_ALIASES", "Setting", "Statement", "Thesis", "Use", "Wording",
 ]

@@ -35,6 +35,7 @@ from argmap.model import (
     Document,
     Field,
     Footnote,
+    Group,
     Link,
     Map,
     Person,
@@ -43,6 +44,7 @@ from argmap.model import (
     Relation,
     Thesis,
     Use,
+    Wording,
 )
 
 from argmap.language import PERSON_KINDS, STANCES
@@ -107,6 +109,7 @@ class MapBuilder:
         self._theses: list[Thesis] = []
         self._cases: list[Case] = []
         self._persons: list[Person] = []
+        self._groups: list[Group] = []
         self._claims: list[Claim] = []
         self._inline: list[Relation] = []
         self._arguments: list[Argument] = []
@@ -139,11 +142,17 @@ class MapBuilder:
     def org(self, id: str, name: str, cites: Cites = ()) -> MapBuilder:
         return self.person(id, name, cites, kind="org")
 
+    def group(self, id: str, title: str, *, parent: str | None = None, cites: Cites = ()) -> MapBuilder:
+        """A group (a section the diagram draws as a box), inside *parent* if given."""
+        self._groups.append(Group(id, title, _ref(parent) if parent else None, _cites(cites)))
+        return self
+
     def claim(self, id: str, text: str = "", *, case: str | None = None, by: str | None = None,
               cites: Cites = (), quote: str | Iterable[str] | None = None, quote_cites: Cites | None = None,
-              tags: Iterable[str] = (), concession: bool = False, supports: Targets = (),
+              tags: Iterable[str] = (), concession: bool = False, group: str | None = None,
+              wordings: str | Iterable[str] = (), supports: Targets = (),
               rebuts: Targets = (), undercuts: Targets = (), contradicts: Targets = ()) -> MapBuilder:
-        """A claim, with its quotation(s), tags and the relations written under it.
+        """A claim, with its quotation(s), tags, group, other wordings and the relations written under it.
 
         With a *quote*, *cites* go to the quotation (as a map-maker usually
         writes it) unless *quote_cites* is given, in which case *cites* stay
@@ -160,7 +169,8 @@ class MapBuilder:
         self._claims.append(Claim(
             id, text, _ref(case) if case else None, _ref(by) if by else None, claim_cites,
             tuple(Quote(q, q_cites if i == len(quotes) - 1 else ()) for i, q in enumerate(quotes)),
-            tuple(tags), concession))
+            tuple(tags), concession, group=group,
+            wordings=tuple(Wording(w) for w in ([wordings] if isinstance(wordings, str) else wordings))))
         for kind, targets in (("supports", supports), ("rebuts", rebuts), ("undercuts", undercuts),
                               ("contradicts", contradicts)):
             for t, scheme in _names(targets):
@@ -197,6 +207,7 @@ class MapBuilder:
             theses=tuple(self._theses),
             cases=tuple(self._cases),
             persons=tuple(self._persons),
+            groups=tuple(self._groups),
             claims=tuple(self._claims),
             arguments=tuple(self._arguments),
             relations=tuple(self._inline) + tuple(self._relations),

@@ -17,6 +17,7 @@ from argmap.model.statements import (
     Case,
     Claim,
     Footnote,
+    Group,
     Node,
     Person,
     Relation,
@@ -39,6 +40,7 @@ class Map:
     theses: tuple[Thesis, ...] = ()
     cases: tuple[Case, ...] = ()
     persons: tuple[Person, ...] = ()
+    groups: tuple[Group, ...] = ()
     claims: tuple[Claim, ...] = ()
     arguments: tuple[Argument, ...] = ()
     relations: tuple[Relation, ...] = ()
@@ -88,6 +90,17 @@ class Map:
         for person in self.persons:
             table.setdefault(person.id, person)
         return table
+
+    @functools.cached_property
+    def group_table(self) -> Mapping[str, Group]:
+        table: dict[str, Group] = {}
+        for group in self.groups:
+            table.setdefault(group.id, group)
+        return table
+
+    def members(self, group: str) -> tuple[Claim, ...]:
+        """The claims whose ``in`` line names *group* (not those of the groups inside it)."""
+        return tuple(c for c in self.claims if c.group == group)
 
     @functools.cached_property
     def footnote_table(self) -> Mapping[str, Footnote]:
@@ -142,7 +155,7 @@ class Map:
 
     def statements(self) -> Iterator[Statement]:
         """Every statement, in the order it was written (by its span)."""
-        items: list = [*self.uses, *self.theses, *self.cases, *self.persons,
+        items: list = [*self.uses, *self.theses, *self.cases, *self.persons, *self.groups,
                        *self.claims, *self.arguments,
                        *(r for r in self.relations if not r.inline), *self.footnotes]
         items.sort(key=lambda s: (s.span.line, s.span.column))

@@ -117,6 +117,29 @@ class Person:
 
 
 @attrs.frozen
+class Group:
+    """``group id (parent): title``: a section of the map, drawn as a box around its claims.
+
+    ``parent`` names the group it sits in, or is None for a group at the top.
+    """
+
+    id: str
+    title: str
+    parent: Ref | None = None
+    citations: tuple[Citation, ...] = ()
+    span: Span = _span()
+
+
+@attrs.frozen
+class Wording:
+    """``wording "..."``: another wording of a claim, with the footnotes that source it."""
+
+    text: str
+    citations: tuple[Citation, ...] = ()
+    span: Span = _span()
+
+
+@attrs.frozen
 class Quote:
     """Words quoted verbatim, with the footnotes that source them."""
 
@@ -143,11 +166,17 @@ class Claim(_Settings):
     concession_spans: tuple[Span, ...] = _spans()
     #: its ``weight``, ``standard`` and ``burden`` lines
     settings: tuple[Setting, ...] = ()
+    #: the group its ``in`` line names (the last one), and where that line is
+    group: str | None = None
+    group_span: Span = _span()
+    #: its other wordings (``wording`` lines)
+    wordings: tuple[Wording, ...] = ()
 
     @property
     def all_citations(self) -> tuple[Citation, ...]:
         """The claim's citations and those of its quotations."""
-        return self.citations + tuple(c for q in self.quotes for c in q.citations)
+        return (self.citations + tuple(c for q in self.quotes for c in q.citations)
+                + tuple(c for w in self.wordings for c in w.citations))
 
 
 @attrs.frozen
@@ -210,4 +239,4 @@ class Footnote:
 
 
 Node = Union[Claim, Thesis, Argument]
-Statement = Union[Use, Thesis, Case, Person, Claim, Argument, Relation, Footnote]
+Statement = Union[Use, Thesis, Case, Person, Group, Claim, Argument, Relation, Footnote]

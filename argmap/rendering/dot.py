@@ -23,7 +23,7 @@ import attrs
 import graphviz
 
 from argmap._gc import no_gc
-from argmap.rendering import debate, lanes
+from argmap.rendering import clusters, debate, lanes
 from argmap.rendering.graph import Edge, Graph, Node
 from argmap.rendering.legend import add_legend
 from argmap.rendering.node_text import NodeText
@@ -36,7 +36,7 @@ from argmap.rendering.wrapping import WRAP, wrap
 RANKDIRS = ("TB", "LR", "BT", "RL")
 #: What boxes are drawn around: ``auto`` (each used map when there are several, else each case),
 #: the claims of each used map, each case (a lane per case), or nothing.
-CLUSTERS = ("auto", "document", "case", "none")
+CLUSTERS = ("auto", "document", "case", "group", "none")
 #: Above this many nodes the lanes are not planned (the ``dot`` layout of such a map takes minutes anyway).
 LANE_NODE_LIMIT = 5000
 
@@ -72,7 +72,9 @@ class _Builder:
             # Boxed lanes make every relation between two sides leave one box and enter another,
             # which costs Graphviz many crossings (brown2017: 200 against 60): boxes only when
             # no relation crosses; the cases' colours and the order of the sides still show them.
+            # A map whose author put its claims in groups is drawn in their boxes.
             cluster = ("document" if len({n.map_id for n in g.nodes.values()}) > 1
+                       else "group" if any(c.group is not None for c in g.root.claims)
                        else "case" if not lanes.crossing_lanes(g) else "none")
         self.g, self.rankdir, self.cluster, self.legend = g, rankdir, cluster, legend
         self.labels = labels or {}
@@ -125,44 +127,6 @@ class _Builder:
 
     # -- the whole graph ------------------------------------------------------------
 
-    def groups(self) -> list[tuple[str, str | None, list[Node]]]:
-        """(cluster name, cluster title, nodes); name "" for nodes outside any cluster."""
-        g = self.g
-        if self.cluster == "case" and self.plan is not None:
-            lane_of = {k: lane for lane in self.plan.lanes for k in lane.nodes}
-            outside = [n for k, n in g.nodes.items() if k not in lane_of]
-            return [("", None, outside)] + [(f"cluster_case{i}", lane.title, [g.nodes[k] for k in lane.nodes])
-                                            for i, lane in enumerate(self.plan.lanes)]
-        if self.cluster == "case":
-            groups: dict[str | None, list[Node]] = {}
-            for n in g.nodes.values():
-                groups.setdefault(n.case, []).append(n)
-            out = []
-            for i, (k, nodes) in enumerate(groups.items()):
-                if k is None or k not in g.cases:
-                    out.append(("", None, nodes))
-                else:
-                    c, home = g.cases[k]
-                    name = c.id if home is g.root else k
-                    out.append((f"cluster_case{i}", f"{name}: {c.stance} {c.thesis}", nodes))
-            return out
-        if self.cluster == "document":
-            docs: dict[str, list[Node]] = {}
-            for n in g.nodes.values():
-                docs.setdefault(n.map_id, []).append(n)
-            if len(docs) > 1:
-                out = []
-                at = {k: i for i, k in enumerate(self.order)}
-                for i, (map_id, nodes) in sorted(enumerate(docs.items()), key=lambda t: at.get(t[1][0], len(at))):
-                    if map_id == g.root.id:
-                        out.append(("", None, nodes))
-                        continue
-                    used = g.root.imports.get(map_id)
-                    title = used.document.title if used is not None and used.document is not None else None
-                    out.append((f"cluster_doc{i}", f"{map_id}: {title}" if title else map_id, nodes))
-                return out
-        return [("", None, list(g.nodes.values()))]
-
     def build(self) -> Drawing:
         g = self.g
         dot = graphviz.Digraph(name="argmap", engine=self.engine)
@@ -172,14 +136,15 @@ class _Builder:
                  fontname=FONT, fontsize="12", bgcolor="white", outputorder="edgesfirst", pad="0.2")
         dot.attr("node", fontname=FONT, fontsize="12", margin="0.12,0.06")
         dot.attr("edge", fontname=FONT, fontsize="10")
-        for name, title, nodes in self.groups():
+        if self.cluster == "group":
+            clusters.group_boxes(self, dot)
+        for name, title, nodes in clusters.flat(self) if self.cluster != "group" else ():
             if not name:
                 for n in nodes:
                     self.add_node(dot, n)
                 continue
             with dot.subgraph(name=name) as sub:
-                sub.attr(label=dot_label([line for line, _ in wrap(title, 60)]), style="rounded,dashed",
-                         color="#999999", fontcolor="#444444", labeljust="l")
+                clusters.box_style(sub, title)
                 for n in nodes:
                     self.add_node(sub, n)
                     self.cluster_of[n.key] = name

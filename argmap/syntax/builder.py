@@ -28,6 +28,7 @@ from argmap.model import (
     Document,
     Field,
     Footnote,
+    Group,
     Link,
     Person,
     Quote,
@@ -36,6 +37,7 @@ from argmap.model import (
     Setting,
     Thesis,
     Use,
+    Wording,
 )
 from argmap.model._fast import maker
 
@@ -91,10 +93,11 @@ def _text(tok: str) -> str:
     return _CONTINUATION.sub(" ", tok).strip() if "\\" in tok else tok.strip()
 
 
-_STRAY = {"quote": "quote", "tags": "tags", "concession": "concession"}
+_STRAY = {"quote": "quote", "tags": "tags", "concession": "concession", "member": "in", "wording": "wording"}
 
 # A line under a claim, before it is folded into the claim: (kind, value, span), a plain tuple.
 _QUOTE, _TAGS, _CONCESSION, _LINK, _SETTING = "quote", "tags", "concession", "link", "setting"
+_MEMBER, _WORDING = "member", "wording"
 
 
 @attrs.frozen
@@ -259,6 +262,23 @@ class Builder(Transformer):
         return Person(ident[1], text, kind[1], citations, _span(ident))
 
     @rule
+    def group(self, children):
+        ident = children[0]
+        parent = _ref_in(children[1]) if len(children) > 1 and children[1][0] == "OWNER" else None
+        text, citations, _ = _free_text(children, 2 if parent is not None else 1)
+        return Group(ident[1], text, parent, citations, _span(ident))
+
+    @rule
+    def member(self, children):
+        return (_MEMBER, children[1], _span(children[0]))
+
+    @rule
+    def wording(self, children):
+        string = children[1]
+        return (_WORDING, Wording(unescape(string[1]), _cites(children[2]) if len(children) > 2 else (),
+                                  _span(string)), _span(children[0]))
+
+    @rule
     def quote(self, children):
         string = children[0]
         span = _span(string)
@@ -300,9 +320,10 @@ class Builder(Transformer):
         name = ident[1]
         text, citations, i = _free_text(children, i)
         if i == len(children):  # no lines under the claim
-            return (_Claim(name, text, case, by, citations, (), (), False, span, (), (), ()), ())
+            return (_Claim(name, text, case, by, citations, (), (), False, span, (), (), (), None, NOWHERE, ()), ())
         # the lists are made only for the kinds of line the claim has: most have links alone
-        quotes = tags = tags_spans = concession_spans = settings = None
+        quotes = tags = tags_spans = concession_spans = settings = wordings = None
+        group, group_span = None, NOWHERE
         links: list[Relation] = []
         source = _Ref(name, None, span)
         for kind, value, at in children[i:]:
@@ -323,13 +344,20 @@ class Builder(Transformer):
                 if settings is None:
                     settings = []
                 settings.append(value)
+            elif kind is _MEMBER:
+                group, group_span = value[1], _span(value)
+            elif kind is _WORDING:
+                if wordings is None:
+                    wordings = []
+                wordings.append(value)
             else:
                 if concession_spans is None:
                     concession_spans = []
                 concession_spans.append(at)
         claim = _Claim(name, text, case, by, citations, tuple(quotes) if quotes else (), tuple(tags) if tags else (),
                        concession_spans is not None, span, tuple(tags_spans) if tags_spans else (),
-                       tuple(concession_spans) if concession_spans else (), tuple(settings) if settings else ())
+                       tuple(concession_spans) if concession_spans else (), tuple(settings) if settings else (),
+                       group, group_span, tuple(wordings) if wordings else ())
         return (claim, tuple(links))
 
     @rule

@@ -30,6 +30,7 @@ from argmap.model import (
     Claim,
     Document,
     Footnote,
+    Group,
     Map,
     Person,
     Relation,
@@ -255,7 +256,7 @@ def assemble(items, comments, path: str | None) -> Map:
     document = None
     extra_headers = []
     headings = []
-    groups: dict[type, list] = {t: [] for t in (Use, Thesis, Case, Person, Claim, Argument, Relation, Footnote)}
+    groups: dict[type, list] = {t: [] for t in (Use, Thesis, Case, Person, Group, Claim, Argument, Relation, Footnote)}
     for item in items:
         if isinstance(item, tuple):
             claim, links = item
@@ -281,7 +282,8 @@ def assemble(items, comments, path: str | None) -> Map:
                             f"`{item.id}` is a keyword of the language and cannot name a {type(item).__name__.lower()}",
                             f"a line starting with `{item.id}` means something else; call it `{item.id}_` or another name",
                             code="A009", name="reserved-word")
-        for group in (groups[Thesis], groups[Case], groups[Person], groups[Claim], groups[Argument], groups[Use])
+        for group in (groups[Thesis], groups[Case], groups[Person], groups[Group], groups[Claim], groups[Argument],
+                      groups[Use])
         for item in group if item.id in RESERVED
     ) + tuple(_bad_settings(shown, groups[Thesis], groups[Claim]))
     return Map(
@@ -290,6 +292,7 @@ def assemble(items, comments, path: str | None) -> Map:
         theses=tuple(groups[Thesis]),
         cases=tuple(groups[Case]),
         persons=tuple(groups[Person]),
+        groups=tuple(groups[Group]),
         claims=tuple(groups[Claim]),
         arguments=tuple(groups[Argument]),
         relations=tuple(groups[Relation]),

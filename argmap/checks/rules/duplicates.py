@@ -72,7 +72,7 @@ def duplicate_id(ctx):
     """Two definitions with the same id.
 
     What it finds: two claims, theses or arguments with the same id (they
-    share one namespace), two cases or two persons with the same id.
+    share one namespace), two cases, two persons or two groups with the same id.
     Why it matters: every reference to the id means the first definition;
     the second one's relations and text are silently lost.
 
@@ -86,7 +86,7 @@ def duplicate_id(ctx):
     """
     m = ctx.map
     groups = (("claim, thesis or argument", (*m.theses, *m.claims, *m.arguments)),
-              ("case", m.cases), ("person or org", m.persons))
+              ("case", m.cases), ("person or org", m.persons), ("group", m.groups))
     for what, items in groups:
         if len({item.id for item in items}) == len(items):
             continue  # no id twice: nothing to sort

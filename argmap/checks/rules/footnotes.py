@@ -17,7 +17,7 @@ STUB = "TODO: copy note {label} from the article."
 
 def _cited_labels(m: Map) -> Iterator[Citation]:
     """Every citation in the map, with what cites it."""
-    for group in (m.theses, m.cases, m.persons):
+    for group in (m.theses, m.cases, m.persons, m.groups):
         for item in group:
             for c in item.citations:
                 yield c
@@ -25,6 +25,8 @@ def _cited_labels(m: Map) -> Iterator[Citation]:
         yield from claim.citations
         for quote in claim.quotes:
             yield from quote.citations
+        for wording in claim.wordings:
+            yield from wording.citations
 
 
 @rule("C101")

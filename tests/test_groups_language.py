@@ -1,0 +1,135 @@
+"""Groups (`group id (parent): title`, a claim's `in id` line) and other wordings (`wording "..."`):
+read, written back, built in Python, drawn as nested boxes, and checked."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+import argmap
+from argmap.model.builder import MapBuilder
+from argmap.syntax.parser import parse
+
+SOURCE = """\
+map talks "The talks" {
+}
+
+group moscow: What Moscow says [^1]
+group law (moscow): Russian law and the islands
+group tokyo: What Tokyo says
+
+claim russian_law: Russia says the islands are Russian territory under its law. [^1]
+  quote "Of course, this is the territory of the Russian Federation." [^1]
+  wording "Moscow holds that all four islands belong to Russia." [^1]
+  wording "The islands are Russian, says the Kremlin."
+  in law
+  supports no_deal
+
+claim no_deal: No territorial deal is near.
+  in moscow
+
+claim hope: Tokyo hopes joint projects lead to a deal.
+  in tokyo
+  rebuts no_deal
+
+footnotes
+  [^1]: TASS, December 16, 2016.
+"""
+
+
+def test_groups_and_wordings_are_read_with_their_positions():
+    m = parse(SOURCE, "talks.argmap")
+    assert [(g.id, g.title, str(g.parent) if g.parent else None) for g in m.groups] == [
+        ("moscow", "What Moscow says", None), ("law", "Russian law and the islands", "moscow"),
+        ("tokyo", "What Tokyo says", None)]
+    assert m.groups[0].citations[0].label == "1"
+    law = m.claim("russian_law")
+    assert law.group == "law" and (law.group_span.line, law.group_span.column) == (12, 6)
+    assert [w.text for w in law.wordings] == ["Moscow holds that all four islands belong to Russia.",
+                                              "The islands are Russian, says the Kremlin."]
+    assert [c.label for c in law.wordings[0].citations] == ["1"] and law.wordings[1].citations == ()
+    assert [c.id for c in m.members("moscow")] == ["no_deal"]
+    assert m.group_table["law"].span.line == 5
+
+
+def test_the_lane_and_lark_read_groups_and_wordings_alike():
+    assert parse(SOURCE, "t.argmap") == parse(SOURCE, "t.argmap", fast=False)
+
+
+def test_fmt_keeps_groups_and_wordings_and_is_stable():
+    m = argmap.loads(SOURCE)
+    text = argmap.dumps(m)
+    assert text == SOURCE
+    assert argmap.loads(text) == m
+
+
+def test_the_last_in_line_counts():
+    m = argmap.loads("group a: A\ngroup b: B\nclaim x: X.\n  in a\n  in b\n")
+    assert m.claim("x").group == "b"
+
+
+def test_a_map_built_in_python_has_groups_and_wordings():
+    m = (MapBuilder("talks").group("moscow", "What Moscow says").group("law", "Russian law", parent="moscow")
+         .claim("c", "Russia keeps the islands.", group="law", wordings="Moscow keeps all four.", supports="d")
+         .claim("d", "No deal.", group="moscow").build())
+    text = argmap.dumps(m)
+    assert "group law (moscow): Russian law\n" in text
+    assert '  wording "Moscow keeps all four."\n  in law\n' in text
+    assert argmap.loads(text) == m
+
+
+def test_wording_citations_are_checked_like_any_other():
+    report = argmap.check(argmap.loads('claim a: A.\n  wording "Also A." [^9]\n  supports b\nclaim b: B.\n'))
+    assert any(d.code == "C101" or "[^9]" in d.message for d in report), report
+
+
+def test_a_thesis_cannot_carry_an_in_or_wording_line():
+    report = argmap.check(argmap.loads('group g: G\nthesis t: T.\n  in g\n  wording "x"\n'))
+    found = [(d.code, d.line) for d in report if d.code == "A010"]
+    assert found == [("A010", 3), ("A010", 4)]
+
+
+def test_the_diagram_draws_each_group_as_a_box_inside_its_parent():
+    dot = argmap.render(argmap.loads(SOURCE), format="dot").decode()
+    outer = dot.index("subgraph cluster_group0")
+    inner = dot.index("subgraph cluster_group1")
+    assert outer < inner and 'label="What Moscow says"' in dot and 'label="Russian law and the islands"' in dot
+    # the inner box closes before the outer one: it is inside it
+    body = dot[outer:]
+    depth, closed_inner_at = 0, None
+    for i, ch in enumerate(body):
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 1 and closed_inner_at is None and i > inner - outer:
+                closed_inner_at = i
+            if depth == 0:
+                assert closed_inner_at is not None and closed_inner_at < i
+                break
+    # the claim of the inner group is drawn in the inner box, the outer group's claim in the outer one
+    assert dot.index("Russia says the islands", inner) < dot.index("subgraph cluster_group2")
+    assert "cluster_group2" in dot and "What Tokyo says" in dot
+
+
+def test_cluster_none_draws_no_group_boxes():
+    dot = argmap.render(argmap.loads(SOURCE), format="dot", cluster="none").decode()
+    assert "cluster_group" not in dot
+
+
+def test_render_command_draws_groups(tmp_path):
+    path = tmp_path / "talks.argmap"
+    path.write_text(SOURCE, encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "argmap", "render", str(path), "--format", "dot", "-o",
+                          str(tmp_path / "talks.dot")], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert "cluster_group1" in (tmp_path / "talks.dot").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("bad, code", [("claim x: X.\n  in nowhere\n", "S220"),
+                                       ("group a (b): A\ngroup b (a): B\n", "S221")])
+def test_a_wrong_group_is_an_error(bad, code):
+    report = argmap.check(argmap.loads(bad))
+    assert code in {d.code for d in report}
