@@ -173,7 +173,7 @@ def test_folded_and_literal_yaml_in_the_front_matter():
 
 def test_an_indented_heading_under_data_is_a_heading():
     m, _ = read("data.argdown")
-    assert {c.id: c.tags for c in m.claims}["morale"] == ("an_indented_heading",)
+    assert {c.id: c.group for c in m.claims}["morale"] == "an_indented_heading"
 
 
 # ---- what changed shape is named -----------------------------------------------------

@@ -133,3 +133,41 @@ def test_render_command_draws_groups(tmp_path):
 def test_a_wrong_group_is_an_error(bad, code):
     report = argmap.check(argmap.loads(bad))
     assert code in {d.code for d in report}
+
+
+ARGDOWN = """\
+# Moscow's side
+
+[Law]: Russia says the islands are Russian.
+  + [No deal]
+
+## Russian law
+
+[Law]: Moscow holds all four islands.
+
+[No deal]: No deal is near.
+
+# Tokyo's side
+
+[Hope]: Tokyo hopes.
+  - [No deal]
+"""
+
+
+def test_argdown_headings_become_nested_groups_and_a_class_keeps_every_wording():
+    from argmap.interchange import read, write
+
+    m, diagnostics = read(ARGDOWN, "argdown", "talks.argdown")
+    assert [(g.id, g.title, str(g.parent) if g.parent else None) for g in m.groups] == [
+        ("moscow_s_side", "Moscow's side", None), ("russian_law", "Russian law", "moscow_s_side"),
+        ("tokyo_s_side", "Tokyo's side", None)]
+    assert {c.id: c.group for c in m.claims} == {"law": "moscow_s_side", "no_deal": "russian_law",
+                                                 "hope": "tokyo_s_side"}
+    assert [w.text for w in m.claim("law").wordings] == ["Moscow holds all four islands."]
+    assert not [d for d in diagnostics if d.code in ("X303", "X305") and ("heading" in d.message
+                                                                          or "wording" in d.message)]
+    # and back: headings with the group's id, each wording a member of the class again
+    argdown = write(m, "argdown")
+    assert '## Russian law {"group": "russian_law"}' in argdown and "[Law]: Moscow holds all four islands." in argdown
+    again, _ = read(argdown, "argdown", "talks.argdown")
+    assert again.groups == m.groups and again.claims == m.claims

@@ -160,17 +160,24 @@ def write_argdown(m: Map, report: Report | None = None) -> str:
         lines = [f"{head}: {text}{tags}{tail}".rstrip() if text else f"{head}{tags}{tail}"]
         for r in outgoing.pop(node.id, []):
             lines.append(f"    {_SYMBOL[r.kind]} {target(r)}")
+        if head.startswith("["):  # the other wordings: more members of the statement's equivalence class
+            for w in getattr(node, "wordings", ()):
+                lines += ["", f"{head}: {escape(w.text)}"]
         return lines + [""]
 
     for thesis in m.theses:
         out += statement(thesis, None)
     seen_cases = {c.id for c in m.cases}
+    groups = m.group_table
     for claim in m.claims:
+        if claim.group in groups:
+            continue  # under its group's heading
         if claim.case is None or claim.case.map is not None or claim.case.id not in seen_cases:
             out += statement(claim, None)
+    out += _group_sections(m, lambda claim: statement(claim, None))
     in_case: dict[str, list[Claim]] = {}
     for claim in m.claims:
-        if claim.case is not None and claim.case.map is None:
+        if claim.case is not None and claim.case.map is None and claim.group not in groups:
             in_case.setdefault(claim.case.id, []).append(claim)
     for case in m.cases:
         data = {"case": case.id, "stance": case.stance, "thesis": str(case.thesis)}
@@ -195,6 +202,32 @@ def write_argdown(m: Map, report: Report | None = None) -> str:
             out.append(f"    {_SYMBOL[r.kind]} {target(r)}")
         out.append("")
     return _with_comments(m, out, {title: ident for ident, (title, _) in titles.items()})
+
+
+def _group_sections(m: Map, statement) -> list[str]:
+    """Each group as a heading (``##`` for a group inside another), its claims under it."""
+    table = m.group_table
+    children: dict[str | None, list[str]] = {}
+    for g in table.values():
+        parent = g.parent.id if g.parent is not None and g.parent.map is None and g.parent.id in table else None
+        children.setdefault(parent if parent != g.id else None, []).append(g.id)
+    out: list[str] = []
+    done: set[str] = set()
+
+    def section(gid: str, level: int) -> None:
+        if gid in done:
+            return
+        done.add(gid)
+        g = table[gid]
+        out.extend([f"{'#' * min(level, 6)} {escape(g.title) or gid} {_escape_json_strings({'group': gid})}", ""])
+        for claim in m.members(gid):
+            out.extend(statement(claim))
+        for child in children.get(gid, ()):
+            section(child, level + 1)
+
+    for gid in [*children.get(None, ()), *table]:
+        section(gid, 1)
+    return out
 
 
 def _titles(m: Map) -> dict[str, tuple[str, bool]]:

@@ -12,7 +12,7 @@ from argmap.interchange.argdown_in.front import FrontMatter
 from argmap.interchange.argdown_in.picture import ArgumentEntry, Member, StatementClass
 from argmap.interchange.argdown_in.reader import Reader
 from argmap.interchange.argdown_titles import fits, title_comment
-from argmap.model import Argument, Case, Claim, Link, Map, Quote, Ref, Relation, Thesis
+from argmap.model import Argument, Case, Claim, Group, Link, Map, Quote, Ref, Relation, Thesis, Wording
 
 _DATA_KEYS = {"by", "cites", "quotes", "concession", "case", "thesis"}
 # Data keys that say how Argdown draws its map (https://argdown.org/syntax/), not what the argument says.
@@ -34,7 +34,8 @@ class Mapper:
         self.relations: list[Relation] = []
         self.cases: list[Case] = []
         self.case_of_heading: dict[int, str] = {}
-        self.tag_of_heading: dict[int, str] = {}
+        self.group_of_heading: dict[int, str] = {}
+        self.groups: list[Group] = []
         self.later_supports: dict[Ref, list] | None = None
         self.relation_set: set[Relation] = set()  # self.relations as a set: each test is one look-up
         self.supports_from: dict[Ref, list[Ref]] = {}  # source -> targets of its `supports`, for undercuts
@@ -56,6 +57,7 @@ class Mapper:
         persons = front.persons(own)
         footnotes = front.footnotes(own)
         self.headings()
+        self.make_groups()
         # ids first, so that relations can point forwards
         for cls in self.r.classes.values():
             head, dot, tail = cls.title.partition(".")
@@ -77,7 +79,7 @@ class Mapper:
                 self.unreconstructed(arg)
         self.map_relations()
         return Map(document=document, uses=uses, theses=tuple(self.theses), cases=tuple(self.cases),
-                   persons=persons, claims=tuple(self.claims), arguments=tuple(self.arguments),
+                   persons=persons, groups=tuple(self.groups), claims=tuple(self.claims), arguments=tuple(self.arguments),
                    relations=tuple(self.relations), footnotes=footnotes, path=self.path,
                    comments=self.title_comments())
 
@@ -125,27 +127,39 @@ class Mapper:
                 self.cases.append(Case(case_id, data["stance"], thesis, one_line(h.title) or case_id,
                                        v.citations(data.get("cites"), ("cites",))))
                 self.case_of_heading[id(h)] = case_id
-            else:
-                tag = make_id(h.title, None, "section")
-                self.tag_of_heading[id(h)] = tag
-                self.report.add("X305", f"heading {h.title!r} becomes the tag {tag!r} on the statements under it",
-                                h.line, h.column)
-                extra = [k for k in data if k != "isGroup"]
+            else:  # a section: a group (its id from `{group: id}`, as argmap writes it, or from the title)
+                self.group_of_heading[id(h)] = v.text(data.get("group"), ("group",), None) or h.title
+                extra = [k for k in data if k not in ("isGroup", "group")]
                 if extra:
                     self.report.add("X303", f"heading data ({', '.join(map(str, extra))}) has no place in argmap",
                                     h.line, h.column)
             for t in h.tags:
                 self.report.add("X303", f"heading tag #{t} has no place in argmap", h.line, h.column)
 
-    def section_info(self, section: tuple) -> tuple[Ref | None, list[str]]:
-        case = None
-        tags = []
+    def make_groups(self) -> None:
+        """One group a section heading, inside the group of the nearest section heading above it."""
+        taken: set[str] = Names()
+        parent_at: list[tuple[int, str]] = []  # (level, group id) of the headings open above
+        for h in self.r.headings:
+            while parent_at and parent_at[-1][0] >= h.level:
+                parent_at.pop()
+            if id(h) not in self.group_of_heading:
+                continue
+            ident = make_id(self.group_of_heading[id(h)], taken, "section")
+            self.group_of_heading[id(h)] = ident
+            parent = Ref(parent_at[-1][1]) if parent_at else None
+            self.groups.append(Group(ident, one_line(h.title) or ident, parent))
+            parent_at.append((h.level, ident))
+
+    def section_info(self, section: tuple) -> tuple[Ref | None, str | None]:
+        """The case and the (innermost) group of the headings a statement stands under."""
+        case = group = None
         for h in section:
             if id(h) in self.case_of_heading:
                 case = Ref(self.case_of_heading[id(h)])
-            elif id(h) in self.tag_of_heading:
-                tags.append(self.tag_of_heading[id(h)])
-        return case, tags
+            elif id(h) in self.group_of_heading:
+                group = self.group_of_heading[id(h)]
+        return case, group
 
     def tags(self, raw: list[str], line: int, column: int) -> list[str]:
         out = []
@@ -196,10 +210,9 @@ class Mapper:
     def statement(self, cls: StatementClass, thesis_ids) -> None:
         ident = self.ids[cls.title]
         text = cls.texts[0][0] if cls.texts else ""
-        for other, line, column in cls.texts[1:]:
-            if other != text:
-                self.report.add("X303", f"[{cls.title}] has another wording here; argmap keeps one text per "
-                                "claim, the first", line, column)
+        # the other members of the equivalence class: the claim's other wordings
+        wordings = tuple(Wording(w) for w in dict.fromkeys(one_line(t) for t, _, _ in cls.texts[1:])
+                         if w and w != one_line(text))
         if not cls.texts:
             # nothing is lost: Argdown has no text for it either
             self.report.add("X305", f"[{cls.title}] is referred to but never given a text; the claim has none "
@@ -208,14 +221,13 @@ class Mapper:
         if flag or cls.title in thesis_ids:
             self.theses.append(Thesis(ident, one_line(text) or f"({cls.title})", thesis_ids.get(cls.title, ())))
             return
-        case, section_tags = self.section_info(cls.section)
+        case, group = self.section_info(cls.section)
         fields = self.claim_fields(cls.data, cls.line, cls.column, f"[{cls.title}]")
         fields.setdefault("case", case)
         tags = self.tags(cls.tags, cls.line, cls.column)
-        tags += [t for t in section_tags if t not in tags]
         # argmap has no citation without words before it: a claim that has none gets a placeholder
         text = one_line(text) or ("(no text)" if fields.get("citations") else "")
-        self.claims.append(Claim(ident, text, tags=tuple(tags), **fields))
+        self.claims.append(Claim(ident, text, tags=tuple(tags), group=group, wordings=wordings, **fields))
 
     def unreconstructed(self, arg: ArgumentEntry) -> None:
         """An argument without a premise-conclusion structure is a reason: a claim."""
@@ -225,12 +237,12 @@ class Mapper:
             if other != text:
                 self.report.add("X303", f"<{arg.title}> has another description here; argmap keeps the first",
                                 line, column)
-        case, section_tags = self.section_info(arg.section)
+        case, group = self.section_info(arg.section)
         fields = self.claim_fields(arg.data, arg.line, arg.column, f"<{arg.title}>")
         fields.setdefault("case", case)
-        tags = self.tags(arg.tags, arg.line, arg.column) + section_tags
+        tags = self.tags(arg.tags, arg.line, arg.column)
         text = one_line(text or arg.title) or ("(no text)" if fields.get("citations") else "")
-        self.claims.append(Claim(ident, text, tags=tuple(dict.fromkeys(tags)), **fields))
+        self.claims.append(Claim(ident, text, tags=tuple(dict.fromkeys(tags)), group=group, **fields))
 
     def plan_arguments(self) -> None:
         """Each inference step becomes a linked Argument or, with one premise, a `supports` relation."""
