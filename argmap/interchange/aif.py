@@ -21,6 +21,7 @@ import json
 
 from argmap.interchange.aif_dialogue import force_of
 from argmap.interchange._common import Report, report_settings
+from argmap.interchange.schemes_map import label_of
 from argmap.interchange.aif_in import display_name as _display_name
 from argmap.interchange.aif_in import read_aif
 from argmap.model import Link, Map, Ref
@@ -92,14 +93,20 @@ def write_aif(m: Map, report: Report | None = None) -> str:
         return inode[key]
 
     ra_of_argument: dict[str, str] = {}
+    def inference(scheme: str | None) -> str:
+        """An RA node: with its scheme's AIF label when the map names one."""
+        label = label_of(scheme) if scheme else SCHEME_TEXT["RA"]
+        return node("RA", label, scheme=label)
+
     for argument in m.arguments:
-        ra = node("RA", SCHEME_TEXT["RA"], scheme=SCHEME_TEXT["RA"])
+        ra = inference(argument.scheme)
         ra_of_argument[argument.id] = ra
         for premise in argument.premises:
             edge(i_of(premise), ra)
         edge(ra, i_of(argument.conclusion))
         ext_args[ra] = {"id": argument.id, **({"case": str(argument.case)} if argument.case else {}),
-                        **({"by": str(argument.by)} if argument.by else {})}
+                        **({"by": str(argument.by)} if argument.by else {}),
+                        **({"scheme": argument.scheme} if argument.scheme else {})}
 
     ra_of_link: dict[tuple[str, str], str] = {}
 
@@ -118,8 +125,10 @@ def write_aif(m: Map, report: Report | None = None) -> str:
             key = (str(r.source), str(r.target))
             if key in ra_of_link:
                 continue
-            ra = node("RA", SCHEME_TEXT["RA"], scheme=SCHEME_TEXT["RA"])
+            ra = inference(r.scheme)
             ra_of_link[key] = ra
+            if r.scheme:
+                ext_args[ra] = {"scheme": r.scheme}
             edge(source_of(r.source), ra)
             edge(ra, target_of(r.target))
     for r in m.relations:

@@ -16,7 +16,7 @@ from argmap.interchange._common import (LineIndex, Names, Report, json_positions
                                         make_id, one_line)
 from argmap.interchange import aif_dialogue as dialogue
 from argmap.interchange._values import FIELD_NAMES, Values
-from argmap.schemes.catalogue import names_no_scheme
+from argmap.interchange.schemes_map import scheme_of
 from argmap.model import (Argument, Case, Claim, Document, Field, Footnote, Link, Map, Quote, Ref,
                           Relation, Thesis, Use)
 
@@ -180,9 +180,15 @@ class _AifReader:
                 continue
             premises = [ref_of[x] for x in incoming[k] if kind.get(x) == "I"]
             conclusions = [ref_of[x] for x in outgoing[k] if kind.get(x) == "I"]
-            scheme = str(n.get("scheme") or n.get("text") or "")
-            if not names_no_scheme(scheme) and scheme.strip().lower() != "asserting":  # an illocution, misfiled
-                schemes.append((k, scheme))
+            at = _EXT + ("arguments", k)
+            info = v.mapping(ext_args.get(k), at)
+            label = str(n.get("scheme") or n.get("text") or "")
+            scheme, known = (None, True) if label.strip().lower() == "asserting" else scheme_of(label)  # a misfiled illocution
+            own = v.ident(info.get("scheme"), at + ("scheme",), "a scheme's id") if "scheme" in info else None
+            if own is not None:  # argmap's own export names the scheme as the map did
+                scheme, known = own, True
+            if not known:
+                schemes.append((k, label))
             if not premises or not conclusions:
                 report.add("X303", f"inference node {k} has no {'premise' if not premises else 'conclusion'}; "
                            "it is not carried over", *pos(k))
@@ -190,23 +196,24 @@ class _AifReader:
             if len(conclusions) > 1:
                 report.add("X305", f"inference node {k} has {len(conclusions)} conclusions; each gets its own "
                            "relation", *pos(k))
-            at = _EXT + ("arguments", k)
-            info = v.mapping(ext_args.get(k), at)
             for conclusion in conclusions:
                 if len(premises) == 1:
                     if not v.flag(info.get("implicit"), at + ("implicit",)):
-                        relations.append(Relation("supports", premises[0], conclusion))
+                        relations.append(Relation("supports", premises[0], conclusion, scheme=scheme))
                     inference[k] = Link(premises[0], conclusion)
                 else:
                     ident = make_id(v.text(info.get("id"), at + ("id",), None) or f"ra{k}", taken)
                     arguments.append(Argument(ident, tuple(premises), conclusion,
                                               case=v.ref(info.get("case"), at + ("case",), "the id of a case"),
-                                              by=v.ref(info.get("by"), at + ("by",), "the id of a person")))
+                                              by=v.ref(info.get("by"), at + ("by",), "the id of a person"),
+                                              scheme=scheme))
                     inference[k] = Ref(ident)
         if schemes:
             names = sorted({s for _, s in schemes})
-            report.add("X303", f"{len(schemes)} inference(s) name an argument scheme ({', '.join(names[:5])}"
-                       f"{', ...' if len(names) > 5 else ''}); argmap has no place for schemes", *pos(schemes[0][0]))
+            report.add("X305", f"{len(schemes)} inference(s) name a scheme the catalogue does not have "
+                       f"({', '.join(names[:5])}{', ...' if len(names) > 5 else ''}); each is kept as `as "
+                       f"{scheme_of(names[0])[0]}` and the like, which `argmap check` reports (S217)",
+                       *pos(schemes[0][0]))
 
         pairs = set()
         for i, pair in enumerate(v.items(self.ext.get("contradictions"), _EXT + ("contradictions",))):
