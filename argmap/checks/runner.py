@@ -14,7 +14,7 @@ import attrs
 from argmap.diagnostics import Diagnostic, sort_diagnostics
 from argmap.model import Map
 from argmap._gc import no_gc
-from argmap.checks.anchors import LOCK_NAME, LockError, MapAnchors, anchors_of, read_lock
+from argmap.checks.anchors import LOCK_NAME, LockError, MapAnchors, anchors_since, read_lock
 from argmap.checks.rules import all_rules
 from argmap.checks.selection import Config, selector_problem, severity_key_problem  # noqa: F401  (their home was here)
 
@@ -259,7 +259,8 @@ def check_map(
     path = m.display_path
     with no_gc():
         if ctx.source is not None and (anchors is not None or record_anchors) and m.document and m.document.text:
-            ctx.anchors_now = anchors_of(m, ctx.source, m.document.text)
+            anchored = anchors.anchored if anchors is not None else None
+            ctx.anchors_now = anchors_since(m, ctx.source, m.document.text, anchored)
         for r in rules:
             if r.function is None or not config.enabled(r, path):
                 continue

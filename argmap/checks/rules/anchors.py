@@ -34,10 +34,16 @@ def _names(ids: list[str]) -> str:
     return shown + (f" and {len(unique) - MAX_NAMED} more" if len(unique) > MAX_NAMED else "")
 
 
+def _unchanged(ctx: Context) -> bool:
+    """Whether the lock's entry is the map's anchors now (neither its quotations nor the text changed since)."""
+    view, now = getattr(ctx, "anchors", None), getattr(ctx, "anchors_now", None)
+    return view is not None and view.anchored is not None and now is view.anchored
+
+
 def _comparable(ctx: Context):
     """(anchored, now) when the lock has this map and the text it anchored is the one the map quotes now."""
     view, now = getattr(ctx, "anchors", None), getattr(ctx, "anchors_now", None)
-    if view is None or view.anchored is None or now is None or view.anchored.text != now.text:
+    if view is None or view.anchored is None or now is None or view.anchored.text != now.text or _unchanged(ctx):
         return None
     return view.anchored, now
 
@@ -167,7 +173,7 @@ def source_text_changed(ctx: Context) -> Iterator[Finding]:
 
     """
     view, now = getattr(ctx, "anchors", None), getattr(ctx, "anchors_now", None)
-    if view is None or view.anchored is None or now is None:
+    if view is None or view.anchored is None or now is None or _unchanged(ctx):
         return
     was = view.anchored
     if was.text != now.text:
@@ -229,7 +235,7 @@ def stale_anchor(ctx: Context) -> Iterator[Finding]:
 
     """
     view = getattr(ctx, "anchors", None)
-    if view is None or view.anchored is None:
+    if view is None or view.anchored is None or _unchanged(ctx):
         return
     have = {key for *_, key in quotations(ctx.map)}
     stale = [a for a in view.anchored.quotations if (a.claim, a.quote) not in have]
@@ -280,7 +286,7 @@ def unanchored_quotation(ctx: Context) -> Iterator[Finding]:
 
     """
     view, now = getattr(ctx, "anchors", None), getattr(ctx, "anchors_now", None)
-    if view is None or now is None or not now.quotations:
+    if view is None or now is None or _unchanged(ctx) or not now.quotations:
         return
     if view.anchored is None:
         n = len(now.quotations)

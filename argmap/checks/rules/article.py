@@ -226,8 +226,8 @@ def _last(text: str, phrase: str) -> int:
     return -1
 
 
-def _framing(window: str) -> tuple[str, str] | None:
-    """The last framing phrase of the table in *window* (the sentence before the quotation), with what it does.
+def _framing(window: str, table: tuple[tuple[str, str, str], ...] = FRAMING) -> tuple[str, str] | None:
+    """The last framing phrase of *table* in *window* (the sentence before the quotation), with what it does.
 
     Plain string search, phrase by phrase: C-speed scans, where one regular
     expression for the whole table costs a hundred times more a sentence.
@@ -241,7 +241,7 @@ def _framing(window: str) -> tuple[str, str] | None:
         if near_from < 0:
             break
     best, best_at = None, -1
-    for phrase, what, where in FRAMING:
+    for phrase, what, where in table:
         at = _last(text, phrase)
         if at > best_at and (where == "sentence" or at > near_from):
             best, best_at = (phrase, what), at
@@ -281,6 +281,7 @@ def quotation_distortion(ctx: Context) -> Iterator[Finding]:
     if source is None:
         return
     people = {p.id: tokens for p in ctx.map.persons if (tokens := _name_tokens(p.name))}
+    framable: dict[int, tuple] = {}  # by sentence start: the phrases of the table that stand in it
     for claim, q in _quotations(ctx.map):
         match = source.match(q.text)
         if not match.found or match.start is None:
@@ -288,20 +289,38 @@ def quotation_distortion(ctx: Context) -> Iterator[Finding]:
         sentence = source.sentence_at(match.start)
         if sentence is None:
             continue
+        by = claim.by.id if claim.by is not None and claim.by.map is None else None
+        named = by is not None and by in people
+        table = framable.get(sentence.start)
+        if table is None:
+            table = framable[sentence.start] = _phrases_in(source.raw[sentence.start:sentence.end])
+        if not table and not named:
+            continue  # nothing before it can frame it, and no name to compare an attribution with
         window = _plain(source.raw[sentence.start:match.start]).rstrip(' "\'([“‘')
-        framed = _framing(window)
+        framed = _framing(window, table) if table else None
         if framed is not None and not _says(claim.text, framed[0]):
             phrase, what = framed
             yield Finding(q.span, f"the article {what} the quotation in claim {claim.id}: \"{phrase}\" "
                           f"stands before it in its sentence", f"the sentence reads: {_tail(window)}")
             continue
-        by = claim.by.id if claim.by is not None and claim.by.map is None else None
-        if by is None or by not in people:
+        if not named:
             continue  # no name to compare the article's attribution with
         speaker = _speaker(window, people)
         if speaker is not None and speaker[0] != by:
             yield Finding(q.span, f"the article gives the quotation in claim {claim.id} to {speaker[1]}, "
                           f"not to {by}", f"the sentence reads: {_tail(window)}")
+
+
+def _phrases_in(sentence: str) -> tuple[tuple[str, str, str], ...]:
+    """The entries of the table whose phrase stands anywhere in *sentence*, normalised as :func:`_framing` does.
+
+    A window (the sentence up to a quotation) so normalised is a prefix of
+    the sentence so normalised, so a phrase not in the sentence is in none
+    of its windows: one look for each sentence, and none at all for the
+    quotations of a sentence with no phrase of the table (most of them).
+    """
+    text = " ".join(_plain(sentence).split()).lower()
+    return tuple(entry for entry in FRAMING if entry[0] in text)
 
 
 def _says(text: str, phrase: str) -> bool:
