@@ -30,7 +30,7 @@ class _Unknown(Exception):
     """A construct this module does not read: the pattern may start with anything."""
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _category(category) -> frozenset[int]:
     """The ASCII characters of a class like ``\\w`` or ``\\S`` (as ``re`` reads them, Unicode rules)."""
     escape = {_c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_NOT_DIGIT: r"\D", _c.CATEGORY_SPACE: r"\s",
@@ -122,7 +122,7 @@ def _item(op, av, icase: bool) -> tuple[set[int], bool, bool]:
     raise _Unknown(op)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def starts(pattern: str) -> tuple[frozenset[int], bool] | None:
     """(the ASCII characters a match of *pattern* can start with, whether other characters can), or None for any."""
     try:
