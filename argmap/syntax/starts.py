@@ -1,4 +1,4 @@
-"""Which characters a match of a regular expression can start with, read from the expression itself.
+"""Which characters a match of a regular expression can start with (or hold), read from the expression itself.
 
 The line lane guards each token with a negative look-ahead for every
 terminal lark's lexer would try before it (:mod:`argmap.syntax.shapes`).  A
@@ -8,7 +8,10 @@ left out.  :func:`starts` answers from the pattern's parse (the ``re``
 module's own parser), for the ASCII characters one by one and for all other
 characters at once, and always errs on the side of "it may": a pattern that
 can match the empty string, or uses a construct not read here, may start
-with anything.
+with anything.  :func:`may_hold` answers the like for any character of a
+match: the lane writes a token's line and column without looking for line
+breaks in it when its terminal cannot hold one (lark's own guess,
+``newline_types``, counts any negated class, ``[^\\W\\d]`` too).
 """
 
 from __future__ import annotations
@@ -139,3 +142,37 @@ def may_overlap(a: str, b: str) -> bool:
     if x is None or y is None:
         return True
     return bool(x[0] & y[0]) or (x[1] and y[1])
+
+
+def _holds(items, code: int, icase: bool) -> bool:
+    """Whether a match of the parsed *items* can hold the character *code* (ASCII) anywhere."""
+    for op, av in items:
+        if op in (_c.LITERAL, _c.NOT_LITERAL, _c.ANY, _c.IN):
+            chars, _, _ = _item(op, av, icase)
+            if code in chars:
+                return True
+        elif op is _c.SUBPATTERN:
+            if _holds(av[3], code, icase or bool(av[1] & _c.SRE_FLAG_IGNORECASE)):
+                return True
+        elif op is _c.ATOMIC_GROUP:
+            if _holds(av, code, icase):
+                return True
+        elif op is _c.BRANCH:
+            if any(_holds(alternative, code, icase) for alternative in av[1]):
+                return True
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)):
+            if av[1] > 0 and _holds(av[2], code, icase):
+                return True
+        elif op not in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):  # a look-around consumes nothing
+            raise _Unknown(op)
+    return False
+
+
+@functools.cache
+def may_hold(pattern: str, char: str) -> bool:
+    """Whether a match of *pattern* can hold the ASCII character *char* (True when unsure)."""
+    try:
+        parsed = _p.parse(pattern)
+        return _holds(list(parsed), ord(char), bool(parsed.state.flags & _c.SRE_FLAG_IGNORECASE))
+    except (_Unknown, re.error):
+        return True

@@ -30,7 +30,8 @@ MUCH_WEAKER = 0.5
 def _weakening(graph, y: int, concessions: list[int]) -> tuple[float, float]:
     """*y*'s DF-QuAD strength with the concessions' attacks on it, and without them (base scores from
     the citations and weights: the rule does not read the article)."""
-    from argmap.evaluation.strengths import bipolar, solve  # only for a claim a concession attacks
+    # (imported here: only a claim that a concession attacks needs the gradual semantics)
+    from argmap.evaluation.strengths import bipolar, solve
 
     b = bipolar(graph)
     gone = {(c, y) for c in concessions}
