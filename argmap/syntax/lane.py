@@ -37,6 +37,7 @@ from lark.parsers.lalr_analysis import Shift
 
 from argmap.syntax.codegen import build_function, core_of, kept, repetition_keeps, shaping, statement_closer
 from argmap.syntax.shapes import Plan, Shape, shape_key, terms, trie_regex
+from argmap.syntax.starts import may_hold
 
 _MAX_GROUPS = 90  # Python's re module takes at most 100 named groups per pattern
 
@@ -94,7 +95,9 @@ class Lane:
         self.user_callbacks = dict(lark.lexer_conf.callbacks)
         # a user callback is only worth a token holding this string (a `#` in a newline token)
         self.lazy = lazy_callbacks
-        self.newline_types = frozenset(frontend.lexer.root_lexer.newline_types)
+        # the terminals whose tokens can hold a line break (lark's guess, narrowed by reading each pattern)
+        self.newline_types = frozenset(name for name in frontend.lexer.root_lexer.newline_types
+                                       if may_hold(self.terminals[name].pattern.to_regexp(), "\n"))
         self.by_origin: dict[str, list] = {}
         for rule in lark.rules:
             self.by_origin.setdefault(rule.origin.name, []).append(rule)

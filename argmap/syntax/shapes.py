@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import attrs
 
+from argmap.syntax.starts import may_overlap
+
 
 def terms(pieces, k: int) -> list[str]:
     """The terminals of *pieces*, each repetition taken *k* times."""
@@ -101,7 +103,13 @@ class _Emitter:
         return [self.once[self.p + self.n + i], self.thrice[self.p + 3 * self.n + i]]
 
     def _guarded(self, states: list[int], name: str) -> tuple[str, frozenset] | None:
-        """``(?!terminals tried first)(?>pattern)`` for terminal *name* in every one of *states*."""
+        """``(?!terminals tried first)(?>pattern)`` for terminal *name* in every one of *states*.
+
+        A terminal tried first that cannot start where *name* can (``:`` before
+        a name, a newline before a space) never matches where *name* does: it
+        is left out of the look-ahead.
+        """
+        own = self.lane.terminals[name].pattern.to_regexp()
         before: list[str] = []
         retype: set[str] = set()
         for state in states:
@@ -109,11 +117,11 @@ class _Emitter:
             if found is None:
                 return None
             for pat in found[0]:
-                if pat not in before:
+                if pat not in before and may_overlap(pat, own):
                     before.append(pat)
             retype |= found[1]
         guard = f"(?!{'|'.join(before)})" if before and self.guards else ""
-        return f"{guard}(?>{self.lane.terminals[name].pattern.to_regexp()})", frozenset(retype)
+        return f"{guard}(?>{own})", frozenset(retype)
 
     def _ignore(self, states: list[int]) -> str:
         parts = []

@@ -8,7 +8,6 @@ what counts as an answer is :mod:`argmap.analysis.questions`'s.
 
 from __future__ import annotations
 
-from argmap.analysis.questions import inferences
 from argmap.checks.rules import Finding, rule
 from argmap.diagnostics import Severity
 
@@ -17,6 +16,11 @@ SCHEMES = ("structure", "schemes")
 
 def _catalogue(ctx):
     return ctx.config.catalogue()
+
+
+def _names_schemes(m) -> bool:
+    """Whether a relation or argument of *m* names a scheme (without one, these rules have nothing to read)."""
+    return any(r.scheme is not None for r in m.relations) or any(a.scheme is not None for a in m.arguments)
 
 
 @rule("S217", "unknown-scheme", Severity.WARNING, SCHEMES)
@@ -42,7 +46,7 @@ def unknown_scheme(ctx):
           supports failed as expert_opinion
     """
     m = ctx.map
-    if not any(r.scheme is not None for r in m.relations) and not any(a.scheme is not None for a in m.arguments):
+    if not _names_schemes(m):
         return
     catalogue = _catalogue(ctx)
     for item in (*m.relations, *m.arguments):
@@ -113,6 +117,10 @@ def open_critical_question(ctx):
           tags doubt
           undercuts polled -> failed
     """
+    if not _names_schemes(ctx.map):
+        return  # (nor the catalogue and the questions' module read)
+    from argmap.analysis.questions import inferences
+
     found = inferences(ctx.map, _catalogue(ctx))
     for inference in found:
         scheme, open_ = inference.scheme, inference.open_questions

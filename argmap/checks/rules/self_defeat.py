@@ -11,7 +11,6 @@ from argmap.diagnostics import Severity
 from argmap.evaluation.dung import OUT, Label, grounded_codes
 from argmap.evaluation.flips import Grounded
 from argmap.evaluation.mapgraph import THESIS, attack_graph
-from argmap.evaluation.strengths import bipolar, solve
 from argmap.model import Claim
 from argmap.resolve import resolve
 
@@ -31,6 +30,9 @@ MUCH_WEAKER = 0.5
 def _weakening(graph, y: int, concessions: list[int]) -> tuple[float, float]:
     """*y*'s DF-QuAD strength with the concessions' attacks on it, and without them (base scores from
     the citations and weights: the rule does not read the article)."""
+    # (imported here: only a claim that a concession attacks needs the gradual semantics)
+    from argmap.evaluation.strengths import bipolar, solve
+
     b = bipolar(graph)
     gone = {(c, y) for c in concessions}
     kept = attrs.evolve(b, attacks=tuple(e for e in b.attacks if tuple(e) not in gone))
