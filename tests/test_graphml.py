@@ -295,3 +295,24 @@ def test_yed_export_validates_against_graphml_extended_as_yed_extends_it(exporte
     errors = [str(e)[:400] for e in yed.iter_errors(text)]
     assert not errors, errors[0]
     assert not plain.is_valid(text), "the plain schema refuses yEd's graphics: the extension is what admits them"
+
+
+def test_schemes_groups_and_wordings_travel_as_data(exported):
+    m, path = exported
+    g = nx.read_graphml(path)
+    named = sorted(r.scheme for r in set(m.relations) if r.kind == "supports" and r.scheme
+                   and not isinstance(r.target, Link))
+    assert sorted(d["scheme"] for *_, d in g.edges(data=True) if "scheme" in d) == named
+    assert sorted(d["scheme"] for _, d in g.nodes(data=True) if d["kind"] == "argument" and "scheme" in d) == \
+        sorted(a.scheme for a in m.arguments if a.scheme)
+
+
+def test_a_claims_group_and_wordings_are_node_data(tmp_path):
+    m = argmap.loads('group moscow: What Moscow says\nclaim a: A.\n  in moscow\n  wording "Also A."\n'
+                     '  supports b as expert_opinion\nclaim b: B.\n')
+    path = tmp_path / "g.graphml"
+    path.write_text(to_graphml(m), encoding="utf-8")
+    g = nx.read_graphml(path)
+    a = next(d for _, d in g.nodes(data=True) if d.get("label") == "A.")
+    assert (a["group"], a["group_title"], a["wordings"]) == ("moscow", "What Moscow says", "Also A.")
+    assert [d.get("scheme") for *_, d in g.edges(data=True)] == ["expert_opinion"]

@@ -213,6 +213,9 @@ class Builder:
             parts.append(("t", f" ({'' if quotes or not who else who + '; '}conceded by the other side)"))
         elif who and not quotes and (always_speaker or who != self.voice):
             parts.append(("t", f" ({who})"))
+        for wording in n.wordings if isinstance(n, Claim) else ():  # the same claim, put another way
+            parts.append(("t", f" Also put as: {sentence(wording.text)}"))
+            parts += self.cite(key, wording.citations)
         return parts
 
     def strength_note(self, key: str) -> str:

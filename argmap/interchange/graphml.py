@@ -45,7 +45,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 
-from argmap.model import Argument, Claim, Map, Thesis
+from argmap.model import Argument, Claim, Link, Map, Thesis
 from argmap.rendering.quoting import clean
 from argmap.rendering.style import ATTACK, CONTRA, NO_CASE, PALETTE, SUPPORT, tint
 from argmap.rendering.wrapping import wrap
@@ -68,8 +68,9 @@ _KEYS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "graph": (("map", "string"), ("title", "string")),
     "node": (("kind", "string"), ("label", "string"), ("ref", "string"), ("map", "string"),
              ("case", "string"), ("by", "string"), ("by_name", "string"), ("citations", "string"),
-             ("quotation", "string"), ("tags", "string"), ("concession", "boolean")),
-    "edge": (("kind", "string"), ("implied", "boolean")),
+             ("quotation", "string"), ("tags", "string"), ("concession", "boolean"), ("group", "string"),
+             ("group_title", "string"), ("wordings", "string"), ("scheme", "string")),
+    "edge": (("kind", "string"), ("implied", "boolean"), ("scheme", "string")),
 }
 
 _WRAP = 34  # label columns in yEd
@@ -136,6 +137,13 @@ def _node_data(node: Node) -> dict[str, object]:
         data["quotation"] = "\n".join(q.text for q in item.quotes)
         data["tags"] = " ".join(item.tags)
         data["concession"] = item.concession
+        data["wordings"] = "\n".join(w.text for w in item.wordings)
+        if item.group is not None and node.home is not None:
+            data["group"] = item.group
+            group = node.home.group_table.get(item.group)
+            data["group_title"] = group.title if group is not None else ""
+    if isinstance(item, Argument):
+        data["scheme"] = item.scheme or ""
     return {k: v for k, v in data.items() if v not in ("", False)}
 
 
@@ -252,6 +260,18 @@ def _edges(g: Graph) -> tuple[list[tuple[str, str, str, bool]], dict[tuple[str, 
     return out, inference
 
 
+def _support_schemes(m: Map, g: Graph) -> dict[tuple[str, str], str]:
+    """The scheme each named support of the map gives, by (source key, target key) of the graph."""
+    key = {(n.map_id if n.home is not g.root else None, n.id): k for k, n in g.nodes.items()}
+    out: dict[tuple[str, str], str] = {}
+    for r in m.relations:
+        if r.kind == "supports" and r.scheme and not isinstance(r.target, Link):
+            a, b = key.get((r.source.map, r.source.id)), key.get((r.target.map, r.target.id))
+            if a is not None and b is not None:
+                out.setdefault((a, b), r.scheme)
+    return out
+
+
 def to_graphml(m: Map, *, yed: bool = True) -> str:
     """The map as GraphML text (see the module's doc for what becomes what).
 
@@ -296,11 +316,15 @@ def to_graphml(m: Map, *, yed: bool = True) -> str:
             out.append(f'      <data key="node.yed">{_node_graphics(d, colour, lines[k], sizes[k], at[k])}</data>')
         _data(out, "      ", "node", d)
         out.append("    </node>")
+    schemes = _support_schemes(m, g)
+    link_of = {point: link for link, point in inference.items()}  # an undercut support runs through its point
     for i, (a, b, kind, implied) in enumerate(edges):
         out.append(f'    <edge id="e{i}" source="{ids[a]}" target="{ids[b]}">')
         if yed:
             out.append(f'      <data key="edge.yed">{_edge_graphics(kind)}</data>')
-        _data(out, "      ", "edge", {"kind": kind, **({"implied": True} if implied else {})})
+        scheme = schemes.get(link_of.get(a, (a, b))) if kind == "supports" else None
+        _data(out, "      ", "edge", {"kind": kind, **({"implied": True} if implied else {}),
+                                      **({"scheme": scheme} if scheme else {})})
         out.append("    </edge>")
     out += ["  </graph>", "</graphml>"]
     return "\n".join(out) + "\n"

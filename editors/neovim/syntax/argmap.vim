@@ -9,14 +9,14 @@ syn match argmapComment "#.*$" contains=argmapPragma,@Spell
 syn match argmapPragma "argmap: ignore\[[^]]*\]" contained
 
 " A declaration: its word, its id, then (up to the colon) its case, stance and speaker.
-syn match argmapDecl "^\s*\zs\%(argument\|case\|claim\|org\|person\|thesis\)\>" nextgroup=argmapName skipwhite
+syn match argmapDecl "^\s*\zs\%(argument\|case\|claim\|group\|org\|person\|thesis\)\>" nextgroup=argmapName skipwhite
 syn match argmapSection "^\s*\zs\%(map\|use\|footnotes\)\>" nextgroup=argmapName skipwhite
 syn match argmapName "\h[[:alnum:]_-]*" contained nextgroup=argmapHead
 syn match argmapHead "[^:#]*" contained contains=argmapHeadWord,argmapOperator
 syn keyword argmapHeadWord for against by from contained
 
 " Lines inside a declaration: relations, quotations, tags and header fields.
-syn match argmapRelation "^\s*\zs\%(supports\|rebuts\|undercuts\|contradicts\|concession\|quote\|tags\|weight\|standard\|burden\)\>"
+syn match argmapRelation "^\s*\zs\%(supports\|rebuts\|undercuts\|contradicts\|concession\|quote\|wording\|in\|tags\|weight\|standard\|burden\)\>"
 syn match argmapField "^\s*\zs\%(author\|published\|publisher\|url\|text\|venue\)\>"
 
 syn match argmapLabel "\[\^[^][:space:]]\+\]:\="
