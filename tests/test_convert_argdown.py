@@ -138,6 +138,10 @@ def test_seed_maps_survive_argdown_round_trip(name, m):
     assert {c.id: (c.case, c.by, c.citations, c.quotes, c.tags, c.concession) for c in back.claims} == \
            {c.id: (c.case, c.by, c.citations, c.quotes, c.tags, c.concession) for c in m.claims}
     assert [d for d in diagnostics + lost if d.severity >= 2] == []
+    # every scheme comes back: a support's from its one-step argument's inference line
+    assert {(str(r.source), str(r.target), r.scheme) for r in back.relations if r.scheme} == \
+           {(str(r.source), str(r.target), r.scheme) for r in m.relations if r.scheme}
+    assert {(a.id, a.scheme) for a in back.arguments} == {(a.id, a.scheme) for a in m.arguments}
 
 
 # ---- Argdown's own CLI ---------------------------------------------------------------
@@ -161,6 +165,9 @@ def expected_counts(m) -> tuple[int, int, int]:
     """Statements, arguments and relations Argdown should find in our export of *m*."""
     links = {(str(r.target.source), str(r.target.target)) for r in m.relations
              if r.kind == "undercuts" and not isinstance(r.target, type(r.source))}
+    # a support that names its scheme is written as the one-step argument it is, its scheme on the inference line
+    links |= {(str(r.source), str(r.target)) for r in m.relations
+              if r.kind == "supports" and r.scheme and isinstance(r.target, type(r.source))}
     statements = {n.id for n in (*m.claims, *m.theses)}
     argument_ids = {a.id for a in m.arguments}
     for r in m.relations:

@@ -171,3 +171,37 @@ def test_argdown_headings_become_nested_groups_and_a_class_keeps_every_wording()
     assert '## Russian law {"group": "russian_law"}' in argdown and "[Law]: Moscow holds all four islands." in argdown
     again, _ = read(argdown, "argdown", "talks.argdown")
     assert again.groups == m.groups and again.claims == m.claims
+
+
+PCS = """\
+<Expert>
+
+(1) [Hyodo]: Hyodo, an expert, calls the approach a failure.
+--
+Argument from expert opinion
+--
+(2) [Failed]: The approach failed.
+
+<Both>
+
+(1) [A]: A.
+(2) [B]: B.
+--
+Modus ponens, Argument From Analogy
+--
+(3) [C]: C.
+"""
+
+
+def test_an_argdown_inference_rule_that_names_a_scheme_is_kept_as_the_scheme():
+    from argmap.interchange import read, write
+
+    m, diagnostics = read(PCS, "argdown", "pcs.argdown")
+    assert [(str(r.source), str(r.target), r.scheme) for r in m.relations] == [("hyodo", "failed", "expert_opinion")]
+    assert m.arguments[0].scheme == "analogy"
+    lost = [d.message for d in diagnostics if d.code == "X303"]
+    assert len(lost) == 1 and "Modus ponens" in lost[0] and "Analogy" not in lost[0]
+    argdown = write(m, "argdown")
+    assert "--\nArgument From Analogy\n--" in argdown
+    again, _ = read(argdown, "argdown", "pcs.argdown")
+    assert again.arguments[0].scheme == "analogy"

@@ -24,6 +24,7 @@ import re
 
 from argmap.interchange._common import Report, report_settings
 from argmap.interchange.argdown_titles import fits, is_title_comment, read_titles
+from argmap.interchange.schemes_map import label_of
 from argmap.model import Argument, Claim, Link, Map, Ref, Relation, Thesis
 
 _SYMBOL = {"supports": "+>", "rebuts": "->", "contradicts": "><", "undercuts": "_>"}
@@ -107,6 +108,10 @@ def write_argdown(m: Map, report: Report | None = None) -> str:
     """The map as Argdown text."""
     report = report or Report(m.path)
     report_settings(m, report, "Argdown")
+    # A relation in Argdown carries no inference rule: a support that names its scheme is written as
+    # the one-step argument it is, its scheme on the inference line (read back as the same support).
+    schemes = {(str(r.source), str(r.target)): r.scheme for r in m.relations
+               if r.kind == "supports" and r.scheme and isinstance(r.target, Ref)}
     out = _front_matter(m)
     if out:
         out.append("")
@@ -125,6 +130,8 @@ def write_argdown(m: Map, report: Report | None = None) -> str:
                 direct.add(key)  # `<_` under <A> says it: A supports only that one claim
             else:
                 links.setdefault(key, f"{key[0]} supports {key[1]}")
+    for key in schemes:
+        links.setdefault(key, f"{key[0]} supports {key[1]}")
 
     def member(ref: Ref) -> str:
         if ref.map is None and ref.id in titles:
@@ -195,7 +202,9 @@ def write_argdown(m: Map, report: Report | None = None) -> str:
         elif argument.id not in inside:
             out += _pcs(argument, member)
     for (source, conclusion), title in links.items():
-        out += [f"<{title}>", "", f"(1) [{source}]", "----", f"(2) [{conclusion}]", ""]
+        scheme = schemes.get((source, conclusion))
+        inference = ["--", escape(label_of(scheme)), "--"] if scheme else ["----"]
+        out += [f"<{title}>", "", f"(1) [{source}]", *inference, f"(2) [{conclusion}]", ""]
     for source, relations in outgoing.items():
         out.append(member(Ref.parse(source)))
         for r in relations:
@@ -335,5 +344,7 @@ def _pcs(argument: Argument, member) -> list[str]:
     lines = [head, ""]
     for n, premise in enumerate(argument.premises, 1):
         lines.append(f"({n}) {member(premise)}")
-    lines += ["----", f"({len(argument.premises) + 1}) {member(argument.conclusion)}", ""]
+    # a scheme is the inference's rule, in Argdown's expanded inference line
+    inference = ["--", escape(label_of(argument.scheme)), "--"] if argument.scheme else ["----"]
+    lines += [*inference, f"({len(argument.premises) + 1}) {member(argument.conclusion)}", ""]
     return lines

@@ -257,8 +257,9 @@ class Mapper:
                 last = k == len(arg.steps) - 1
                 prem = [self.ref(Member("s", p)) for p in premises]
                 concl = self.ref(Member("s", conclusion))
+                scheme = arg.schemes.get(k)
                 if len(prem) == 1 and not (last and arg.title in targeted):
-                    self.add_relation("supports", prem[0], concl)
+                    self.add_relation("supports", prem[0], concl, scheme=scheme)
                     nodes.append(Link(prem[0], concl))
                     continue
                 ident = base if last else make_id(f"{base}_{k + 1}", self.taken)
@@ -266,7 +267,7 @@ class Mapper:
                 fields = {"case": v.ref(arg.data.get("case"), ("case",), "the id of a case")
                           or self.section_info(arg.section)[0],
                           "by": v.ref(arg.data.get("by"), ("by",), "the id of a person")}
-                self.arguments.append(Argument(ident, tuple(prem), concl, **fields))
+                self.arguments.append(Argument(ident, tuple(prem), concl, scheme=scheme, **fields))
                 nodes.append(Ref(ident))
             self.arg_nodes[arg.title] = nodes
             self.note_steps(arg, nodes)
@@ -306,11 +307,12 @@ class Mapper:
             return Ref(self.ids[arg.steps[-1][1]])
         return Ref(self.ids.setdefault("<>" + member.title, make_id(member.title, self.taken, "a")))
 
-    def add_relation(self, kind: str, source: Ref, target, at: tuple | None = None) -> None:
+    def add_relation(self, kind: str, source: Ref, target, at: tuple | None = None, *,
+                     scheme: str | None = None) -> None:
         if target == source:
             self.to_itself(kind, at)
             return
-        relation = Relation(kind, source, target)
+        relation = Relation(kind, source, target, scheme=scheme)
         if kind == "contradicts" and Relation(kind, target, source) in self.relation_set:
             return
         if relation not in self.relation_set:

@@ -45,6 +45,7 @@ class ArgumentEntry:
     data: dict = attrs.field(factory=dict)
     steps: list | None = None  # [(premises, conclusion, line, column)]
     section: tuple = ()
+    schemes: dict = attrs.field(factory=dict)  # step number -> the scheme its inference rule names
 
 
 @attrs.define

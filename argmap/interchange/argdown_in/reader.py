@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from argmap.interchange._common import Report
+from argmap.interchange.schemes_map import scheme_of
 from argmap.interchange.argdown_in.picture import ArgumentEntry, Heading, Member, StatementClass
 from argmap.interchange.argdown_in.syntax import (
     ESCAPED,
@@ -303,7 +304,7 @@ class Reader:
                         inner.append(block[j])
                         j += 1
                     if inner:
-                        self.inference_details(inner, arg)
+                        self.inference_details(inner, arg, len(steps))
                     i = j
                 after_inference = (number, column)
                 stack = [(-1, Member("i", arg.title, len(steps)))]
@@ -340,7 +341,7 @@ class Reader:
             j += 1
         return parts, j
 
-    def inference_details(self, inner, arg: ArgumentEntry) -> None:
+    def inference_details(self, inner, arg: ArgumentEntry, step: int) -> None:
         raw = "\n".join(line for _, line in inner)
         number = inner[0][0]
         m = next(DataFinder(raw).finditer(), None)
@@ -351,6 +352,11 @@ class Reader:
                 self.report.add("X303", f"inference data ({', '.join(map(str, data))}) has no place in argmap",
                                 number, 1)
         names = [r.strip() for r in rules.replace("\n", ",").split(",") if r.strip()]
-        if names:
-            self.report.add("X303", f"inference rule(s) {', '.join(names)} of <{arg.title}> have no place in argmap",
-                            number, 1)
+        # a rule that names a scheme of the catalogue is the step's scheme; the others are logic's rules
+        scheme, known = next(((s, k) for s, k in map(scheme_of, names) if k and s), (None, False))
+        if scheme is not None:
+            arg.schemes[step] = scheme
+        rest = [n for n in names if scheme_of(n) != (scheme, True)]
+        if rest:
+            self.report.add("X303", f"inference rule(s) {', '.join(rest)} of <{arg.title}> name no argumentation "
+                            "scheme argmap knows; they are not carried over", number, 1)
