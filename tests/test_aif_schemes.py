@@ -10,6 +10,7 @@ from pathlib import Path
 
 import argmap
 from argmap.interchange import read, write
+from argmap.schemes import load_catalogue
 
 MAPS = Path(__file__).resolve().parent.parent / "maps"
 
@@ -79,11 +80,12 @@ def test_schemes_leave_as_aif_labels_and_come_back():
     m = argmap.load(MAPS / "brown2017.argmap")
     aif = json.loads(write(m, "aif"))
     labels = sorted(n["text"] for n in aif["nodes"] if n["type"] == "RA" and n["text"] != "Default Inference")
-    assert labels.count("Argument From Position To Know") == 5 and labels.count("Argument From Expert Opinion") == 2
-    assert "Argument From Popular Opinion" in labels
-    back, _ = read(json.dumps(aif), "aif", "brown2017.json")
     named = {k: s for k, s in supports(m).items() if s}
-    assert {k: s for k, s in supports(back).items() if s} == named and len(named) == 8
+    catalogue = load_catalogue()
+    assert labels == sorted(catalogue[s].aif_label for s in named.values())
+    assert {"Argument From Position To Know", "Argument From Expert Opinion", "Argument From Popular Opinion"} <= set(labels)
+    back, _ = read(json.dumps(aif), "aif", "brown2017.json")
+    assert {k: s for k, s in supports(back).items() if s} == named and len(named) >= 8
 
 
 def test_a_linked_argument_and_an_unknown_scheme_round_trip():

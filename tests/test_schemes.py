@@ -15,6 +15,7 @@ from argmap.schemes import (
     NO_SCHEME_LABELS,
     CatalogueError,
     explain_scheme,
+    fill_letters,
     load_catalogue,
     read_catalogue_text,
 )
@@ -215,6 +216,12 @@ BAD = [
     ("two schemes one name", minimal("a") + minimal("b", "Scheme B", 'aliases = ["scheme a"]'), "aliases =", 1,
      "names both scheme `a` and scheme `b`"),
     ("date for text", minimal().replace('"Somebody 2020"', "2020-01-01"), "source =", 1, "date"),
+    ("letter unused", minimal() + '\n[schemes.a.letters]\nZ = "speaker"\n', 'Z = "speaker"', 1, "no letter `Z`"),
+    ("letter's part unknown", minimal() + '\n[schemes.a.letters]\nM = "speakr"\n', 'M = "speakr"', 1,
+     "did you mean `speaker`"),
+    ("letters a list", minimal(extra='letters = ["M"]'), "letters =", 1, "[schemes.a.letters]"),
+    ("letter a word", minimal().replace("Does M hold?", "Does a M hold?") + '\n[schemes.a.letters]\na = "speaker"\n',
+     'a = "speaker"', 1, "is not a letter"),
 ]
 
 
@@ -232,6 +239,27 @@ def test_a_bad_user_file_is_reported_at_its_line_and_column(tmp_path, name, text
     assert words in err.message
     assert str(err).startswith(f"{path}:{err.line}:{err.column}: ")
     assert "Traceback" not in str(err) and "Error" not in err.message
+
+
+def test_letters_say_what_the_texts_stand_for_in_a_map_and_explain_prints_them():
+    (scheme,) = read_catalogue_text(minimal() + '\n[schemes.a.letters]\nM = "reason"\nC = "conclusion"\n')
+    assert scheme.letters == (("M", "reason"), ("C", "conclusion"))
+    assert "In a map:\n  M is the reason; C is the conclusion.\n" in explain_scheme(scheme)
+    (bare,) = read_catalogue_text(minimal())
+    assert bare.letters == () and "In a map" not in explain_scheme(bare)
+    shipped = load_catalogue()
+    assert ("E", "speaker") in shipped["expert_opinion"].letters
+    assert ("P", "speaker") in shipped["position_to_know"].letters
+
+
+@pytest.mark.parametrize("text,words,expected", [
+    ("How credible is E as an expert?", {"E": "Hyodo"}, "How credible is Hyodo as an expert?"),
+    ("Does E's assertion rest on evidence?", {"E": "Hyodo"}, "Does Hyodo's assertion rest on evidence?"),
+    ("Is A0 worse than A1, and A?", {"A": "it", "A0": "the start"}, "Is the start worse than A1, and it?"),
+    ("Every Eu and EA stays.", {"E": "x", "A": "y"}, "Every Eu and EA stays."),
+])
+def test_letters_are_filled_in_as_whole_words_only(text, words, expected):
+    assert fill_letters(text, words) == expected
 
 
 def test_a_missing_or_non_utf8_file_is_reported_in_plain_words(tmp_path):

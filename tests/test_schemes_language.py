@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -9,6 +10,7 @@ import argmap
 from argmap.analysis.questions import inferences
 from argmap.briefing.markdown import to_markdown
 from argmap.model.builder import MapBuilder
+from argmap.schemes import load_catalogue
 
 MAP = """map t {
 }
@@ -94,6 +96,35 @@ def test_the_brief_lists_what_to_ask_and_what_to_prepare():
     assert "## Critical questions" in text
     ask = text.split("### What to ask them")[1].split("### What to prepare")[0]
     prepare = text.split("### What to prepare")[1]
-    assert "Argument from position to know" in ask and "\\[honesty\\]" in ask
-    assert "Argument from popular opinion" in prepare and "\\[doubt\\]" in prepare
+    assert "Argument from position to know" in ask and "(honesty)" in ask
+    assert "Argument from popular opinion" in prepare and "(doubt)" in prepare
     assert "acceptance by “A November poll" in prepare, prepare
+
+
+def test_each_open_question_is_a_line_of_its_own_and_the_letters_are_named():
+    m = argmap.loads(MAP)
+    text = to_markdown(argmap.brief(m, "brown"))
+    ask = text.split("### What to ask them")[1].split("### What to prepare")[0]
+    questions = [line for line in ask.splitlines() if line.startswith("  - ")]
+    position = load_catalogue()["position_to_know"]
+    open_ids = [q.id for q in position.questions]
+    # one nested item per question, each with its id, in the scheme's order
+    shown = [re.search(r"\((\w+)\)$", line).group(1) for line in questions]
+    assert [i for i in shown if i in open_ids] == [i for i in open_ids if i in shown] and len(shown) >= 2
+    inference = next(line for line in ask.splitlines() if "Argument from position to know" in line)
+    assert inference.endswith("Ask:")
+    # no map names who gives the reason: the scheme's letters become words, never stay letters
+    assert "  - Is the source really in a position to know whether the conclusion is true? (position)" in questions
+
+
+def test_the_letter_for_who_gives_the_reason_is_their_name():
+    m = argmap.loads(MAP.replace("claim failed (brown):", "person hyodo: Hyodo Shinji, researcher.\n\n"
+                                 "claim hyodo_says (togo) by hyodo: Hyodo calls the visit a step forward.\n"
+                                 "  supports deal as expert_opinion\n\nclaim failed (brown):"))
+    text = to_markdown(argmap.brief(m, "brown"))
+    ask = text.split("### What to ask them")[1].split("### What to prepare")[0]
+    rows = ask.splitlines()
+    assert any("Argument from expert opinion" in row and row.endswith("Ask:") for row in rows)
+    assert "  - How credible is Hyodo Shinji as an expert? (expertise)" in rows
+    assert "  - Does Hyodo Shinji's assertion rest on evidence? (backup\\_evidence)" in rows
+    assert "  - Is Hyodo Shinji an expert in the field that the conclusion belongs to? (field)" in rows

@@ -13,6 +13,7 @@ from __future__ import annotations
 from argmap.analysis.questions import Inference, inferences
 from argmap.briefing.builder import Builder, sentence
 from argmap.briefing.document import Heading, Item, ItemList, Paragraph
+from argmap.schemes import fill_letters
 
 __all__ = ["critical_questions"]
 
@@ -28,19 +29,36 @@ def _ours(b: Builder, inference: Inference) -> bool:
     return key in b.ours
 
 
+_WORDS = {"speaker": "the source", "reason": "the reason", "conclusion": "the conclusion"}
+"""What a scheme's letter becomes in a question when the map names nothing better."""
+
+
+def _letters(b: Builder, inference: Inference) -> dict[str, str]:
+    """The words each of the scheme's letters stands for in this inference: its speaker's name, "the conclusion"."""
+    words = {}
+    for letter, role in inference.scheme.letters:
+        who = next((w for w in map(b.speaker, inference.reasons) if w), None) if role == "speaker" else None
+        if who and who.startswith("The "):  # "the Russian government", inside a question
+            who = "the " + who[4:]
+        words[letter] = who or _WORDS[role]
+    return words
+
+
 def _item(b: Builder, inference: Inference, verb: str) -> Item:
+    """The inference in one line, then its open questions one to a line, then those the map answers."""
     scheme = inference.scheme
     reasons = " and ".join(b.short(k) for k in inference.reasons)
     parts: list = [("b", f"{scheme.name}: "), ("t", f"{reasons}, so {b.short(inference.conclusion)}. ")]
-    open_ = inference.open_questions
-    if open_:
-        parts.append(("t", f"{verb} "))
-        parts.append(("t", " ".join(f"{sentence(q.question.text)} [{q.question.id}]" for q in open_)))
+    letters = _letters(b, inference)
+    rows = [Item((("t", f"{sentence(fill_letters(q.question.text, letters))} ({q.question.id})"),))
+            for q in inference.open_questions]
+    if rows:
+        parts.append(("t", verb))
     answered = inference.answered
     if answered:
         done = "; ".join(f"{q.question.id} by {b.short(q.answered_by[0])}" for q in answered)
-        parts.append(("t", f"{' ' if open_ else ''}Answered in the map: {done}."))
-    return Item(tuple(parts))
+        rows.append(Item((("t", f"Answered in the map: {done}."),)))
+    return Item(tuple(parts), (ItemList(tuple(rows)),) if rows else ())
 
 
 def critical_questions(b: Builder) -> None:
@@ -52,8 +70,9 @@ def critical_questions(b: Builder) -> None:
     ours = [i for i in found if _ours(b, i)]
     b.blocks.append(Heading(2, "Critical questions"))
     b.blocks.append(Paragraph((("t", "Inferences of the map that follow a known argumentation scheme, with the "
-                                     "scheme's critical questions (`argmap explain SCHEME`). Letters such as E "
-                                     "and A stand for the source and the claim."),)))
+                                     "scheme's critical questions, one to a line, with the map's words put "
+                                     "in place of the scheme's letters where the scheme says which is which "
+                                     "(argmap explain SCHEME gives the scheme in full)."),)))
     for title, chosen, verb, none in (
             ("What to ask them", theirs, "Ask:", "Every inference of theirs that names a scheme is answered in the map."),
             ("What to prepare", ours, "Be ready for:", "None of our inferences names a scheme.")):

@@ -9,6 +9,7 @@ The catalogue follows Walton, Reed & Macagno, *Argumentation Schemes*
 """
 
 from argmap.schemes.catalogue import (
+    LETTER_ROLES,
     NO_SCHEME_LABELS,
     Catalogue,
     CatalogueError,
@@ -16,12 +17,14 @@ from argmap.schemes.catalogue import (
     Premise,
     Scheme,
     explain_scheme,
+    fill_letters,
     names_no_scheme,
     normalise,
 )
 from argmap.schemes.reading import load_catalogue, read_catalogue_text
 
 __all__ = [
+    "LETTER_ROLES",
     "NO_SCHEME_LABELS",
     "Catalogue",
     "CatalogueError",
@@ -29,6 +32,7 @@ __all__ = [
     "Premise",
     "Scheme",
     "explain_scheme",
+    "fill_letters",
     "names_no_scheme",
     "load_catalogue",
     "normalise",

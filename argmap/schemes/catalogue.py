@@ -82,6 +82,22 @@ class CriticalQuestion:
     premise: str | None = None
 
 
+LETTER_ROLES = {
+    "speaker": "the one who gives the reason",
+    "reason": "the reason",
+    "conclusion": "the conclusion",
+}
+"""What a scheme's letter may stand for in a map's inference (the ``letters`` table of a catalogue)."""
+
+
+def fill_letters(text: str, letters: dict[str, str]) -> str:
+    """*text* with each letter of *letters* (a whole word: ``E``, ``E's``, not ``Eu``) replaced by its words."""
+    if not letters:
+        return text
+    pattern = re.compile(r"(?<![\w'])(" + "|".join(map(re.escape, sorted(letters, key=len, reverse=True))) + r")(?!\w)")
+    return pattern.sub(lambda m: letters[m.group(1)], text)
+
+
 @attrs.frozen
 class Scheme:
     """One argumentation scheme; ``origin`` is the file it was read from."""
@@ -94,6 +110,9 @@ class Scheme:
     source: str
     aif: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
+    letters: tuple[tuple[str, str], ...] = ()
+    """The letters of the scheme's texts that stand for a part of the map's inference: ``(("E", "speaker"),
+    ("A", "conclusion"))``; the parts are those of :data:`LETTER_ROLES`."""
     origin: str = attrs.field(default="", eq=False, repr=False)
 
     @property
@@ -200,6 +219,9 @@ def explain_scheme(scheme: Scheme) -> str:
     for p in scheme.premises:
         lines += _wrapped(f"{p.title[:1].upper()}{p.title[1:]}: {p.text}", "  ", "    ")
     lines += ["", "Conclusion:"] + _wrapped(scheme.conclusion, "  ", "  ")
+    if scheme.letters:
+        lines += ["", "In a map:"] + _wrapped("; ".join(f"{letter} is {LETTER_ROLES[role]}"
+                                                       for letter, role in scheme.letters) + ".", "  ", "  ")
     lines += ["", "Critical questions:"]
     for n, q in enumerate(scheme.questions, 1):
         doubts = f"the {q.premise.replace('_', ' ')} premise" if q.premise else "the inference"

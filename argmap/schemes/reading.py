@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
-from argmap.schemes.catalogue import _NO_SCHEME, Catalogue, CatalogueError, CriticalQuestion, Premise, Scheme, normalise
+from argmap.schemes.catalogue import _NO_SCHEME, LETTER_ROLES, Catalogue, CatalogueError, CriticalQuestion, Premise, Scheme, normalise
 from argmap.suggest import close_matches
 from argmap.tomlpos import key_positions
 
@@ -22,7 +22,8 @@ __all__ = ["load_catalogue", "read_catalogue_text"]
 
 SHIPPED = "walton.toml"
 _ID = re.compile(r"[a-z][a-z0-9_]*\Z")
-_SCHEME_FIELDS = ("name", "aif", "aliases", "premises", "conclusion", "questions", "source")
+_LETTER = re.compile(r"[A-Z][0-9]*\Z")
+_SCHEME_FIELDS = ("name", "aif", "aliases", "premises", "conclusion", "questions", "source", "letters")
 _REQUIRED = ("name", "premises", "conclusion", "questions", "source")
 _QUESTION_FIELDS = ("id", "text", "premise")
 
@@ -113,9 +114,32 @@ class _Reader:
         text = {f: self.text(raw[f], at + (f,), f"the {f} of scheme `{sid}`") for f in ("name", "conclusion", "source")}
         names = {f: self.names(raw.get(f, []), at + (f,), f"`{f}` of scheme `{sid}`") for f in ("aif", "aliases")}
         premises = self.premises(raw["premises"], at + ("premises",), sid)
-        return Scheme(sid, text["name"], premises, text["conclusion"],
-                      self.questions(raw["questions"], at + ("questions",), sid, premises), text["source"],
-                      names["aif"], names["aliases"], origin=self.path)
+        questions = self.questions(raw["questions"], at + ("questions",), sid, premises)
+        letters = self.letters(raw.get("letters", {}), at + ("letters",), sid,
+                               (text["conclusion"], *(p.text for p in premises), *(q.text for q in questions)))
+        return Scheme(sid, text["name"], premises, text["conclusion"], questions, text["source"],
+                      names["aif"], names["aliases"], letters, origin=self.path)
+
+    def letters(self, value: object, where: tuple, sid: str, texts: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+        """The ``letters`` table: each letter the scheme's texts use, and the part of the inference it stands for."""
+        if not isinstance(value, dict):
+            self.fail(where, f"the letters of scheme `{sid}` should be a table [schemes.{sid}.letters] with "
+                      f"one `LETTER = \"{'|'.join(LETTER_ROLES)}\"` line each, not {_kind(value)}")
+        out = []
+        for letter, role in value.items():
+            at = where + (letter,)
+            if not _LETTER.match(letter):
+                self.fail(at, f"`{letter}` in the letters of scheme `{sid}` is not a letter: a letter is a capital, "
+                          "maybe with digits (A, C1), so that no word of the texts is taken for one")
+            if not re.search(rf"(?<![\w']){re.escape(letter)}(?![\w])", " ".join(texts)):
+                self.fail(at, f"scheme `{sid}` uses no letter `{letter}` in its premises, conclusion or questions")
+            if not isinstance(role, str) or role not in LETTER_ROLES:
+                close = close_matches(str(role), list(LETTER_ROLES), n=1)
+                hint = f"; did you mean `{close[0]}`?" if close else ""
+                self.fail(at, f"letter `{letter}` of scheme `{sid}` stands for {role!r}, which is not one of "
+                          f"{', '.join(LETTER_ROLES)}{hint}")
+            out.append((letter, role))
+        return tuple(out)
 
     def names(self, value: object, where: tuple, what: str) -> tuple[str, ...]:
         if not isinstance(value, list):
