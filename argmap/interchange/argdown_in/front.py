@@ -13,7 +13,7 @@ import re
 from argmap.interchange._common import Report, make_id, one_line
 from argmap.interchange._values import FIELD_NAMES, Values
 from argmap.interchange.argdown_in.reader import Reader
-from argmap.model import Document, Field, Footnote, Person, Use
+from argmap.model import Comment, Document, Field, Footnote, Person, Use
 
 # Front-matter keys that configure Argdown's own tools rather than say something.
 _SETTINGS = {"model", "map", "dot", "group", "selection", "color", "svg", "html", "json", "pdf",
@@ -61,6 +61,8 @@ class FrontMatter:
         for key in front:
             if key in ("title", "author", "authors", "date", "argmap"):
                 continue
+            if key in ("selection", "color"):
+                continue  # see view_comments
             if key in _SETTINGS:
                 self.report.add("X305", f"front matter setting {key!r} configures Argdown's tools; "
                                 "argmap does not use it", self.line_of(key), 1)
@@ -75,6 +77,37 @@ class FrontMatter:
         if not title and not fields and not own_id:
             return None, own
         return Document(str(doc_id or "argdown"), title or None, tuple(fields)), own
+
+    def view_comments(self, tag_name) -> tuple[Comment, ...]:
+        """Argdown's view settings that argmap has: a comment naming the `argmap render` options that draw the view.
+
+        ``selection.selectedTags`` of one tag is argmap's ``--tag``; the rest
+        of ``selection`` and ``color`` (argmap colours a claim by its case,
+        not its tags) have no equivalent and are reported.  *tag_name* makes
+        an Argdown tag the argmap tag the converter gave it.
+        """
+        front, options = self.r.front, []
+        for key in ("selection", "color"):
+            if key not in front:
+                continue
+            settings = front[key] if isinstance(front[key], dict) else {}
+            if not settings:
+                self.report.add("X305", f"front matter setting {key!r} configures Argdown's tools; "
+                                "argmap does not use it", self.line_of(key), 1)
+            for name, value in settings.items():
+                tags = value if isinstance(value, list) else [value]
+                if key == "selection" and name == "selectedTags" and len(tags) == 1 and isinstance(tags[0], str):
+                    options.append(f"--tag {tag_name(tags[0])}")
+                    continue
+                why = ("argmap colours each claim by the case it belongs to" if key == "color"
+                       else "argmap's views keep one tag, a case, a map or a claim's neighbours"
+                       if name == "selectedTags" else "argmap's views have no such setting")
+                self.report.add("X305", f"front matter setting {key}.{name} is not kept: {why}",
+                                self.line_of(key), 1)
+        if not options:
+            return ()
+        return (Comment(f"argdown view: `argmap render` this map with {' '.join(options)} to draw the selection "
+                        "the Argdown file made"),)
 
     def line_of(self, key) -> int:
         return self.r.front_lines.get(str(key), 1)

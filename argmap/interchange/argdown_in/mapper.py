@@ -81,7 +81,7 @@ class Mapper:
         return Map(document=document, uses=uses, theses=tuple(self.theses), cases=tuple(self.cases),
                    persons=persons, groups=tuple(self.groups), claims=tuple(self.claims), arguments=tuple(self.arguments),
                    relations=tuple(self.relations), footnotes=footnotes, path=self.path,
-                   comments=self.title_comments())
+                   comments=front.view_comments(lambda t: make_id(t, None, "tag")) + self.title_comments())
 
     def title_comments(self) -> tuple:
         """A comment for each title the ids do not say, and for each argument that became a claim."""
