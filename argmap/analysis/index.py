@@ -103,11 +103,16 @@ def _build(m: Map) -> Index:
             me, conclusion = r.arg_nodes[i], r.arg_conclusions[i]
             if items[me] is not r.arguments[i] or conclusion >= n:
                 continue
+            attacks = r.arguments[i].attacks  # a linked attack: the argument rebuts its "conclusion"
             for premise in r.arg_premises[i]:
                 if premise < n:
                     support(premise, me, "premise")
-                    hits.setdefault((premise, conclusion), []).append(me)
-            support(me, conclusion)
+                    if not attacks:
+                        hits.setdefault((premise, conclusion), []).append(me)
+            if attacks:
+                attack(me, conclusion, "rebuts")
+            else:
+                support(me, conclusion)
         for j in relations:
             source, target, kind = r.rel_sources[j], r.rel_targets[j], r.rel_kinds[j]
             if source >= n:

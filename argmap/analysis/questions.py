@@ -92,7 +92,8 @@ def inferences(m: Map, catalogue: Catalogue | None = None, *, every_map: bool = 
     maps = range(len(r.map_relations)) if every_map else range(1)
     wanted = [(k, i) for k in maps for i in r.map_relations[k]
               if r.relations[i].scheme is not None and r.rel_kinds[i] == SUPPORTS]
-    wanted_args = [(k, j) for k in maps for j in r.map_arguments[k] if r.arguments[j].scheme is not None]
+    wanted_args = [(k, j) for k in maps for j in r.map_arguments[k]
+                   if r.arguments[j].scheme is not None and not r.arguments[j].attacks]
     if not wanted and not wanted_args:
         return ()
     # every relation by what it points at: the nodes it names, and the links it undercuts

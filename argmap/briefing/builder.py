@@ -136,7 +136,7 @@ class Builder:
         """The words of node *key* (an argument's stand-in words; the id when it has none)."""
         n = self.node(key)
         if isinstance(n, Argument):
-            return "Taken together, the claims below"
+            return "Taken together, the claims below"  # (a linked attack's words: support_tree)
         return n.text if n is not None and n.text else key
 
     def short(self, key: str) -> str:
@@ -283,8 +283,13 @@ class Builder:
             frames.pop()
             on_path.discard(key)
             parts = tuple(self.claim_parts(key))
-            if isinstance(self.node(key), Argument):
-                parts = (("t", "Taken together, these claims support it:"),)
+            node = self.node(key)
+            if isinstance(node, Argument):
+                verb = "rebut" if node.attacks else "support"
+                # nested, the argument is under what it supports: "it"; a line's top names its target
+                home = key.rpartition(".")[0]
+                target = str(node.conclusion) if node.conclusion.map or not home else f"{home}.{node.conclusion.id}"
+                parts = (("t", f"Taken together, these claims {verb} {'it' if frames else self.short(target)}:"),)
             item = Item(parts, (ItemList(tuple(items)),) if items else ())
             if frames:
                 frames[-1][2].append(item)

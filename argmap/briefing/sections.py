@@ -11,6 +11,7 @@ from argmap.briefing.questions import critical_questions
 from argmap.briefing.builder import SHORT, Builder, note_order, sentence, short
 from argmap.briefing.document import Brief, Heading, Item, ItemList, Paragraph
 from argmap.evaluation.core import Label
+from argmap.model import Argument
 
 
 def build(b: Builder) -> Brief:
@@ -146,7 +147,8 @@ def lines(b: Builder, tops: list[str]) -> set[str]:
         tree = b.support_tree(top, number, shown)
         b.blocks.append(Paragraph(tree.parts))
         if tree.children:
-            b.blocks.append(Paragraph((("t", "Supported by:"),)))
+            if not isinstance(b.node(top), Argument):  # an argument's own words say what follows
+                b.blocks.append(Paragraph((("t", "Supported by:"),)))
             b.blocks.extend(tree.children)
         evidence = [k for k in list(shown)[first:] if getattr(b.node(k), "quotes", ()) or getattr(b.node(k), "citations", ())]
         for key in evidence[:CARDS_PER_LINE]:

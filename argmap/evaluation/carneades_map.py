@@ -17,7 +17,9 @@ What a map can say today becomes a CAES (:mod:`argmap.evaluation.carneades`):
   (``contradicts``: one each way), weighing ``x``'s base score; an attack
   on an argument node is an exception of that argument;
 * a linked argument ``p + q -> c`` is one pro argument with premises
-  ``p, q`` and weighing LINKED, weighing its weakest premise's base score.
+  ``p, q`` and weighing LINKED, weighing its weakest premise's base score;
+  a linked attack ``p + q rebuts c`` is one con argument against ``c`` the
+  same way.
 
 So a claim with no grounds, neither a source nor an acceptable support, is
 not acceptable while the pro side bears the burden; with the burden on the
@@ -126,9 +128,16 @@ def carneades_graph(graph: AttackGraph, *, scores: BaseScores = BaseScores(),
         if a in is_stmt and b in is_stmt:
             args.append(CArgument(names[n + k], names[b], Side.PRO, (names[a],), exceptions.get(n + k, ()), weight[a]))
     for arg, premises, conclusion in graph.arguments:
-        if conclusion in is_stmt and premises and all(p in is_stmt for p in premises):
+        if not premises or not all(p in is_stmt for p in premises):
+            continue
+        if conclusion in is_stmt:
             args.append(CArgument(names[arg], names[conclusion], Side.PRO, tuple(names[p] for p in premises),
                                   exceptions.get(arg, ()), min(weight[p] for p in premises), Weighing.LINKED))
+        elif conclusion is None:  # a linked attack: one con argument with all its premises
+            for y in graph.direct.get(arg, ()):
+                if y in is_stmt:
+                    args.append(CArgument(names[arg], names[y], Side.CON, tuple(names[p] for p in premises),
+                                          exceptions.get(arg, ()), min(weight[p] for p in premises), Weighing.LINKED))
     for x, y in dict.fromkeys(cons):
         args.append(CArgument(f"{names[x]} against {names[y]}", names[y], Side.CON, (names[x],), (), weight[x]))
     return CarneadesGraph(statements, args)

@@ -14,7 +14,9 @@ Dung's frameworks know one relation, attack; a map has four.  The graph
   and it attacks whatever ``b`` attacks (a supported attack, Cayrol &
   Lagasquie-Schiex 2005);
 * a linked argument behaves like one link from all its premises together
-  (a "premise out" node for each premise attacks it).
+  (a "premise out" node for each premise attacks it); a linked attack
+  (``argument x: p + q rebuts c``) is such a node too, attacked the same
+  way, which attacks ``c`` (it supports nothing).
 
 "Premise out" nodes are numbered last, one per premise, in order of first
 use.  The order of every successor list is fixed by the map's order, so the
@@ -172,6 +174,11 @@ def build(r: Resolved) -> AttackGraph:
         premises = [p for p in r.arg_premises[i] if p < n]
         conclusion = r.arg_conclusions[i]
         if conclusion >= n:
+            conclusion = None
+        if arg.kind != "supports":  # a linked attack: the argument attacks what it names, and concludes nothing
+            if conclusion is not None and arg.kind == "rebuts":
+                direct.setdefault(me, []).append(conclusion)
+                relation.setdefault((me, conclusion), "rebuts")
             conclusion = None
         arguments.append((me, premises, conclusion))
         if conclusion is not None:

@@ -207,7 +207,7 @@ class Writer:
             if not s.premises:
                 raise CannotFormat(f"argument {s.id} needs at least one premise")
             premises = " + ".join(str(p) for p in s.premises)
-            return [_Entry("argument", [f"argument {s.id}{_owner_by(s.case, s.by)}: {premises} -> {s.conclusion}{_as(s.scheme)}"],
+            return [_Entry("argument", [f"argument {s.id}{_owner_by(s.case, s.by)}: {premises} {'->' if s.kind == 'supports' else s.kind} {s.conclusion}{_as(s.scheme)}"],
                            "", self._line(s))]
         if isinstance(s, Relation):
             first = s.source.map if s.source.map is not None else s.source.id

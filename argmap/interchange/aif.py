@@ -3,6 +3,7 @@
 Mapping (see docs/interop.md):
 
 * a claim or thesis ↔ an I-node;
+* a linked attack ``argument x: p + q rebuts c`` ↔ I(p), I(q) → one CA → I(c);
 * ``a supports b`` ↔ I(a) → RA → I(b); a linked argument ↔ one RA with
   several premises;
 * ``a rebuts b`` ↔ I(a) → CA → I(b); ``a contradicts b`` ↔ a CA each way;
@@ -99,14 +100,15 @@ def write_aif(m: Map, report: Report | None = None) -> str:
         return node("RA", label, scheme=label)
 
     for argument in m.arguments:
-        ra = inference(argument.scheme)
+        # a linked attack is one conflict node with all its premises; a linked argument one inference node
+        ra = node("CA", SCHEME_TEXT["CA"], scheme=SCHEME_TEXT["CA"]) if argument.attacks else inference(argument.scheme)
         ra_of_argument[argument.id] = ra
         for premise in argument.premises:
             edge(i_of(premise), ra)
         edge(ra, i_of(argument.conclusion))
         ext_args[ra] = {"id": argument.id, **({"case": str(argument.case)} if argument.case else {}),
                         **({"by": str(argument.by)} if argument.by else {}),
-                        **({"scheme": argument.scheme} if argument.scheme else {})}
+                        **({"scheme": argument.scheme} if argument.scheme and not argument.attacks else {})}
 
     ra_of_link: dict[tuple[str, str], str] = {}
 
@@ -114,7 +116,8 @@ def write_aif(m: Map, report: Report | None = None) -> str:
 
     def source_of(ref: Ref) -> str:
         if ref.map is None and ref.id in ra_of_argument:
-            return i_of(argument_by_id[ref.id].conclusion)
+            argument = argument_by_id[ref.id]
+            return ra_of_argument[ref.id] if argument.attacks else i_of(argument.conclusion)
         return i_of(ref)
 
     def target_of(ref: Ref) -> str:

@@ -224,6 +224,21 @@ class _AifReader:
         attacks: list[tuple[str, Ref, object, str]] = []
         unplaced: dict[str, list[str]] = {}
         linked: list[str] = []
+        for k in nodes:  # a conflict node with several attackers of a claim: a linked attack, argument `x: p + q rebuts c`
+            sources = [ref_of[x] for x in incoming[k] if kind.get(x) == "I"]
+            attacked = [ref_of[t] for t in outgoing[k] if kind.get(t) == "I"]
+            if kind[k] != "CA" or len(sources) < 2 or not attacked:
+                continue
+            at = _EXT + ("arguments", k)
+            info = v.mapping(ext_args.get(k), at)
+            ident = make_id(v.text(info.get("id"), at + ("id",), None) or f"ca{k}", taken)
+            for target in attacked:
+                arguments.append(Argument(ident, tuple(sources), target,
+                                          case=v.ref(info.get("case"), at + ("case",), "the id of a case"),
+                                          by=v.ref(info.get("by"), at + ("by",), "the id of a person"), kind="rebuts"))
+                if len(attacked) > 1:
+                    ident = make_id(f"ca{k}", taken)
+            inference[k] = Ref(arguments[-len(attacked)].id)
         for k, n in nodes.items():
             t = kind[k]
             if t == "CA":
@@ -233,13 +248,14 @@ class _AifReader:
                     report.add("X303", f"conflict node {k} lacks an attacker or a target; it is not carried over",
                                *pos(k))
                     continue
-                if len(sources) > 1:
-                    linked.append(k)
                 for s in sources:
                     for target in targets:
                         if kind.get(target) == "I":
-                            attacks.append((k, ref_of[s], ref_of[target], "rebuts"))
-                        elif kind.get(target) == "RA" and target in inference:
+                            if len(sources) == 1:
+                                attacks.append((k, ref_of[s], ref_of[target], "rebuts"))
+                        elif kind.get(target) in ("RA", "CA") and target in inference:
+                            if len(sources) > 1 and k not in linked:
+                                linked.append(k)
                             attacks.append((k, ref_of[s], inference[target], "undercuts"))
                         else:
                             report.add("X303", f"conflict node {k} attacks a {kind.get(target)}-node ({target}); "
@@ -248,10 +264,10 @@ class _AifReader:
                 unplaced.setdefault("rephrase (MA)" if t == "MA" else "preference (PA)", []).append(k)
             elif t not in ("I", "RA", "L", "YA", "TA"):
                 report.add("X303", f"node {k} of type {t} has no place in argmap", *pos(k))
-        if linked:  # a linked attack: its premises attack only together, which argmap cannot say
-            report.add("X303", f"{len(linked)} conflict node(s) have several attackers that attack only together "
-                       f"(the first: {linked[0]}); argmap has no linked attack, so each attacker becomes a rebuttal "
-                       "on its own, stronger than the corpus says", *pos(linked[0]))
+        if linked:  # a linked undercut: its premises attack an inference only together, which argmap cannot say
+            report.add("X303", f"{len(linked)} conflict node(s) have several attackers that undercut an inference "
+                       f"only together (the first: {linked[0]}); argmap's linked attack rebuts a claim, so each "
+                       "attacker becomes an undercut on its own, stronger than the corpus says", *pos(linked[0]))
         for what, ks in unplaced.items():  # said once a file: a corpus has thousands of them
             report.add("X303", f"{len(ks)} {what} node(s) have no place in argmap (the first: {ks[0]}); "
                        "the claims they join are kept", *pos(ks[0]))

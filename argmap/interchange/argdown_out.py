@@ -194,13 +194,14 @@ def write_argdown(m: Map, report: Report | None = None) -> str:
         for claim in in_case.get(case.id, ()):
             out += statement(claim, case.id)
 
+    texts = {n.id: n.text for n in (*m.theses, *m.claims)}
     chains = _chains(m, titles)
     inside = {a.id for steps in chains.values() for a in steps[:-1]}
     for argument in m.arguments:
         if argument.id in chains:
             out += _pcs_steps(chains[argument.id], member)
         elif argument.id not in inside:
-            out += _pcs(argument, member)
+            out += _pcs(argument, member, texts)
     for (source, conclusion), title in links.items():
         scheme = schemes.get((source, conclusion))
         inference = ["--", escape(label_of(scheme)), "--"] if scheme else ["----"]
@@ -334,8 +335,18 @@ def _pcs_steps(steps: list[Argument], member) -> list[str]:
     return lines + [""]
 
 
-def _pcs(argument: Argument, member) -> list[str]:
+def _pcs(argument: Argument, member, texts: dict[str, str] | None = None) -> list[str]:
+    """One premise-conclusion structure; a linked attack's conclusion is the denial that attacks its target.
+
+    Argdown has no linked attack: an argument attacks a statement when its
+    conclusion does.  So ``argument x: p + q rebuts c`` goes out as ``<x>``
+    with premises p and q and the conclusion ``[x_conclusion]: Not: <c's
+    text>``, which attacks ``[c]``; the data ``{"linked": "rebuts"}`` on
+    ``<x>`` lets argmap read it back as the linked attack.
+    """
     data = {}
+    if argument.attacks:
+        data["linked"] = "rebuts"
     if argument.case:
         data["case"] = str(argument.case)
     if argument.by:
@@ -345,6 +356,11 @@ def _pcs(argument: Argument, member) -> list[str]:
     for n, premise in enumerate(argument.premises, 1):
         lines.append(f"({n}) {member(premise)}")
     # a scheme is the inference's rule, in Argdown's expanded inference line
-    inference = ["--", escape(label_of(argument.scheme)), "--"] if argument.scheme else ["----"]
+    inference = ["--", escape(label_of(argument.scheme)), "--"] if argument.scheme and not argument.attacks else ["----"]
+    if argument.attacks:
+        said = (texts or {}).get(argument.conclusion.id) if argument.conclusion.map is None else None
+        denial = f"Not: {escape(said)}" if said else f"What {argument.conclusion} says is not so."
+        return lines + [*inference, f"({len(argument.premises) + 1}) [{argument.id}_conclusion]: {denial}",
+                        f"    {_SYMBOL['rebuts']} {member(argument.conclusion)}", ""]
     lines += [*inference, f"({len(argument.premises) + 1}) {member(argument.conclusion)}", ""]
     return lines

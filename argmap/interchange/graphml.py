@@ -13,7 +13,7 @@ diagram's (:func:`argmap.rendering.graph.build`), written as:
   of kind ``missing``;
 * a junction node (kind ``argument``) for every linked argument: an edge of
   kind ``premise`` from each premise to it, and one of kind ``supports`` from
-  it to the conclusion;
+  it to the conclusion (``rebuts`` to the claim a linked attack attacks);
 * an edge for every relation, with data key ``kind``: ``supports``,
   ``rebuts``, ``undercuts`` or ``contradicts`` (one edge, from the claim
   written first; the relation is symmetric);

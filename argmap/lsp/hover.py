@@ -80,7 +80,10 @@ def _node(a: Analysis, m: Map, node: Claim | Thesis | Argument) -> str:
         parts.append(f"**thesis {node.id}**\n\n{node.text}")
     elif isinstance(node, Argument):
         premises = " + ".join(str(p) for p in node.premises)
-        parts.append(f"**argument {node.id}**: {premises} → `{node.conclusion}`")
+        if node.attacks:
+            parts.append(f"**argument {node.id}**: {premises} rebut `{node.conclusion}` together (a linked attack)")
+        else:
+            parts.append(f"**argument {node.id}**: {premises} → `{node.conclusion}`")
     else:
         parts.append(f"**claim {node.id}**\n\n{node.text}")
         if node.wordings:

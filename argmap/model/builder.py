@@ -178,10 +178,15 @@ class MapBuilder:
         return self
 
     def argument(self, id: str, premises: Iterable[str], conclusion: str, *, case: str | None = None,
-                 by: str | None = None, scheme: str | None = None) -> MapBuilder:
-        """Premises that support *conclusion* only together; *scheme* names its argumentation scheme."""
+                 by: str | None = None, scheme: str | None = None, rebuts: bool = False) -> MapBuilder:
+        """Premises that support *conclusion* only together; *scheme* names its argumentation scheme.
+
+        With *rebuts*, a linked attack: the premises attack *conclusion* only together
+        (``argument id: p + q rebuts conclusion``).
+        """
         self._arguments.append(Argument(id, tuple(_ref(p) for p in premises), _ref(conclusion),
-                                        _ref(case) if case else None, _ref(by) if by else None, scheme=scheme))
+                                        _ref(case) if case else None, _ref(by) if by else None, scheme=scheme,
+                                        kind="rebuts" if rebuts else "supports"))
         return self
 
     def relation(self, source: str, kind: str, target: str, *, scheme: str | None = None) -> MapBuilder:

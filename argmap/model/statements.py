@@ -181,7 +181,13 @@ class Claim(_Settings):
 
 @attrs.frozen
 class Argument:
-    """Premises that support a conclusion only together (linked premises)."""
+    """Premises that support a conclusion only together (linked premises), or attack it only together.
+
+    ``kind`` is ``"supports"`` for ``p + q -> c`` and ``"rebuts"`` for a
+    linked attack, ``p + q rebuts c``: then ``conclusion`` is the claim the
+    premises attack together.  The loader refuses any other kind (A001, at
+    ``kind_span``).
+    """
 
     id: str
     premises: tuple[Ref, ...]
@@ -192,6 +198,13 @@ class Argument:
     #: the argumentation scheme the ``as`` suffix names (as written), or None
     scheme: str | None = None
     scheme_span: Span = _span()
+    kind: str = "supports"
+    kind_span: Span = _span()
+
+    @property
+    def attacks(self) -> bool:
+        """Whether the premises attack the conclusion together (``p + q rebuts c``) rather than support it."""
+        return self.kind == "rebuts"
 
 
 @attrs.frozen

@@ -130,7 +130,7 @@ def build(m: Map) -> Graph:
         junction = keys[r.arg_nodes[i]]
         for premise in r.arg_premises[i]:
             edges.append(Edge("premise", key(premise), junction))
-        edges.append(Edge("supports", junction, key(r.arg_conclusions[i])))
+        edges.append(Edge("rebuts" if r.arguments[i].attacks else "supports", junction, key(r.arg_conclusions[i])))
     relation_kinds, sources, targets, links = r.rel_kinds, r.rel_sources, r.rel_targets, r.link_sources
     for j in r.map_relations[0]:
         source = key(sources[j])

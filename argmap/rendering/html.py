@@ -93,7 +93,9 @@ def page_data(diagram) -> dict:
                            if source is not None and source is not note else None),
             })
         if node.kind == "argument":
-            text = f"{' + '.join(str(p) for p in item.premises)} → {item.conclusion} (premises that support only together)"
+            text = (f"{' + '.join(str(p) for p in item.premises)} rebut {item.conclusion} (premises that attack only "
+                    "together)" if item.attacks else
+                    f"{' + '.join(str(p) for p in item.premises)} → {item.conclusion} (premises that support only together)")
         elif node.kind == "import":
             doc = home.document if home is not None else None
             text = (doc.title if doc is not None and doc.title else node.id)

@@ -102,7 +102,10 @@ def add_legend(dot: graphviz.Digraph, g: Graph, colours: Mapping[str, str], *, l
         if "argument" in has:
             j = node("legend_junction", [("+", "junction")], shape="circle", width="0.3", height="0.3",
                      fixedsize="true", color=NO_CASE)
-            rows.append([j, word("legend_junction_text", "premises that support only together")])
+            attacks = any(n.kind == "argument" and getattr(n.item, "attacks", False) for n in g.nodes.values())
+            supports = any(n.kind == "argument" and not getattr(n.item, "attacks", False) for n in g.nodes.values())
+            what = "support, or attack," if attacks and supports else "attack" if attacks else "support"
+            rows.append([j, word("legend_junction_text", f"premises that {what} only together")])
         # One column beside the theses, the narrowest; two when many cases would make it taller than most maps.
         cases = sum(1 for row in rows for name in row if name.startswith("legend_case"))
         rows = _pack(rows, 1 if cases <= 4 else 2)

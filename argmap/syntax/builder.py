@@ -374,6 +374,12 @@ class Builder(Transformer):
         case, by, i = _owner_and_asserter(children)
         refs = children[i:]
         scheme = refs.pop() if refs and refs[-1][0] == "ID" else None
+        if len(refs) > 1 and refs[-2][0] == "LINK_KIND":  # p + q rebuts c (or `supports`, the arrow's word)
+            kind_token = refs.pop(-2)
+            *premises, conclusion = (_ref(c) for c in refs)
+            return Argument(ident[1], tuple(premises), conclusion, case, by, _span(ident),
+                            scheme and scheme[1], _span(scheme) if scheme else NOWHERE,
+                            kind_token[1], _span(kind_token))
         *premises, conclusion = (_ref(c) for c in refs)
         if scheme is None:
             return Argument(ident[1], tuple(premises), conclusion, case, by, _span(ident))

@@ -60,9 +60,11 @@ ERROR_EXAMPLES: dict[tuple[str, str], list[str]] = {
         "write `[^3]: Author, “Title”, Publisher, 2016.`",
     ): ["[^1]:\n"],
     (
-        "a linked argument lists premises joined by + and an arrow to its conclusion",
-        "write `argument id (case): premise + premise -> conclusion`",
-    ): ["argument a: b c\n", "argument a: b +\n", "argument a: b -> \n", "argument a: -> c\n", "argument a: b + c\n"],
+        "a linked argument lists premises joined by + and an arrow to its conclusion (or `rebuts` and the claim "
+        "they attack together)",
+        "write `argument id (case): premise + premise -> conclusion` or `argument id: premise + premise rebuts claim`",
+    ): ["argument a: b c\n", "argument a: b +\n", "argument a: b -> \n", "argument a: -> c\n", "argument a: b + c\n",
+        "argument a: b + c rebuts\n"],
     (
         "the map header needs an id and a block in braces",
         'write `map id "Title" {` on one line, one field a line, then `}`',

@@ -39,7 +39,7 @@ from argmap.syntax.codegen import build_function, core_of, kept, repetition_keep
 from argmap.syntax.shapes import Plan, Shape, shape_key, terms, trie_regex
 from argmap.syntax.starts import may_hold
 
-_MAX_GROUPS = 90  # Python's re module takes at most 100 named groups per pattern
+_MAX_GROUPS = 400  # a guard on the size of one line's expression (Python's re has no limit since 3.5)
 
 
 @attrs.frozen

@@ -285,7 +285,13 @@ def assemble(items, comments, path: str | None) -> Map:
         for group in (groups[Thesis], groups[Case], groups[Person], groups[Group], groups[Claim], groups[Argument],
                       groups[Use])
         for item in group if item.id in RESERVED
-    ) + tuple(_bad_settings(shown, groups[Thesis], groups[Claim]))
+    ) + tuple(_bad_settings(shown, groups[Thesis], groups[Claim])) + tuple(
+        _syntax_error(shown, a.kind_span,
+                      f"argument {a.id}: premises together can support (->) or rebut a claim, not `{a.kind}` it",
+                      f"write `{' + '.join(map(str, a.premises))} -> {a.conclusion}` or "
+                      f"`{' + '.join(map(str, a.premises))} rebuts {a.conclusion}`",
+                      code="A001", name="syntax-error")
+        for a in groups[Argument] if a.kind not in ("supports", "rebuts"))
     return Map(
         document=document,
         uses=tuple(groups[Use]),

@@ -116,6 +116,8 @@ def _inferences(r) -> set[tuple[int, int]]:
         if kinds[j] == SUPPORTS:
             found.add((sources[j], targets[j]))
     for i in r.map_arguments[0]:
+        if r.arguments[i].attacks:
+            continue  # a linked attack's premises infer nothing: undercut the argument by its id
         c = r.arg_conclusions[i]
         for p in r.arg_premises[i]:
             found.add((p, c))

@@ -179,6 +179,8 @@ def case_misses_thesis(ctx):
         target = links[y - n][1] if kind == LINK else y
         attackers.setdefault(target, []).append(x)
     for i in r.map_arguments[0]:  # undercutting an argument is attacking its conclusion's support
+        if r.arguments[i].attacks:
+            continue  # (of a linked attack: defending what it attacks)
         for x in undercutters.get(r.arg_nodes[i], ()):
             attackers.setdefault(r.arg_conclusions[i], []).append(x)
 

@@ -62,8 +62,9 @@ def unknown_scheme(ctx):
 def scheme_on_attack(ctx):
     """A scheme named on a rebuttal, undercut or contradiction.
 
-    What it finds: `rebuts x as NAME`, `undercuts a -> b as NAME` or
-    `contradicts x as NAME`.
+    What it finds: `rebuts x as NAME`, `undercuts a -> b as NAME`,
+    `contradicts x as NAME`, or a linked attack `argument a: p + q rebuts x
+    as NAME`.
     Why it matters: a scheme says how reasons support a conclusion; argmap
     asks its critical questions of supports and linked arguments only, so
     on an attack the name is ignored.  Name the scheme on the support the
@@ -85,6 +86,11 @@ def scheme_on_attack(ctx):
             yield Finding(r.scheme_span, f"`{r.kind}` names scheme {r.scheme!r}; argmap reads schemes on supports "
                           f"and linked arguments only",
                           "drop `as ...` here and name the scheme on the support this relation answers")
+    for a in ctx.map.arguments:
+        if a.scheme is not None and a.attacks:
+            yield Finding(a.scheme_span, f"the linked attack {a.id} names scheme {a.scheme!r}; argmap reads schemes on "
+                          "supports and linked arguments that support only",
+                          "drop `as ...` here and name the scheme on the support this attack answers")
 
 
 @rule("S219", "open-critical-question", Severity.INFO, SCHEMES)

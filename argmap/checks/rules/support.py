@@ -58,7 +58,7 @@ def support_edges(r: Resolved) -> list[tuple[int, int]]:
             edges.append((a, b))
     for i in r.map_arguments[0]:
         c = r.arg_conclusions[i]
-        if c >= n or homes[c] != 0:
+        if c >= n or homes[c] != 0 or r.arguments[i].attacks:  # a linked attack supports nothing
             continue
         for p in r.arg_premises[i]:
             if p < n and homes[p] == 0 and p != c:
@@ -145,6 +145,6 @@ def begging_argument(ctx):
         arg, conclusion = r.arguments[i], r.arg_conclusions[i]
         for p, ref in zip(r.arg_premises[i], arg.premises):
             if p == conclusion:
-                yield Finding(ref.span, f"argument {arg.id} has its conclusion {arg.conclusion} among its premises",
-                              "an argument's premises must be other claims")
+                yield Finding(ref.span, f"argument {arg.id} has {'the claim it rebuts' if arg.attacks else 'its conclusion'} "
+                              f"{arg.conclusion} among its premises", "an argument's premises must be other claims")
                 break
