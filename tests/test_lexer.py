@@ -107,3 +107,9 @@ FULL_EXAMPLE = ('map m "T" {\n  author "A"\n  published 2017\n  publisher "P"\n 
                 'use o from "o.argmap"\nthesis t: T\ncase c against t: C\nperson p: P\ngroup g (h): G\n'
                 'claim a (c) by p: A\n  quote "q"\n  wording "w" [^1]\n  in g\n  tags x\n  concession\n  weight 0.8\n  standard preponderance\n  burden con\n  supports t as expert_opinion\n  rebuts t\n'
                 '  undercuts a -> t\n  contradicts t\nargument g: a + a -> t\nfootnotes\n  [^1]: N\n')
+
+
+def test_a_linked_attack_shows_its_word_as_a_keyword():
+    shown = tokens("argument together (brown): stalled + distrust rebuts deal\n")
+    assert (Keyword, "rebuts") in shown and (Operator, "+") in shown
+    assert not [v for t, v in shown if t is Error]

@@ -155,6 +155,7 @@ class ArgmapLexer(RegexLexer):
         # relation targets, argument premises: refs joined by `->` and `+`, then `as scheme`
         "targets": [
             (rf"({_AS})([ \t]+)({_ID})", bygroups(Keyword, Whitespace, Name.Class), ("#pop", "line_end")),
+            (_LINKS, Keyword),  # `p + q rebuts c`: a linked attack
             (_REF, _ref),
             (r"->|\+", Operator),
             include("line_end"),

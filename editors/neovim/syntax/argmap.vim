@@ -23,6 +23,8 @@ syn match argmapLabel "\[\^[^][:space:]]\+\]:\="
 syn match argmapString +"\%([^"\\]\|\\.\)*"+
 syn match argmapDate "\<\d\{4}\%(-\d\d\)\{0,2}\>"
 syn match argmapOperator "->\|+"
+" A linked attack's word: `argument x: p + q rebuts c`.
+syn match argmapRelation "\%(^\s*argument\>[^:#]*:[^#]*\)\@<=\<\%(rebuts\|supports\)\>"
 " A support's or a linked argument's scheme: `... as expert_opinion` at the end of the line.
 syn match argmapScheme "\%(\%(->\|supports\|rebuts\|undercuts\|contradicts\)\s*[[:alnum:]_.]\+\s\+\)\@<=as\s\+\h\w*\ze\s*\%(#.*\)\=$"
 
