@@ -376,39 +376,3 @@ def settings_for(paths: Iterable[str | Path] = (), config: str | Path | None = N
     first = next(iter(paths), None)
     found = Path(config) if config is not None else find_config(Path(first) if first is not None else Path.cwd())
     return load_settings(found) if found is not None else Settings()
-
-
-def _toml(value: object) -> str:
-    """*value* written as TOML (strings, arrays and inline tables of them)."""
-    import json
-
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(_toml(v) for v in value) + "]"
-    if isinstance(value, Mapping):
-        if not value:
-            return "{}"
-        keys = (k if re.fullmatch(r"[A-Za-z0-9_-]+", k) else _toml(k) for k in value)
-        return "{ " + ", ".join(f"{k} = {_toml(v)}" for k, v in zip(keys, value.values())) + " }"
-    return str(value)
-
-
-def describe(settings: Settings) -> str:
-    """The settings in force, as TOML, each key with where its value came from (``argmap config``)."""
-    rules = settings.rules
-    values: dict[str, object] = {
-        "text-dir": [display(Path(d)) for d in settings.text_dirs],
-        "fail-on": str(settings.fail_on),
-        "output-format": settings.output_format,
-        "select": list(rules.select),
-        "ignore": list(rules.ignore),
-        "per-file-ignores": {pattern: list(codes) for pattern, codes in rules.per_file_ignores},
-        "severity": dict(rules.severity),
-    }
-    lines = [f"# configuration file: {settings.file}" if settings.file else
-             "# no configuration file: defaults and the command line"]
-    body = [f"{key} = {_toml(value)}" for key, value in values.items()]
-    width = max(len(b) for b in body)
-    lines += [f"{b:<{width}}  # {settings.origin(key)}" for b, key in zip(body, values)]
-    return "\n".join(lines) + "\n"

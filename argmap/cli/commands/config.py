@@ -31,7 +31,8 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from argmap.checks.config import ConfigError, describe
+    from argmap.checks.config import ConfigError
+    from argmap.checks.settings_text import describe
 
     try:
         settings = project_settings(args, [args.path])
