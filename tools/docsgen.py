@@ -105,6 +105,7 @@ def seed_maps_page() -> str:
             (m.claims, "claim"), (m.arguments, "linked argument"), (m.relations, "relation"), (m.footnotes, "footnote")))
         uses = f"; uses {', '.join(u.id for u in m.uses)}" if m.uses else ""
         lines.append(f"`maps/{path.name}`: {counts}{uses}.\n")
+        lines.append(_schemes_line(m))
         if (DOCS / "maps" / f"{path.stem}.svg").is_file():
             lines.append(f"\n![Diagram of {m.id}](maps/{path.stem}.svg)\n")
         views = sorted((DOCS / "maps").glob(f"{path.stem}-*.svg"))
@@ -119,6 +120,25 @@ def seed_maps_page() -> str:
                             if line.startswith("# ")), brief.stem)
             lines.append(f"- [{heading}](briefs/{brief.name})\n")
     return "".join(lines)
+
+
+def _schemes_line(m) -> str:
+    """The map's inferences that name a scheme, and how many of their critical questions it answers."""
+    from argmap.analysis.questions import inferences
+
+    found = [i for i in inferences(m) if i.scheme is not None]
+    if not found:
+        return ""
+    kinds: dict[str, int] = {}
+    for i in found:
+        kinds[i.scheme.name] = kinds.get(i.scheme.name, 0) + 1
+    named = ", ".join(f"{name[0].lower()}{name[1:]} {n}" for name, n in sorted(kinds.items(), key=lambda kv: -kv[1]))
+    asked = sum(len(i.questions) for i in found)
+    answered = sum(len(i.answered) for i in found)
+    one = len(found) == 1
+    return (f"\n{_count(len(found), 'inference')} {'names' if one else 'name'} a scheme ({named}); the map answers "
+            f"{answered} of {'its' if one else 'their'} {asked} critical questions, and `argmap check --select S219` "
+            "lists the rest.\n")
 
 
 def tutorial_diagrams() -> dict[Path, bytes]:
