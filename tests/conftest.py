@@ -29,3 +29,14 @@ def seeds() -> Path:
     """The folder of the articles' texts (beside the repository, as in CI)."""
     assert SEEDS.is_dir(), f"the article texts are expected in {SEEDS}"
     return SEEDS
+
+
+@pytest.fixture(scope="session")
+def seed_drawings(tmp_path_factory):
+    """The seed maps' default diagrams (embedded renderer) as SVG and HTML page, drawn once a run."""
+    from tests._drawings import SeedDrawings
+
+    base = tmp_path_factory.getbasetemp()
+    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "seed-drawings"
+    folder.mkdir(exist_ok=True)
+    return SeedDrawings(folder)
