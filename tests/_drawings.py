@@ -3,17 +3,17 @@
 Several test modules measure the same drawings, and the debate's takes seconds to lay out.  Each
 map's :class:`~argmap.rendering.Diagram` is made once a process (:func:`seed_diagram`); its SVG and
 page once a run (:class:`SeedDrawings`): the first worker to need them writes them to a folder
-every worker shares, under a lock, and the others read them there.
+every worker shares, under a lock, and the others read them there (see tests/_shared.py).
 """
 
 from __future__ import annotations
 
-import fcntl
 import functools
 from pathlib import Path
 
 import argmap
 from argmap.rendering import diagram
+from tests._shared import locked
 
 MAPS = Path(__file__).resolve().parent.parent / "maps"
 
@@ -40,8 +40,7 @@ class SeedDrawings:
     def _drawn(self, name: str) -> tuple[str, str]:
         if name not in self._texts:
             svg, page = self.folder / f"{name}.svg", self.folder / f"{name}.html"
-            with open(self.folder / f"{name}.lock", "w") as lock:
-                fcntl.flock(lock, fcntl.LOCK_EX)  # another worker drawing this map: wait for it
+            with locked(page):  # another worker drawing this map: wait for it
                 if not page.exists():
                     d = seed_diagram(name)
                     svg.write_text(d.svg(), encoding="utf-8")
