@@ -3,10 +3,11 @@
     .venv/bin/python bench/bench_format.py [--sizes 2000 20000] [--repeat 5]
 
 For each size: the parse of the map (for scale), the writer alone
-(``Writer(m, Hints.of(m, text)).write()`` on the parsed map), and
-``format_text`` less the parse of its input (what formatting costs beyond
+(``Writer(m, Hints.of(m, text)).write()`` on the parsed map), ``format_text``
+whole, and ``format_text`` less the parse of its input (what formatting costs beyond
 reading the file: the writer, and the check that the output reads back as
-the same map).  The generated map is canonical but for its long lines;
+the same map; the difference of two best times, so only as steady as the
+machine).  The generated map is canonical but for its long lines;
 "edited" is the same map with comments, blank lines and extra spaces added,
 which takes the full read-back check.  Target: ``format_text`` of 20,000
 claims under 1 s.  Times are the best of *repeat* runs, CPU seconds
@@ -60,7 +61,7 @@ def main() -> None:
     args = parser.parse_args()
 
     argmap.parse(generate_map(20))  # build the parser once, outside the timings
-    print(f"{'claims':>8} {'map':>9} {'parse':>7} {'writer':>7} {'format_text - parse':>20}")
+    print(f"{'claims':>8} {'map':>9} {'parse':>7} {'writer':>7} {'format_text':>12} {'format_text - parse':>20}")
     for n in args.sizes:
         for name, text in (("generated", generate_map(n)), ("edited", edited(generate_map(n)))):
             m = argmap.parse(text)
@@ -72,7 +73,7 @@ def main() -> None:
 
             writer = best(args.repeat, write)
             fmt = best(args.repeat, lambda: format_text(text))
-            print(f"{n:>8} {name:>9} {parse:>7.3f} {writer:>7.3f} {fmt - parse:>20.3f}")
+            print(f"{n:>8} {name:>9} {parse:>7.3f} {writer:>7.3f} {fmt:>12.3f} {fmt - parse:>20.3f}")
 
 
 if __name__ == "__main__":
