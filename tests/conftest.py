@@ -8,6 +8,8 @@ always reproducible; locally the ``dev`` profile searches wider, and
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -29,3 +31,26 @@ def seeds() -> Path:
     """The folder of the articles' texts (beside the repository, as in CI)."""
     assert SEEDS.is_dir(), f"the article texts are expected in {SEEDS}"
     return SEEDS
+
+
+@pytest.fixture(scope="session")
+def seed_drawings(tmp_path_factory):
+    """The seed maps' default diagrams (embedded renderer) as SVG and HTML page, drawn once a run."""
+    from tests._drawings import SeedDrawings
+    from tests._shared import run_folder
+
+    return SeedDrawings(run_folder(tmp_path_factory, "seed-drawings"))
+
+
+@pytest.fixture(scope="session")
+def argmap_wheel(tmp_path_factory) -> Path:
+    """The wheel of this checkout (``pip wheel --no-deps``, build isolation and all), built once a run."""
+    from tests._shared import locked, run_folder
+
+    dist = run_folder(tmp_path_factory, "wheel")
+    with locked(dist):
+        if not list(dist.glob("argmap-*.whl")):
+            subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(ROOT)],
+                           check=True, capture_output=True)
+        (wheel,) = dist.glob("argmap-*.whl")
+    return wheel

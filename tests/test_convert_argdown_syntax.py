@@ -276,30 +276,43 @@ def test_a_folder_as_json(tmp_path, capsys):
 # ---- Argdown's own CLI counts ----------------------------------------------------------
 
 
-def argdown_counts(cli, path):
-    result = subprocess.run([str(cli), "json", str(path), "--stdout"], capture_output=True, text=True, timeout=300)
+ROUND_TRIPS = ["comments.argdown", "wrapped.argdown", "relations.argdown", "data.argdown"]
+
+
+@pytest.fixture(scope="module")
+def argdown_read(argdown_cli, tmp_path_factory):  # noqa: F811
+    """A folder with the files of SYNTAX the tests below name, each beside its round trip through
+    argmap (``back-<name>``), and Argdown's JSON of every one of them in ``out``: one run of its CLI."""
+    folder = tmp_path_factory.mktemp("argdown-counts")
+    (folder / "in").mkdir()
+    for name in [*ROUND_TRIPS, "reshaped.argdown"]:
+        (folder / "in" / name).write_text((SYNTAX / name).read_text(encoding="utf-8"), encoding="utf-8")
+        m, _ = read(name)
+        (folder / "in" / f"back-{name}").write_text(write_argdown(through_argmap(m)), encoding="utf-8")
+    result = subprocess.run([str(argdown_cli), "json", str(folder / "in" / "*.argdown"), str(folder / "out")],
+                            capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
-    start = result.stdout.index("{")
-    data, _ = json.JSONDecoder().raw_decode(result.stdout[start:])  # a success line follows the JSON
+    return folder
+
+
+def argdown_counts(folder, name):
+    """Statements, arguments and relations in Argdown's JSON of *name* (see argdown_read)."""
+    data = json.loads((folder / "out" / name.replace(".argdown", ".json")).read_text(encoding="utf-8"))
     return len(data["statements"]), len(data["arguments"]), len(data["relations"])
 
 
-@pytest.mark.parametrize("name", ["comments.argdown", "wrapped.argdown", "relations.argdown", "data.argdown"])
-def test_argdown_counts_the_same_after_the_round_trip(argdown_cli, tmp_path, name):  # noqa: F811
-    m, _ = read(name)
-    back = tmp_path / name
-    back.write_text(write_argdown(through_argmap(m)), encoding="utf-8")
-    assert argdown_counts(argdown_cli, back) == argdown_counts(argdown_cli, SYNTAX / name)
+@pytest.mark.parametrize("name", ROUND_TRIPS)
+def test_argdown_counts_the_same_after_the_round_trip(argdown_read, name):
+    assert argdown_counts(argdown_read, f"back-{name}") == argdown_counts(argdown_read, name)
 
 
-def test_argdown_counts_what_the_notes_say_changed(argdown_cli, tmp_path):  # noqa: F811
-    m, diagnostics = read("reshaped.argdown")
-    back = tmp_path / "reshaped.argdown"
-    back.write_text(write_argdown(through_argmap(m)), encoding="utf-8")
-    statements, arguments, relations_ = argdown_counts(argdown_cli, SYNTAX / "reshaped.argdown")
+def test_argdown_counts_what_the_notes_say_changed(argdown_read):
+    _, diagnostics = read("reshaped.argdown")
+    back = argdown_read / "in" / "back-reshaped.argdown"
+    statements, arguments, relations_ = argdown_counts(argdown_read, "reshaped.argdown")
     # <Health Argument> is now `sugar_harms supports tax_sugar`: one argument less, one relation more;
     # the two steps of <Two Steps> are one structure again
-    assert argdown_counts(argdown_cli, back) == (statements, arguments - 1, relations_ + 1)
+    assert argdown_counts(argdown_read, back.name) == (statements, arguments - 1, relations_ + 1)
     assert sum("Argdown counts one argument" in d.message for d in diagnostics) == 1
     assert "<Two Steps>\n\n(1) [drinks_with_sugar_are_bought]\n(2) [what_children_buy_most_should]\n----\n" \
            "(3) [Cost More]\n(4) [a_tax_makes_a_drink]\n----\n(5) [Tax Sugar]" in back.read_text(encoding="utf-8")

@@ -15,6 +15,7 @@ from argmap.rendering import diagram
 from argmap.rendering.debate import article_order, article_rows, far_links, links
 from argmap.rendering.geometry import crossings_by_edge, lengths_by_edge, measure
 from argmap.rendering.search import LINK_CROSSINGS, LINK_LENGTH
+from tests._drawings import seed_diagram
 
 MAPS = Path(__file__).resolve().parent.parent / "maps"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -22,9 +23,8 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 @pytest.fixture(scope="module")
 def debate():
-    m = argmap.load(MAPS / "new_approach_debate.argmap")
-    d = diagram(m, renderer="embedded")
-    return m, d, d.svg()
+    d = seed_diagram("new_approach_debate")  # diagram(argmap.load(...), renderer="embedded"), shared
+    return d.map, d, d.svg()
 
 
 def texts(svg: str) -> dict[str, str]:

@@ -29,9 +29,9 @@ def metrics():
 
 
 @pytest.mark.parametrize("name", SEEDS)
-def test_every_seed_map_is_near_a_screens_shape(name):
+def test_every_seed_map_is_near_a_screens_shape(name, seed_drawings):
     # the issue's aim: every full diagram between 1:2.5 and 2.5:1 (before: up to 7.6:1)
-    svg = diagram(argmap.load(MAPS / f"{name}.argmap"), renderer="embedded").svg()
+    svg = seed_drawings.svg(name)  # diagram(argmap.load(maps/name), renderer="embedded").svg()
     r = metrics().measure(svg)
     assert 1 / 2.5 <= r["aspect"] <= 2.5, r
 
@@ -103,8 +103,8 @@ TRAP = '<head><script>window.__errors=[];window.addEventListener("error",functio
 @pytest.mark.needs_chromium
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (CI installs the Debian package `chromium`)")
 @pytest.mark.parametrize("name", ["brown2017", "akiyama2015"])
-def test_the_page_opens_readable_and_unfolds(name, tmp_path):
-    page = diagram(argmap.load(MAPS / f"{name}.argmap"), renderer="embedded").render("html").decode()
+def test_the_page_opens_readable_and_unfolds(name, tmp_path, seed_drawings):
+    page = seed_drawings.page(name)  # diagram(argmap.load(maps/name), renderer="embedded").render("html")
     probe = tmp_path / "probe.html"
     probe.write_text(page.replace("<head>", TRAP, 1).replace("</body>", PROBE, 1), encoding="utf-8")
     run = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",

@@ -29,11 +29,8 @@ claim c (con): An objection to the reason.
 
 
 @pytest.mark.slow
-def test_the_installed_wheel_draws_with_the_embedded_renderer(tmp_path):
-    dist = tmp_path / "dist"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(ROOT)],
-                   check=True, capture_output=True)
-    (wheel,) = dist.glob("argmap-*.whl")
+def test_the_installed_wheel_draws_with_the_embedded_renderer(tmp_path, argmap_wheel):
+    wheel = argmap_wheel  # pip wheel --no-deps of this checkout, built once a run (see conftest.py)
     with zipfile.ZipFile(wheel) as zf:
         names = zf.namelist()
     assert {"argmap/rendering/page.css", "argmap/rendering/page.js"} <= set(names), "the page's files ship"

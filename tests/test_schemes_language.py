@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import argmap
+from argmap.cli import main
 from argmap.analysis.questions import inferences
 from argmap.briefing.markdown import to_markdown
 from argmap.model.builder import MapBuilder
@@ -72,22 +73,25 @@ def test_check_reports_open_questions_and_unknown_schemes_at_their_place(tmp_pat
     assert "did you mean position_to_know" in out.stdout
 
 
-def test_a_configured_catalogue_adds_schemes_and_a_broken_one_is_reported_at_its_line(tmp_path):
+def test_a_configured_catalogue_adds_schemes_and_a_broken_one_is_reported_at_its_line(tmp_path, monkeypatch, capsys):
+    # in-process, as `argmap check` and `argmap explain` run in the folder (the test above runs `python -m argmap`)
     (tmp_path / "t.argmap").write_text(MAP.replace("as position_to_know", "as insider_view"), encoding="utf-8")
     (tmp_path / "mine.toml").write_text(
         'format = 1\n[schemes.insider_view]\nname = "Argument from an insider"\nconclusion = "A."\n'
         'source = "ours"\n[schemes.insider_view.premises]\nmajor = "I was inside."\n'
         '[[schemes.insider_view.questions]]\nid = "inside"\ntext = "Was I inside?"\n', encoding="utf-8")
     (tmp_path / "argmap.toml").write_text('schemes = "mine.toml"\n', encoding="utf-8")
-    run = [sys.executable, "-m", "argmap", "check", "t.argmap"]
-    out = subprocess.run(run, capture_output=True, text=True, cwd=tmp_path)
-    assert "S217" not in out.stdout and "insider (insider_view): 1 of 1 critical question open: inside" in out.stdout
-    explained = subprocess.run([sys.executable, "-m", "argmap", "explain", "insider_view"], capture_output=True,
-                               text=True, cwd=tmp_path)
-    assert explained.returncode == 0 and "Was I inside?" in explained.stdout
+    monkeypatch.chdir(tmp_path)
+    main(["check", "t.argmap"])
+    out = capsys.readouterr()
+    assert "S217" not in out.out and "insider (insider_view): 1 of 1 critical question open: inside" in out.out
+    code = main(["explain", "insider_view"])
+    explained = capsys.readouterr()
+    assert code == 0 and "Was I inside?" in explained.out
     (tmp_path / "mine.toml").write_text("format = 1\n[schemes.x]\nname = 3\n", encoding="utf-8")
-    out = subprocess.run(run, capture_output=True, text=True, cwd=tmp_path)
-    assert out.returncode == 2 and "mine.toml:2:" in out.stdout + out.stderr and "Traceback" not in out.stderr
+    code = main(["check", "t.argmap"])  # a traceback would raise here
+    out = capsys.readouterr()
+    assert code == 2 and "mine.toml:2:" in out.out + out.err
 
 
 def test_the_brief_lists_what_to_ask_and_what_to_prepare():

@@ -13,11 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.slow
-def test_wheel_installs_and_parses(tmp_path):
-    dist = tmp_path / "dist"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(ROOT)],
-                   check=True, capture_output=True)
-    (wheel,) = dist.glob("argmap-*.whl")
+def test_wheel_installs_and_parses(tmp_path, argmap_wheel):
+    wheel = argmap_wheel  # pip wheel --no-deps of this checkout, built once a run (see conftest.py)
     with zipfile.ZipFile(wheel) as zf:
         names = zf.namelist()
     assert "argmap/grammar/argmap.lark" in names

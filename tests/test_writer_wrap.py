@@ -57,3 +57,25 @@ def test_long_claims_are_formatted_to_the_width_and_format_again_to_the_same_tex
     assert parse(out) == m
     assert format_text(out) == out
     assert out.splitlines()[1].startswith(CONTINUATION + "Reasons")
+
+
+def test_a_map_canonical_but_for_its_long_lines_reads_back_without_a_second_parse(monkeypatch):
+    from argmap.formatting import writer
+
+    text = "claim c: " + "word " * 30 + "end. [^1]\n  supports d\nclaim d: short\n\nfootnotes\n  [^1]: " + "note " * 30 + "end\n"
+    m = parse(text)
+    calls = []
+    real = writer.normalize
+    monkeypatch.setattr(writer, "normalize", lambda x: calls.append(x) or real(x))
+    out = writer.format_text(text)
+    assert out != text and writer._unwrapped(out) == text
+    assert calls == []  # only continuations were added: the text is m's own
+    assert parse(out) == m
+
+
+def test_only_the_writers_own_continuations_are_joined():
+    from argmap.formatting.writer import _unwrapped
+
+    assert _unwrapped("a \\\n    b\n  [^1]: x \\\n      y\n") == "a b\n  [^1]: x y\n"
+    # an author's continuation with another indent is not the writer's: the full check reads it
+    assert _unwrapped("c \\\n     z\nd \\\n  e\n") == "c \\\n     z\nd \\\n  e\n"

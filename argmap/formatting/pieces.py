@@ -41,7 +41,7 @@ def _check_text(text: str, what: str, *, cited: bool, required: bool) -> None:
         raise CannotFormat(f"{what}: text cannot hold a line break: {text!r}")
     if text != text.strip():
         raise CannotFormat(f"{what}: text cannot start or end with blanks: {text!r}")
-    if _DIRECTIVE.search(text):
+    if "#" in text and _DIRECTIVE.search(text):  # (a scan for one character first: most texts have none)
         raise CannotFormat(f"{what}: `# argmap:` after a space starts a directive and cannot appear in text: {text!r}")
     if "[^" in text:
         raise CannotFormat(f"{what}: `[^` starts a footnote citation and cannot appear in text: {text!r}")

@@ -24,6 +24,7 @@ The layout:
 from __future__ import annotations
 
 import os
+import re
 
 import attrs
 
@@ -72,6 +73,17 @@ def normalize(m: Map) -> Map:
     return attrs.evolve(m, comments=tuple(sorted(m.comments, key=lambda c: c.text)))
 
 
+# The writer's continuations: `wrap` breaks free text only at a single space between words,
+# writing ` \\`, a line break, and the entry's indent with CONTINUATION (no line of the
+# writer's own is indented by four spaces or more; see layout.py).
+_CONTINUED = re.compile(rf" \\\n(?:{INDENT})?{CONTINUATION}(?=[^ \t\n])")
+
+
+def _unwrapped(out: str) -> str:
+    """The writer's output with the continuations it made joined again, one space each."""
+    return _CONTINUED.sub(" ", out) if "\\\n" in out else out
+
+
 def format_text(text: str, path: str | None = None) -> str:
     """What ``argmap fmt`` makes of *text*: the same map, canonically laid out.
 
@@ -93,8 +105,10 @@ def format_text(text: str, path: str | None = None) -> str:
     source = text if text.endswith("\n") else text + "\n"
     with no_gc():  # thousands of lines and entries, no cycles (see argmap._gc)
         out = Writer(m, Hints.of(m, source)).write()  # CannotFormat: reported to the user as it is
-    if out == source:
-        # already canonical: the output is the text just parsed into m, and reads back as m
+    if out == source or _unwrapped(out) == source:
+        # already canonical, or canonical but for the long lines the writer continued: the text
+        # just parsed into m, with some single spaces of free text written as continuations,
+        # which the parser reads as one space again (see _unwrapped); it reads back as m
         return out
     try:
         again = parse(out, path)

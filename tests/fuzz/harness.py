@@ -50,7 +50,7 @@ def exercise(text: str) -> str:
     """Parse, check, format and draw *text*; returns how far it got. Raises Finding on misbehaviour."""
     from argmap.checks.runner import check
     from argmap.syntax.parser import ArgmapError, parse
-    from argmap.formatting.writer import CannotFormat, UnsafeFormat, format_text
+    from argmap.formatting.writer import CannotFormat, UnsafeFormat, format_text, normalize
 
     try:
         m = parse(text, "fuzz.argmap")
@@ -67,6 +67,8 @@ def exercise(text: str) -> str:
         return "not formatted"  # refused on purpose, with a message (a second header, say)
     except UnsafeFormat as exc:
         raise Finding(f"fmt would change the map: {exc}") from exc
+    if normalize(parse(once, "fuzz.argmap")) != normalize(m):  # format_text's own check, made here too
+        raise Finding("fmt changed the map")
     if format_text(once) != once:
         raise Finding("fmt is not idempotent")
     try:
