@@ -245,9 +245,14 @@ class Mapper:
         self.claims.append(Claim(ident, text, tags=tuple(dict.fromkeys(tags)), group=group, **fields))
 
     def plan_arguments(self) -> None:
-        """Each inference step becomes a linked Argument or, with one premise, a `supports` relation."""
-        targeted = {to.title for kind, _, to, *_ in self.r.relations
-                    if to.kind == "a" and kind in ("support", "attack")}
+        """Each inference step becomes an Argument; an earlier step from one premise, a `supports` relation.
+
+        The last step is the argument itself (its title, the relations that
+        name it), so it stays an argument even from one premise; but a
+        structure ``<a supports b>: (1) [a] ---- (2) [b]`` is how argmap
+        writes a support that an undercut attacks or that names its scheme,
+        and reads back as that support.
+        """
         for arg in self.r.arguments.values():
             if arg.steps is None:
                 continue
@@ -258,7 +263,7 @@ class Mapper:
                 prem = [self.ref(Member("s", p)) for p in premises]
                 concl = self.ref(Member("s", conclusion))
                 scheme = arg.schemes.get(k)
-                if len(prem) == 1 and not (last and arg.title in targeted):
+                if len(prem) == 1 and (not last or arg.title == f"{premises[0]} supports {conclusion}"):
                     self.add_relation("supports", prem[0], concl, scheme=scheme)
                     nodes.append(Link(prem[0], concl))
                     continue
