@@ -16,6 +16,7 @@ import pytest
 import argmap
 from argmap.cli import main
 from argmap.formatting.writer import dumps
+from argmap.interchange import ConvertError
 from argmap.interchange.argdown import read_argdown, write_argdown
 from argmap.interchange.argdown_titles import read_titles
 from tests._convert_helpers import DATA
@@ -115,8 +116,8 @@ def test_an_argument_from_one_premise_stays_an_argument_with_its_title_and_relat
 
 
 def test_the_support_argmap_writes_as_a_one_step_argument_reads_back_as_a_support():
-    m, diagnostics = read_argdown("[a]: A.\n\n[b]: B.\n    _> <c supports a>\n\n[c]: C.\n\n"
-                                  "<c supports a>\n\n(1) [c]\n----\n(2) [a]\n", "u.argdown")
+    m, _ = read_argdown("[a]: A.\n\n[b]: B.\n    _> <c supports a>\n\n[c]: C.\n\n"
+                        "<c supports a>\n\n(1) [c]\n----\n(2) [a]\n", "u.argdown")
     assert m.arguments == ()
     assert relations(m) == {("c", "supports", "a"), ("b", "undercuts", "c -> a")}
 
@@ -195,6 +196,26 @@ def test_folded_and_literal_yaml_in_the_front_matter():
 def test_an_indented_heading_under_data_is_a_heading():
     m, _ = read("data.argdown")
     assert {c.id: c.group for c in m.claims}["morale"] == "an_indented_heading"
+
+
+def test_a_file_of_headings_only_is_a_map_of_groups(tmp_path, capsys):
+    m, diagnostics = read("headings_only.argdown")
+    assert [(g.id, g.title, g.parent and str(g.parent)) for g in m.groups] == \
+           [("costs", "Costs", None), ("costs_to_towns", "Costs to towns", "costs"), ("benefits", "Benefits", None)]
+    assert m.claims == () and m.document.title == "An outline still to be filled in"
+    assert diagnostics == []
+    out = tmp_path / "outline.argmap"
+    assert main(["convert", str(SYNTAX / "headings_only.argdown"), "-o", str(out)]) == 0
+    assert main(["check", str(out)]) == 0
+    assert "0 errors, 0 warnings" in capsys.readouterr().out
+    back = write_argdown(through_argmap(m))
+    assert "## Costs to towns {\"group\": \"costs_to_towns\"}" in back and "]:" not in back
+
+
+def test_front_matter_alone_is_still_not_argdown():
+    with pytest.raises(ConvertError) as err:
+        read_argdown("===\ntitle: Nothing yet\n===\n", "front.argdown")
+    assert err.value.diagnostics[0].code == "X301"
 
 
 # ---- what changed shape is named -----------------------------------------------------
@@ -306,7 +327,7 @@ def argdown_counts(cli, path):
 
 
 @pytest.mark.parametrize("name", ["comments.argdown", "wrapped.argdown", "relations.argdown", "data.argdown",
-                                  "one_premise.argdown"])
+                                  "one_premise.argdown", "headings_only.argdown"])
 def test_argdown_counts_the_same_after_the_round_trip(argdown_cli, tmp_path, name):  # noqa: F811
     m, _ = read(name)
     back = tmp_path / name

@@ -26,7 +26,7 @@ def read_argdown(text: str, path: str | None = None) -> tuple[Map, list]:
     report = Report(path)
     reader = Reader(text.replace("\r\n", "\n").replace("\r", "\n").removeprefix("\ufeff"), report)
     reader.read()
-    if not reader.classes and not reader.arguments:
-        report.fail("no statement or argument found: this does not look like Argdown",
+    if not reader.classes and not reader.arguments and not reader.headings:  # headings alone are groups
+        report.fail("no statement, argument or heading found: this does not look like Argdown",
                     hint="an Argdown file has statements such as `[title]: text` and arguments `<title>: text`")
     return Mapper(reader, report, path).build(), report.items
