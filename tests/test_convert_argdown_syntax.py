@@ -347,6 +347,29 @@ def test_argdown_counts_the_same_after_the_steps_are_joined_again(argdown_cli, t
            "(3) [Cost More]\n(4) [a_tax_makes_a_drink]\n----\n(5) [Tax Sugar]" in back.read_text(encoding="utf-8")
 
 
+EMPTY_TEXTS = {
+    "groups_only": "group costs: Costs\ngroup towns (costs): Costs to towns\n",
+    "wordings_only": ('claim a:\n  wording "Said one way."\n  wording "   "\n  supports b\n\n'
+                      'claim b: B.\n  wording "B again."\n\nclaim c:\n  rebuts a\n'),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EMPTY_TEXTS))
+def test_no_statement_is_written_with_an_empty_text(name):
+    back = write_argdown(argmap.parse(EMPTY_TEXTS[name], f"{name}.argmap"))
+    assert not [line for line in back.splitlines() if line.rstrip().endswith("]:")]
+    assert "[a]: Said one way." in back or name != "wordings_only"
+
+
+@pytest.mark.parametrize("name", sorted(EMPTY_TEXTS))
+def test_argdown_accepts_maps_of_empty_texts(argdown_cli, tmp_path, name):  # noqa: F811
+    m = argmap.parse(EMPTY_TEXTS[name], f"{name}.argmap")
+    path = tmp_path / f"{name}.argdown"
+    path.write_text(write_argdown(m), encoding="utf-8")
+    statements, arguments, relations_ = argdown_counts(argdown_cli, path)
+    assert (statements, arguments, relations_) == (len(m.claims), 0, len(m.relations))
+
+
 def test_the_steps_of_a_structure_stay_apart_when_a_relation_names_an_earlier_one():
     text = ("<a>\n\n(1) s1\n(2) s2\n----\n    <_ <b>\n(3) s3\n(4) s4\n----\n(5) s5\n\n"
             "<b>\n\n(1) s6\n(2) s7\n----\n(3) s8\n")
