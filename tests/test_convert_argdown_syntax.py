@@ -347,6 +347,18 @@ def test_argdown_counts_the_same_after_the_steps_are_joined_again(argdown_cli, t
            "(3) [Cost More]\n(4) [a_tax_makes_a_drink]\n----\n(5) [Tax Sugar]" in back.read_text(encoding="utf-8")
 
 
+def test_a_structure_whose_earlier_step_is_undercut_says_argdown_counts_more(argdown_cli, tmp_path):  # noqa: F811
+    m, diagnostics = read("step_undercut.argdown")
+    assert ("no_rest", "undercuts", "night_trains_1") in relations(m)
+    [note] = [d for d in diagnostics if "<Night Trains>" in d.message]
+    assert note.code == "X305" and "names the inference of step 1" in note.message
+    assert "stay 2 arguments (Argdown counts one)" in note.message
+    back = tmp_path / "step_undercut.argdown"
+    back.write_text(write_argdown(through_argmap(m)), encoding="utf-8")
+    statements, arguments, relations_ = argdown_counts(argdown_cli, SYNTAX / "step_undercut.argdown")
+    assert argdown_counts(argdown_cli, back) == (statements, arguments + 1, relations_)
+
+
 EMPTY_TEXTS = {
     "groups_only": "group costs: Costs\ngroup towns (costs): Costs to towns\n",
     "wordings_only": ('claim a:\n  wording "Said one way."\n  wording "   "\n  supports b\n\n'

@@ -8,7 +8,8 @@ line and column (see docs/interop.md for the table).
 
 The stages, one module each: :mod:`.syntax` (patterns, comments, YAML),
 :mod:`.picture` (what is read), :mod:`.reader` (text to picture),
-:mod:`.front` (front matter to header) and :mod:`.mapper` (picture to map).
+:mod:`.front` (front matter to header), :mod:`.mapper` (picture to map) and
+:mod:`.notes` (what it says of an argument carried over in another shape).
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ from __future__ import annotations
 from argmap.interchange._common import Names, Report, make_id, one_line
 from argmap.interchange._values import Values, is_ref
 from argmap.interchange.argdown_in.front import FrontMatter
+from argmap.interchange.argdown_in.notes import some, steps_note
 from argmap.interchange.argdown_in.picture import ArgumentEntry, Member, StatementClass
 from argmap.interchange.argdown_in.reader import Reader
 from argmap.interchange.argdown_titles import fits, title_comment
@@ -103,7 +104,7 @@ class Mapper:
                 (kept if fits(arg.title) else unfit).append((ident, arg.title, True, arg.line, arg.column))
         if sketched:
             one = len(sketched) == 1
-            names = _some([f"<{a.title}>" for a in sketched])
+            names = some([f"<{a.title}>" for a in sketched])
             self.report.add("X305", f"{names}: {'an argument' if one else 'arguments'} "
                             f"without a premise-conclusion structure {'becomes a claim' if one else 'become claims'} "
                             "(a sketched reason is a claim); a comment `# argdown title: id = <Title>` makes "
@@ -289,16 +290,9 @@ class Mapper:
 
     def note_steps(self, arg: ArgumentEntry, nodes: list) -> None:
         """Says how an argument that is not one argmap argument was carried over (Argdown counts it as one)."""
-        made = [f"`{n.source} supports {n.target}`" if isinstance(n, Link) else f"argument {n}" for n in nodes]
-        if len(nodes) == 1 and not isinstance(nodes[0], Link):
-            return
-        what = (f"its {len(nodes)} inference steps become {_some(made)}" if len(nodes) > 1
-                else f"its one inference, from one premise, becomes {made[0]}")
-        joined = len(nodes) > 1 and all(isinstance(n, Ref) for n in nodes) and fits(arg.title)
-        back = ("; their comments `# argdown title:` make them one argument again in Argdown, unless a "
-                "relation names an earlier step" if joined
-                else " (Argdown counts one argument)")
-        self.report.add("X305", f"<{arg.title}>: {what}{back}", arg.line, arg.column)
+        note = steps_note(arg.title, nodes, self.r.relations)
+        if note is not None:
+            self.report.add("X305", note, arg.line, arg.column)
 
     def ref(self, member: Member) -> Ref:
         if member.kind == "s":
@@ -400,8 +394,3 @@ class Mapper:
                         "with no single inference to attack becomes `rebuts`", line, column)
         return "rebuts", src, target
 
-
-def _some(names: list[str], most: int = 4) -> str:
-    """A few of *names*, and how many more: `[A], [B] and 3 more`."""
-    shown = ", ".join(names[:most])
-    return shown + (f" and {len(names) - most} more" if len(names) > most else "")
