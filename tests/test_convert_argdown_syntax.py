@@ -129,6 +129,15 @@ def test_a_statement_supporting_itself_is_reported_as_dropped():
     assert (d.code, d.line, d.column) == ("X303", 2, 5) and "[a] and [a]" in d.message
 
 
+def test_in_strict_mode_an_entailment_and_a_contrary_say_what_they_become():
+    text = "===\nmodel:\n    mode: strict\n===\n\n[rain]: It rains.\n    +> [wet]: The street is wet.\n" \
+           "    - [dry]: The street is dry.\n"
+    m, diagnostics = read_argdown(text, "strict.argdown")
+    assert relations(m) == {("rain", "supports", "wet"), ("dry", "contradicts", "rain")}
+    notes = {d.line: d.message for d in diagnostics if "strict mode" in d.message}
+    assert "entailment" in notes[7] and "`supports`" in notes[7] and "`contradicts`" in notes[8]
+
+
 # ---- titles ----------------------------------------------------------------------
 
 

@@ -329,6 +329,9 @@ class Mapper:
             if kind == "contradictory":
                 self.add_relation("contradicts", src, self.ref(target), at)
             elif kind == "support":
+                if strict and both_statements:
+                    self.report.add("X305", "an entailment (a support between statements in strict mode) becomes "
+                                    "`supports`", line, column)
                 self.add_relation("supports", src, self.target(target, "support", line, column), at)
             elif kind == "attack":
                 if strict and both_statements:
