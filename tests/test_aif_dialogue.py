@@ -154,6 +154,24 @@ def test_a_rephrase_is_a_wording_of_the_claim_it_rephrases(tmp_path, capsys):
     assert 'wording "Cheaper buses, that is what we need."' in text
 
 
+def test_a_rephrase_anchored_in_the_dialogue_by_restating_is_still_a_wording():
+    c = Corpus()
+    fares, loc_fares = c.say(1, "Bus fares should be cut.")
+    again, loc_again = c.say(2, "So: cheaper buses.")
+    ma = rephrase(c, again, fares)
+    ta = c.node("TA", "Default Transition")
+    ya = c.node("YA", "Restating")  # the illocution of the rephrase itself, on the MA-node
+    c.edge(loc_fares, ta)
+    c.edge(ta, loc_again)
+    c.edge(ta, ya)
+    c.edge(ya, ma)
+    m, diagnostics = read_aif(c.json(), "restating.json")
+    [claim] = m.claims
+    assert [w.text for w in claim.wordings] == ["So: cheaper buses."] and claim.tags == ()
+    [note] = [d for d in diagnostics if "rephrase (MA)" in d.message]
+    assert note.code == "X303" and "another speaker" in note.message  # Ben restates what Anna said
+
+
 def test_a_chain_of_rephrases_gives_one_claim_and_a_loop_between_them_is_dropped_and_said():
     c = Corpus()
     first, _ = c.say(1, "The bridge must be repaired.")
