@@ -9,7 +9,7 @@ from __future__ import annotations
 from argmap.interchange._common import Names, Report, make_id, one_line
 from argmap.interchange._values import Values, is_ref
 from argmap.interchange.argdown_in.front import FrontMatter
-from argmap.interchange.argdown_in.notes import some, steps_note
+from argmap.interchange.argdown_in.notes import named_steps, sketched_note, steps_note
 from argmap.interchange.argdown_in.picture import ArgumentEntry, Member, StatementClass
 from argmap.interchange.argdown_in.reader import Reader
 from argmap.interchange.argdown_titles import fits, title_comment
@@ -38,6 +38,7 @@ class Mapper:
         self.group_of_heading: dict[int, str] = {}
         self.groups: list[Group] = []
         self.later_supports: dict[Ref, list] | None = None
+        self.named_steps: dict[str, set[int]] | None = None
         self.relation_set: set[Relation] = set()  # self.relations as a set: each test is one look-up
         self.supports_from: dict[Ref, list[Ref]] = {}  # source -> targets of its `supports`, for undercuts
         self.front = FrontMatter(reader, report, path)
@@ -103,13 +104,7 @@ class Mapper:
             if ident is not None and (arg.steps is None or (ident in made and ident != arg.title)):
                 (kept if fits(arg.title) else unfit).append((ident, arg.title, True, arg.line, arg.column))
         if sketched:
-            one = len(sketched) == 1
-            names = some([f"<{a.title}>" for a in sketched])
-            self.report.add("X305", f"{names}: {'an argument' if one else 'arguments'} "
-                            f"without a premise-conclusion structure {'becomes a claim' if one else 'become claims'} "
-                            "(a sketched reason is a claim); a comment `# argdown title: id = <Title>` makes "
-                            f"{'it an argument' if one else 'each an argument'} again when the map goes back "
-                            "to Argdown", sketched[0].line, sketched[0].column)
+            self.report.add("X305", sketched_note([a.title for a in sketched]), sketched[0].line, sketched[0].column)
         for ident, title, argument, line, column in unfit:
             shown = f"<{title}>" if argument else f"[{title}]"
             self.report.add("X305", f"the title {shown} becomes the id {ident}; it cannot be kept for the way back "
@@ -290,7 +285,9 @@ class Mapper:
 
     def note_steps(self, arg: ArgumentEntry, nodes: list) -> None:
         """Says how an argument that is not one argmap argument was carried over (Argdown counts it as one)."""
-        note = steps_note(arg.title, nodes, self.r.relations)
+        if self.named_steps is None:  # built once, for all the arguments
+            self.named_steps = named_steps(self.r.relations)
+        note = steps_note(arg.title, nodes, self.named_steps.get(arg.title, set()))
         if note is not None:
             self.report.add("X305", note, arg.line, arg.column)
 
