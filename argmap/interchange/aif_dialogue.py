@@ -154,8 +154,12 @@ def rephrases(nodes: dict, kind: dict, incoming: dict, outgoing: dict, kept) -> 
     others: list[str] = []
 
     def root(k: str) -> str:
+        path = []
         while k in parent:
+            path.append(k)
             k = parent[k]
+        for step in path[:-1]:  # each walk shortens the chain for the next
+            parent[step] = k
         return k
 
     for k in nodes:

@@ -143,15 +143,14 @@ class _AifReader:
         rephrased, joined, other_ma = dialogue.rephrases(
             nodes, kind, incoming, outgoing,
             lambda k: k not in foreign and not (isinstance(ext_claims.get(k), dict) and ext_claims[k].get("thesis")))
-        wordings: dict[str, list[Wording]] = {}
+        wordings: dict[str, dict[str, Wording]] = {}  # I-node -> its rephrasings' texts, each once
         for k, to in rephrased.items():
             ref_of[k] = ref_of[to]
             text = one_line(str(nodes[k].get("text") or ""))
-            if text and text != one_line(str(nodes[to].get("text") or "")) \
-                    and all(w.text != text for w in wordings.get(to, ())):
+            if text and text != one_line(str(nodes[to].get("text") or "")) and text not in wordings.get(to, ()):
                 info = v.mapping(ext_claims.get(k), _EXT + ("claims", k))
-                wordings.setdefault(to, []).append(Wording(text, v.citations(info.get("cites"),
-                                                                            _EXT + ("claims", k, "cites"))))
+                wordings.setdefault(to, {})[text] = Wording(text, v.citations(info.get("cites"),
+                                                                              _EXT + ("claims", k, "cites")))
 
         speakers = self.speakers(nodes, kind, incoming, outgoing, pos)
         persons = list(speakers.pop(None, []))
@@ -182,7 +181,7 @@ class _AifReader:
                 case=v.ref(info.get("case"), at + ("case",), "the id of a case"),
                 by=by, citations=cites, quotes=self.quotes(info.get("quotes"), at + ("quotes",)),
                 tags=_with_force(v.tags(info.get("tags"), at + ("tags",)), asked.get(k)),
-                concession=v.flag(info.get("concession"), at + ("concession",)), wordings=tuple(wordings.get(k, ()))))
+                concession=v.flag(info.get("concession"), at + ("concession",)), wordings=tuple(wordings.get(k, {}).values())))
 
         relations: list[Relation] = []
         arguments: list[Argument] = []
