@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+import argmap
 from argmap.cli import main
 from argmap.interchange.aif import read_aif, write_aif
 from argmap.interchange.aif_dialogue import ILLOCUTIONS, force_of, tag_of
@@ -122,3 +123,106 @@ def test_every_known_force_has_a_tag_that_gives_it_back(force):
     tag = tag_of(force)
     assert tag and tag.isidentifier() and force_of(("other", tag)) == force
     assert tag_of("Asserting") is None and force_of(()) == "Asserting"
+
+
+# ---- rephrases (MA) ---------------------------------------------------------------------
+
+
+def rephrase(corpus: Corpus, rephrasing: str, rephrased: str) -> str:
+    ma = corpus.node("MA", "Default Rephrase")
+    corpus.edge(rephrasing, ma)
+    corpus.edge(ma, rephrased)
+    return ma
+
+
+def test_a_rephrase_is_a_wording_of_the_claim_it_rephrases(tmp_path, capsys):
+    c = Corpus()
+    fares, _ = c.say(1, "Bus fares should be cut.")
+    again, _ = c.say(1, "Cheaper buses, that is what we need.")
+    cars, _ = c.say(2, "Fewer people would drive into town.")
+    c.link("RA", cars, to=again)  # a reason given for the rephrasing is a reason for the claim
+    ma = rephrase(c, again, fares)
+    rephrase(c, again, fares)  # the same rephrase annotated twice
+    code, err, text = _convert(tmp_path, capsys, c)
+    assert code == 0, err
+    m, diagnostics = read_aif(c.json(), "dialogue.json")
+    [claim] = [x for x in m.claims if x.text == "Bus fares should be cut."]
+    assert [w.text for w in claim.wordings] == ["Cheaper buses, that is what we need."]
+    assert len(m.claims) == 2 and str(claim.by) == "anna_ito"
+    assert [(str(r.source), r.kind, str(r.target)) for r in m.relations] == [(str(m.claims[1].id), "supports",
+                                                                              claim.id)]
+    [note] = [d for d in diagnostics if "rephrase (MA)" in d.message]
+    assert note.code == "X305" and "2 rephrase (MA) node(s)" in note.message and f"the first: {ma}" in note.message
+    assert 'wording "Cheaper buses, that is what we need."' in text
+
+
+def test_a_rephrase_anchored_in_the_dialogue_by_restating_is_still_a_wording():
+    c = Corpus()
+    fares, loc_fares = c.say(1, "Bus fares should be cut.")
+    again, loc_again = c.say(2, "So: cheaper buses.")
+    ma = rephrase(c, again, fares)
+    ta = c.node("TA", "Default Transition")
+    ya = c.node("YA", "Restating")  # the illocution of the rephrase itself, on the MA-node
+    c.edge(loc_fares, ta)
+    c.edge(ta, loc_again)
+    c.edge(ta, ya)
+    c.edge(ya, ma)
+    m, diagnostics = read_aif(c.json(), "restating.json")
+    [claim] = m.claims
+    assert [w.text for w in claim.wordings] == ["So: cheaper buses."] and claim.tags == ()
+    [note] = [d for d in diagnostics if "rephrase (MA)" in d.message]
+    assert note.code == "X303" and "another speaker" in note.message  # Ben restates what Anna said
+
+
+def test_a_chain_of_rephrases_gives_one_claim_and_a_loop_between_them_is_dropped_and_said():
+    c = Corpus()
+    first, _ = c.say(1, "The bridge must be repaired.")
+    second, _ = c.say(1, "Repairs to the bridge cannot wait.")
+    third, _ = c.say(1, "Fix the bridge now.")
+    rephrase(c, second, first)
+    rephrase(c, third, second)
+    c.link("RA", third, to=first)  # once one claim, a reason for itself
+    m, diagnostics = read_aif(c.json(), "chain.json")
+    [claim] = m.claims
+    assert claim.text == "The bridge must be repaired."
+    assert [w.text for w in claim.wordings] == ["Repairs to the bridge cannot wait.", "Fix the bridge now."]
+    assert m.relations == ()
+    [note] = [d for d in diagnostics if "rephrase (MA)" in d.message]
+    assert "1 relation(s) between a claim and its own rephrasing are dropped" in note.message
+
+
+def test_a_rephrase_by_another_speaker_or_with_another_force_says_what_the_wording_loses(tmp_path, capsys):
+    c = Corpus()
+    asked, _ = c.say(1, "Is the library open on Sundays?", "Pure Questioning")
+    told, _ = c.say(2, "The library is open on Sundays.")
+    rephrase(c, told, asked)
+    code, err, _ = _convert(tmp_path, capsys, c)
+    assert code == 1
+    assert err.count("rephrase (MA)") == 1
+    assert "X303" in err and "1 of them rephrase what another speaker said, or with another force" in err
+
+
+def test_a_rephrase_that_joins_no_two_claims_is_reported_once():
+    c = Corpus()
+    a, loc_a = c.say(1, "Parks need more trees.")
+    b, loc_b = c.say(2, "Trees cool the streets.")
+    wide = c.node("MA", "Default Rephrase")  # two rephrasings into one node: not one wording of one claim
+    c.edge(a, wide)
+    c.edge(b, wide)
+    c.edge(wide, a)
+    rephrase(c, loc_a, loc_b)  # L-nodes: what was said, not a claim
+    m, diagnostics = read_aif(c.json(), "odd.json")
+    assert {x.text for x in m.claims} == {"Parks need more trees.", "Trees cool the streets."}
+    assert all(x.wordings == () for x in m.claims)
+    [d] = [d for d in diagnostics if "rephrase (MA)" in d.message]
+    assert d.code == "X303" and f"2 rephrase (MA) node(s) have no place in argmap (the first: {wide})" in d.message
+
+
+def test_wordings_go_out_to_aif_as_rephrases_and_come_back():
+    m = argmap.parse('claim a: Taxes should fall.\n  wording "Lower taxes, please." [^1]\n'
+                     '  wording "Tax less."\n\nfootnotes\n  [^1]: A speech, 2020.\n', "w.argmap")
+    back = json.loads(write_aif(m))
+    assert [n["type"] for n in back["nodes"]].count("MA") == 2
+    again, diagnostics = read_aif(json.dumps(back), "w.json")
+    assert again.claims == m.claims
+    assert not [d for d in diagnostics if d.severity >= 2]

@@ -16,6 +16,7 @@ import pytest
 import argmap
 from argmap.cli import main
 from argmap.formatting.writer import dumps
+from argmap.interchange import ConvertError
 from argmap.interchange.argdown import read_argdown, write_argdown
 from argmap.interchange.argdown_titles import read_titles
 from tests._convert_helpers import DATA
@@ -100,11 +101,41 @@ def test_an_argument_supporting_its_own_conclusion_adds_no_relation_and_says_so(
     assert note.code == "X305" and note.line == 20 and "<Two Steps>" in note.message and "[Tax Sugar]" in note.message
 
 
+def test_an_argument_from_one_premise_stays_an_argument_with_its_title_and_relations():
+    m, diagnostics = read("one_premise.argdown")
+    arguments = {a.id: ([str(p) for p in a.premises], str(a.conclusion)) for a in m.arguments}
+    assert arguments == {"quiet_streets": (["noise"], "ban_cars"), "shops_suffer": (["fewer_visitors"], "keep_cars")}
+    assert relations(m) == {("delivery_vans", "rebuts", "shops_suffer"), ("bike_lanes", "undercuts", "quiet_streets")}
+    assert read_titles(m.comments)["quiet_streets"] == ("Quiet Streets", True)
+    # the description is the one thing argmap cannot hold, and it says so
+    [lost] = [d for d in diagnostics if d.severity >= 2]
+    assert (lost.code, lost.line) == ("X303", 3) and "<Quiet Streets>" in lost.message
+    back = write_argdown(through_argmap(m))
+    assert "<Quiet Streets>\n\n(1) [Noise]\n----\n(2) [Ban Cars]" in back
+    assert "[Delivery Vans]: Vans may still deliver in the morning.\n    -> <Shops Suffer>" in back
+
+
+def test_the_support_argmap_writes_as_a_one_step_argument_reads_back_as_a_support():
+    m, _ = read_argdown("[a]: A.\n\n[b]: B.\n    _> <c supports a>\n\n[c]: C.\n\n"
+                        "<c supports a>\n\n(1) [c]\n----\n(2) [a]\n", "u.argdown")
+    assert m.arguments == ()
+    assert relations(m) == {("c", "supports", "a"), ("b", "undercuts", "c -> a")}
+
+
 def test_a_statement_supporting_itself_is_reported_as_dropped():
     m, diagnostics = read_argdown("[a]: A.\n  + [a]\n", "self.argdown")
     assert m.relations == ()
     [d] = diagnostics
     assert (d.code, d.line, d.column) == ("X303", 2, 5) and "[a] and [a]" in d.message
+
+
+def test_in_strict_mode_an_entailment_and_a_contrary_say_what_they_become():
+    text = "===\nmodel:\n    mode: strict\n===\n\n[rain]: It rains.\n    +> [wet]: The street is wet.\n" \
+           "    - [dry]: The street is dry.\n"
+    m, diagnostics = read_argdown(text, "strict.argdown")
+    assert relations(m) == {("rain", "supports", "wet"), ("dry", "contradicts", "rain")}
+    notes = {d.line: d.message for d in diagnostics if "strict mode" in d.message}
+    assert "entailment" in notes[7] and "`supports`" in notes[7] and "`contradicts`" in notes[8]
 
 
 # ---- titles ----------------------------------------------------------------------
@@ -176,15 +207,35 @@ def test_an_indented_heading_under_data_is_a_heading():
     assert {c.id: c.group for c in m.claims}["morale"] == "an_indented_heading"
 
 
+def test_a_file_of_headings_only_is_a_map_of_groups(tmp_path, capsys):
+    m, diagnostics = read("headings_only.argdown")
+    assert [(g.id, g.title, g.parent and str(g.parent)) for g in m.groups] == \
+           [("costs", "Costs", None), ("costs_to_towns", "Costs to towns", "costs"), ("benefits", "Benefits", None)]
+    assert m.claims == () and m.document.title == "An outline still to be filled in"
+    assert diagnostics == []
+    out = tmp_path / "outline.argmap"
+    assert main(["convert", str(SYNTAX / "headings_only.argdown"), "-o", str(out)]) == 0
+    assert main(["check", str(out)]) == 0
+    assert "0 errors, 0 warnings" in capsys.readouterr().out
+    back = write_argdown(through_argmap(m))
+    assert "## Costs to towns {\"group\": \"costs_to_towns\"}" in back and "]:" not in back
+
+
+def test_front_matter_alone_is_still_not_argdown():
+    with pytest.raises(ConvertError) as err:
+        read_argdown("===\ntitle: Nothing yet\n===\n", "front.argdown")
+    assert err.value.diagnostics[0].code == "X301"
+
+
 # ---- what changed shape is named -----------------------------------------------------
 
 
 def test_arguments_carried_over_in_other_shapes_are_named():
     m, diagnostics = read("reshaped.argdown")
     notes = {d.line: d.message for d in diagnostics if d.code == "X305"}
-    assert "`sugar_harms supports tax_sugar`" in notes[3]
+    assert 3 not in notes  # <Health Argument>, from one premise, is an argument as it was
     assert "argument two_steps_1, argument two_steps" in notes[9] and "one argument again" in notes[9]
-    assert {a.id for a in m.arguments} == {"two_steps_1", "two_steps"}
+    assert {a.id for a in m.arguments} == {"health_argument", "two_steps_1", "two_steps"}
 
 
 # ---- exit status and folders -----------------------------------------------------------
@@ -276,7 +327,8 @@ def test_a_folder_as_json(tmp_path, capsys):
 # ---- Argdown's own CLI counts ----------------------------------------------------------
 
 
-ROUND_TRIPS = ["comments.argdown", "wrapped.argdown", "relations.argdown", "data.argdown"]
+ROUND_TRIPS = ["comments.argdown", "wrapped.argdown", "relations.argdown", "data.argdown", "one_premise.argdown",
+               "headings_only.argdown"]
 
 
 @pytest.fixture(scope="module")
@@ -306,16 +358,50 @@ def test_argdown_counts_the_same_after_the_round_trip(argdown_read, name):
     assert argdown_counts(argdown_read, f"back-{name}") == argdown_counts(argdown_read, name)
 
 
-def test_argdown_counts_what_the_notes_say_changed(argdown_read):
+def test_argdown_counts_the_same_after_the_steps_are_joined_again(argdown_read):
     _, diagnostics = read("reshaped.argdown")
     back = argdown_read / "in" / "back-reshaped.argdown"
-    statements, arguments, relations_ = argdown_counts(argdown_read, "reshaped.argdown")
-    # <Health Argument> is now `sugar_harms supports tax_sugar`: one argument less, one relation more;
-    # the two steps of <Two Steps> are one structure again
-    assert argdown_counts(argdown_read, back.name) == (statements, arguments - 1, relations_ + 1)
-    assert sum("Argdown counts one argument" in d.message for d in diagnostics) == 1
+    # <Health Argument> stays an argument; the two steps of <Two Steps> are one structure again
+    assert argdown_counts(argdown_read, back.name) == argdown_counts(argdown_read, "reshaped.argdown")
+    assert not any("Argdown counts one argument" in d.message for d in diagnostics)
+    assert "<Health Argument>\n\n(1) [Sugar Harms]\n----\n(2) [Tax Sugar]" in back.read_text(encoding="utf-8")
     assert "<Two Steps>\n\n(1) [drinks_with_sugar_are_bought]\n(2) [what_children_buy_most_should]\n----\n" \
            "(3) [Cost More]\n(4) [a_tax_makes_a_drink]\n----\n(5) [Tax Sugar]" in back.read_text(encoding="utf-8")
+
+
+def test_a_structure_whose_earlier_step_is_undercut_says_argdown_counts_more(argdown_cli, tmp_path):  # noqa: F811
+    m, diagnostics = read("step_undercut.argdown")
+    assert ("no_rest", "undercuts", "night_trains_1") in relations(m)
+    [note] = [d for d in diagnostics if "<Night Trains>" in d.message]
+    assert note.code == "X305" and "names the inference of step 1" in note.message
+    assert "stay 2 arguments (Argdown counts one)" in note.message
+    back = tmp_path / "step_undercut.argdown"
+    back.write_text(write_argdown(through_argmap(m)), encoding="utf-8")
+    statements, arguments, relations_ = argdown_counts(argdown_cli, SYNTAX / "step_undercut.argdown")
+    assert argdown_counts(argdown_cli, back) == (statements, arguments + 1, relations_)
+
+
+EMPTY_TEXTS = {
+    "groups_only": "group costs: Costs\ngroup towns (costs): Costs to towns\n",
+    "wordings_only": ('claim a:\n  wording "Said one way."\n  wording "   "\n  supports b\n\n'
+                      'claim b: B.\n  wording "B again."\n\nclaim c:\n  rebuts a\n'),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EMPTY_TEXTS))
+def test_no_statement_is_written_with_an_empty_text(name):
+    back = write_argdown(argmap.parse(EMPTY_TEXTS[name], f"{name}.argmap"))
+    assert not [line for line in back.splitlines() if line.rstrip().endswith("]:")]
+    assert "[a]: Said one way." in back or name != "wordings_only"
+
+
+@pytest.mark.parametrize("name", sorted(EMPTY_TEXTS))
+def test_argdown_accepts_maps_of_empty_texts(argdown_cli, tmp_path, name):  # noqa: F811
+    m = argmap.parse(EMPTY_TEXTS[name], f"{name}.argmap")
+    path = tmp_path / f"{name}.argdown"
+    path.write_text(write_argdown(m), encoding="utf-8")
+    statements, arguments, relations_ = argdown_counts(argdown_cli, path)
+    assert (statements, arguments, relations_) == (len(m.claims), 0, len(m.relations))
 
 
 def test_the_steps_of_a_structure_stay_apart_when_a_relation_names_an_earlier_one():

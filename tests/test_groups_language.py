@@ -197,11 +197,14 @@ def test_an_argdown_inference_rule_that_names_a_scheme_is_kept_as_the_scheme():
     from argmap.interchange import read, write
 
     m, diagnostics = read(PCS, "argdown", "pcs.argdown")
-    assert [(str(r.source), str(r.target), r.scheme) for r in m.relations] == [("hyodo", "failed", "expert_opinion")]
-    assert m.arguments[0].scheme == "analogy"
+    # <Expert>, from one premise, is an argument as it was in Argdown: its title and its scheme kept
+    schemes = {a.id: ([str(p) for p in a.premises], str(a.conclusion), a.scheme) for a in m.arguments}
+    assert schemes == {"expert": (["hyodo"], "failed", "expert_opinion"), "both": (["a", "b"], "c", "analogy")}
+    assert m.relations == ()
     lost = [d.message for d in diagnostics if d.code == "X303"]
     assert len(lost) == 1 and "Modus ponens" in lost[0] and "Analogy" not in lost[0]
     argdown = write(m, "argdown")
     assert "--\nArgument From Analogy\n--" in argdown
+    assert "<Expert>\n\n(1) [Hyodo]\n--\nArgument From Expert Opinion\n--\n(2) [Failed]" in argdown
     again, _ = read(argdown, "argdown", "pcs.argdown")
-    assert again.arguments[0].scheme == "analogy"
+    assert {a.id: a.scheme for a in again.arguments} == {"expert": "expert_opinion", "both": "analogy"}

@@ -8,6 +8,8 @@ Mapping (see docs/interop.md):
   several premises;
 * ``a rebuts b`` ↔ I(a) → CA → I(b); ``a contradicts b`` ↔ a CA each way;
 * ``a undercuts b -> c`` ↔ I(a) → CA → the RA of b → c;
+* another wording of a claim ↔ an I-node that rephrases it, I(wording) → MA
+  ("Default Rephrase") → I(claim);
 * who says a claim ↔ an L-node ("Name: text") anchored to the I-node by a
   YA-node ("Asserting"), a locution and a participant.
 
@@ -30,7 +32,7 @@ from argmap.resolve import resolve
 
 __all__ = ["SCHEME_TEXT", "read_aif", "write_aif"]
 
-SCHEME_TEXT = {"RA": "Default Inference", "CA": "Default Conflict", "YA": "Asserting"}
+SCHEME_TEXT = {"RA": "Default Inference", "CA": "Default Conflict", "YA": "Asserting", "MA": "Default Rephrase"}
 
 
 # ------------------------------------------------------------------ write ----
@@ -79,6 +81,12 @@ def write_aif(m: Map, report: Report | None = None) -> str:
         if claim.concession:
             entry["concession"] = True
         ext_claims[inode[claim.id]] = entry
+        for wording in claim.wordings:
+            rephrasing, ma = node("I", wording.text), node("MA", SCHEME_TEXT["MA"], scheme=SCHEME_TEXT["MA"])
+            edge(rephrasing, ma)
+            edge(ma, inode[claim.id])
+            if wording.citations:
+                ext_claims[rephrasing] = {"cites": [c.label for c in wording.citations]}
 
     def i_of(ref: Ref) -> str:
         key = str(ref)

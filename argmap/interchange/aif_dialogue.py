@@ -138,3 +138,61 @@ def speakers(reader, nodes, kind, incoming, outgoing, pos) -> dict:
     ext_ids = set(ext_persons)
     said[None] = [p for p in persons.values() if p.id not in ext_ids]
     return said
+
+
+def rephrases(nodes: dict, kind: dict, incoming: dict, outgoing: dict, kept) -> tuple[dict[str, str], dict, list]:
+    """The MA-nodes (rephrases) that join one I-node to another: (I-node -> the I-node it rephrases, at the end
+    of a chain of rephrases; MA-node -> the rephrasing I-node it joins; the other MA-nodes).
+
+    An MA-node's one I-node in is the rephrasing, its one I-node out the proposition rephrased, so the
+    rephrasing's text is another wording of that claim.  *kept* says which I-nodes may take part (a claim
+    of this map, not a thesis nor a claim of another map).  A rephrasing that would rephrase two claims,
+    or close a circle, is one of the others.
+    """
+    parent: dict[str, str] = {}
+    joined: dict[str, str] = {}
+    others: list[str] = []
+
+    def root(k: str) -> str:
+        path = []
+        while k in parent:
+            path.append(k)
+            k = parent[k]
+        for step in path[:-1]:  # each walk shortens the chain for the next
+            parent[step] = k
+        return k
+
+    for k in nodes:
+        if kind[k] != "MA":
+            continue
+        into = list(dict.fromkeys(x for x in incoming[k] if kind.get(x) == "I"))
+        out = list(dict.fromkeys(x for x in outgoing[k] if kind.get(x) == "I"))
+        if len(into) != 1 or len(out) != 1 or not (kept(into[0]) and kept(out[0])):  # a YA-node may anchor it
+            others.append(k)
+            continue
+        source, target = into[0], out[0]
+        if source in parent and root(source) == root(target):  # the same rephrase annotated again
+            joined[k] = source
+        elif source in parent or root(target) == source:
+            others.append(k)
+        else:
+            parent[source] = target
+            joined[k] = source
+    return {k: root(k) for k in parent}, joined, others
+
+
+def report_rephrases(report, joined: dict, rephrased: dict, speakers: dict, asked: dict, dropped: int, pos) -> None:
+    """One note a file for the rephrases read as wordings: a warning when a rephrasing said by another
+    speaker, or with another force, than the claim it rephrases loses that (the wording keeps neither)."""
+    if not joined:
+        return
+    first = next(iter(joined))
+    other = sum(1 for source in joined.values()
+                if speakers.get(source) not in (None, speakers.get(rephrased[source]))
+                or asked.get(source) != asked.get(rephrased[source]))
+    lost = (f"; {other} of them rephrase what another speaker said, or with another force, which the wording "
+            "does not keep" if other else "")
+    loops = f"; {dropped} relation(s) between a claim and its own rephrasing are dropped" if dropped else ""
+    report.add("X303" if other else "X305",
+               f"{len(joined)} rephrase (MA) node(s) join a claim to the claim it rephrases (the first: {first}): "
+               f"the rephrasing's text becomes another wording of that claim{lost}{loops}", *pos(first))

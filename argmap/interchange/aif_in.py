@@ -18,7 +18,7 @@ from argmap.interchange import aif_dialogue as dialogue
 from argmap.interchange._values import FIELD_NAMES, Values
 from argmap.interchange.schemes_map import scheme_of
 from argmap.model import (Argument, Case, Claim, Document, Field, Footnote, Link, Map, Quote, Ref,
-                          Relation, Thesis, Use)
+                          Relation, Thesis, Use, Wording)
 
 _EXT = ("argmap",)
 
@@ -139,6 +139,18 @@ class _AifReader:
         for k in nodes:
             if kind[k] == "I" and k not in ref_of:
                 ref_of[k] = Ref(make_id(f"n{k}", taken))
+        # a rephrasing (MA) is the claim it rephrases in other words: one claim, the rephrasing a wording
+        rephrased, joined, other_ma = dialogue.rephrases(
+            nodes, kind, incoming, outgoing,
+            lambda k: k not in foreign and not (isinstance(ext_claims.get(k), dict) and ext_claims[k].get("thesis")))
+        wordings: dict[str, dict[str, Wording]] = {}  # I-node -> its rephrasings' texts, each once
+        for k, to in rephrased.items():
+            ref_of[k] = ref_of[to]
+            text = one_line(str(nodes[k].get("text") or ""))
+            if text and text != one_line(str(nodes[to].get("text") or "")) and text not in wordings.get(to, ()):
+                info = v.mapping(ext_claims.get(k), _EXT + ("claims", k))
+                wordings.setdefault(to, {})[text] = Wording(text, v.citations(info.get("cites"),
+                                                                              _EXT + ("claims", k, "cites")))
 
         speakers = self.speakers(nodes, kind, incoming, outgoing, pos)
         persons = list(speakers.pop(None, []))
@@ -151,7 +163,7 @@ class _AifReader:
                        + (", ..." if len(counts) > 4 else "") + "); each keeps its force as a tag, "
                        f"e.g. `{dialogue.tag_of(asked[first])}`", *pos(first))
         for k, n in nodes.items():
-            if kind[k] != "I" or k in foreign:
+            if kind[k] != "I" or k in foreign or k in rephrased:
                 continue
             text = n.get("text")
             if not isinstance(text, str) or not text.strip():
@@ -169,7 +181,7 @@ class _AifReader:
                 case=v.ref(info.get("case"), at + ("case",), "the id of a case"),
                 by=by, citations=cites, quotes=self.quotes(info.get("quotes"), at + ("quotes",)),
                 tags=_with_force(v.tags(info.get("tags"), at + ("tags",)), asked.get(k)),
-                concession=v.flag(info.get("concession"), at + ("concession",))))
+                concession=v.flag(info.get("concession"), at + ("concession",)), wordings=tuple(wordings.get(k, {}).values())))
 
         relations: list[Relation] = []
         arguments: list[Argument] = []
@@ -260,9 +272,9 @@ class _AifReader:
                         else:
                             report.add("X303", f"conflict node {k} attacks a {kind.get(target)}-node ({target}); "
                                        "argmap has no place for that attack", *pos(k))
-            elif t in ("MA", "PA"):
+            elif t == "PA" or (t == "MA" and k in other_ma):
                 unplaced.setdefault("rephrase (MA)" if t == "MA" else "preference (PA)", []).append(k)
-            elif t not in ("I", "RA", "L", "YA", "TA"):
+            elif t not in ("I", "RA", "L", "YA", "TA", "MA"):
                 report.add("X303", f"node {k} of type {t} has no place in argmap", *pos(k))
         if linked:  # a linked undercut: its premises attack an inference only together, which argmap cannot say
             report.add("X303", f"{len(linked)} conflict node(s) have several attackers that undercut an inference "
@@ -289,6 +301,9 @@ class _AifReader:
                     relations.append(Relation("contradicts", source, target))
                 continue
             relations.append(Relation("rebuts", source, target))
+        kept = [r for r in relations if r.source != r.target]  # not between a claim and its rephrasing
+        dialogue.report_rephrases(report, joined, rephrased, speakers, asked, len(relations) - len(kept), pos)
+        relations = kept
         unique = list(dict.fromkeys(relations))
         if len(unique) < len(relations):  # the same inference annotated twice: one reason, said once
             report.add("X305", f"{len(relations) - len(unique)} relation(s) repeat one already read (two RA- or "

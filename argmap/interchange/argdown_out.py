@@ -168,8 +168,10 @@ def write_argdown(m: Map, report: Report | None = None) -> str:
         for r in outgoing.pop(node.id, []):
             lines.append(f"    {_SYMBOL[r.kind]} {target(r)}")
         if head.startswith("["):  # the other wordings: more members of the statement's equivalence class
-            for w in getattr(node, "wordings", ()):
-                lines += ["", f"{head}: {escape(w.text)}"]
+            # a wording of nothing but spaces says nothing, and `[id]:` without text is refused by Argdown
+            for wording in (escape(w.text) for w in getattr(node, "wordings", ())):
+                if wording:
+                    lines += ["", f"{head}: {wording}"]
         return lines + [""]
 
     for thesis in m.theses:

@@ -7,8 +7,9 @@ A file that cannot be read in the format it was given as.
 
 What it finds: a file named as AIF that is not JSON, or JSON without the
 `nodes` and `edges` lists of an AIF graph; a Kialo export with no
-numbered item; an Argdown file with no statement or argument; a file that
-does not exist or is not UTF-8 text.
+numbered item; an Argdown file with no statement, argument or heading (a
+file of headings alone is a map of groups); a file that does not exist or
+is not UTF-8 text.
 Why it matters: nothing can be converted from it, so `argmap convert`
 stops with exit status 2 and writes no output file.
 
@@ -46,8 +47,10 @@ Something in the foreign file that argmap has no place for.
 
 What it finds: Argdown inference rules, argument descriptions of
 reconstructed arguments, YAML data keys argmap does not know, a second
-wording of a statement title; AIF preference (PA) and rephrase (MA)
-nodes, attacks on attacks, dialogue transitions (TA).
+wording of a statement title; AIF preference (PA) nodes, rephrase (MA)
+nodes that join no two claims, rephrases by another speaker or with
+another force than the claim they rephrase (the wording keeps neither),
+attacks on attacks, dialogue transitions (TA).
 Why it matters: the converted map says less than the input; the list of
 these warnings is the list of what was lost.
 
@@ -83,8 +86,10 @@ declare("X305", """\
 A construct carried over in a shape argmap has, which is close but not equal.
 
 What it finds: an Argdown heading turned into a tag, a strict-mode
-contrary relation read as `contradicts`, a tag renamed to fit argmap's
-names, an undercut of an argument whose inference is not reconstructed,
+contrary relation read as `contradicts` and entailment as `supports`, an
+AIF rephrase (MA) read as another wording of the claim it rephrases, a
+tag renamed to fit argmap's names, an undercut of an argument whose
+inference is not reconstructed,
 an Argdown argument without a premise-conclusion structure read as a
 claim, an argument of several inference steps read as several arguments,
 a statement title used but never given a text (a claim with none), data

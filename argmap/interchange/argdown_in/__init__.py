@@ -8,7 +8,8 @@ line and column (see docs/interop.md for the table).
 
 The stages, one module each: :mod:`.syntax` (patterns, comments, YAML),
 :mod:`.picture` (what is read), :mod:`.reader` (text to picture),
-:mod:`.front` (front matter to header) and :mod:`.mapper` (picture to map).
+:mod:`.front` (front matter to header), :mod:`.mapper` (picture to map) and
+:mod:`.notes` (what it says of an argument carried over in another shape).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ def read_argdown(text: str, path: str | None = None) -> tuple[Map, list]:
     report = Report(path)
     reader = Reader(text.replace("\r\n", "\n").replace("\r", "\n").removeprefix("\ufeff"), report)
     reader.read()
-    if not reader.classes and not reader.arguments:
-        report.fail("no statement or argument found: this does not look like Argdown",
+    if not reader.classes and not reader.arguments and not reader.headings:  # headings alone are groups
+        report.fail("no statement, argument or heading found: this does not look like Argdown",
                     hint="an Argdown file has statements such as `[title]: text` and arguments `<title>: text`")
     return Mapper(reader, report, path).build(), report.items

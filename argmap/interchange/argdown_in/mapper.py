@@ -9,6 +9,7 @@ from __future__ import annotations
 from argmap.interchange._common import Names, Report, make_id, one_line
 from argmap.interchange._values import Values, is_ref
 from argmap.interchange.argdown_in.front import FrontMatter
+from argmap.interchange.argdown_in.notes import named_steps, sketched_note, steps_note
 from argmap.interchange.argdown_in.picture import ArgumentEntry, Member, StatementClass
 from argmap.interchange.argdown_in.reader import Reader
 from argmap.interchange.argdown_titles import fits, title_comment
@@ -37,6 +38,7 @@ class Mapper:
         self.group_of_heading: dict[int, str] = {}
         self.groups: list[Group] = []
         self.later_supports: dict[Ref, list] | None = None
+        self.named_steps: dict[str, set[int]] | None = None
         self.relation_set: set[Relation] = set()  # self.relations as a set: each test is one look-up
         self.supports_from: dict[Ref, list[Ref]] = {}  # source -> targets of its `supports`, for undercuts
         self.front = FrontMatter(reader, report, path)
@@ -102,13 +104,7 @@ class Mapper:
             if ident is not None and (arg.steps is None or (ident in made and ident != arg.title)):
                 (kept if fits(arg.title) else unfit).append((ident, arg.title, True, arg.line, arg.column))
         if sketched:
-            one = len(sketched) == 1
-            names = _some([f"<{a.title}>" for a in sketched])
-            self.report.add("X305", f"{names}: {'an argument' if one else 'arguments'} "
-                            f"without a premise-conclusion structure {'becomes a claim' if one else 'become claims'} "
-                            "(a sketched reason is a claim); a comment `# argdown title: id = <Title>` makes "
-                            f"{'it an argument' if one else 'each an argument'} again when the map goes back "
-                            "to Argdown", sketched[0].line, sketched[0].column)
+            self.report.add("X305", sketched_note([a.title for a in sketched]), sketched[0].line, sketched[0].column)
         for ident, title, argument, line, column in unfit:
             shown = f"<{title}>" if argument else f"[{title}]"
             self.report.add("X305", f"the title {shown} becomes the id {ident}; it cannot be kept for the way back "
@@ -245,9 +241,14 @@ class Mapper:
         self.claims.append(Claim(ident, text, tags=tuple(dict.fromkeys(tags)), group=group, **fields))
 
     def plan_arguments(self) -> None:
-        """Each inference step becomes a linked Argument or, with one premise, a `supports` relation."""
-        targeted = {to.title for kind, _, to, *_ in self.r.relations
-                    if to.kind == "a" and kind in ("support", "attack")}
+        """Each inference step becomes an Argument; an earlier step from one premise, a `supports` relation.
+
+        The last step is the argument itself (its title, the relations that
+        name it), so it stays an argument even from one premise; but a
+        structure ``<a supports b>: (1) [a] ---- (2) [b]`` is how argmap
+        writes a support that an undercut attacks or that names its scheme,
+        and reads back as that support.
+        """
         for arg in self.r.arguments.values():
             if arg.steps is None:
                 continue
@@ -258,7 +259,7 @@ class Mapper:
                 prem = [self.ref(Member("s", p)) for p in premises]
                 concl = self.ref(Member("s", conclusion))
                 scheme = arg.schemes.get(k)
-                if len(prem) == 1 and not (last and arg.title in targeted):
+                if len(prem) == 1 and (not last or arg.title == f"{premises[0]} supports {conclusion}"):
                     self.add_relation("supports", prem[0], concl, scheme=scheme)
                     nodes.append(Link(prem[0], concl))
                     continue
@@ -284,16 +285,11 @@ class Mapper:
 
     def note_steps(self, arg: ArgumentEntry, nodes: list) -> None:
         """Says how an argument that is not one argmap argument was carried over (Argdown counts it as one)."""
-        made = [f"`{n.source} supports {n.target}`" if isinstance(n, Link) else f"argument {n}" for n in nodes]
-        if len(nodes) == 1 and not isinstance(nodes[0], Link):
-            return
-        what = (f"its {len(nodes)} inference steps become {_some(made)}" if len(nodes) > 1
-                else f"its one inference, from one premise, becomes {made[0]}")
-        joined = len(nodes) > 1 and all(isinstance(n, Ref) for n in nodes) and fits(arg.title)
-        back = ("; their comments `# argdown title:` make them one argument again in Argdown, unless a "
-                "relation names an earlier step" if joined
-                else " (Argdown counts one argument)")
-        self.report.add("X305", f"<{arg.title}>: {what}{back}", arg.line, arg.column)
+        if self.named_steps is None:  # built once, for all the arguments
+            self.named_steps = named_steps(self.r.relations)
+        note = steps_note(arg.title, nodes, self.named_steps.get(arg.title, set()))
+        if note is not None:
+            self.report.add("X305", note, arg.line, arg.column)
 
     def ref(self, member: Member) -> Ref:
         if member.kind == "s":
@@ -330,6 +326,9 @@ class Mapper:
             if kind == "contradictory":
                 self.add_relation("contradicts", src, self.ref(target), at)
             elif kind == "support":
+                if strict and both_statements:
+                    self.report.add("X305", "an entailment (a support between statements in strict mode) becomes "
+                                    "`supports`", line, column)
                 self.add_relation("supports", src, self.target(target, "support", line, column), at)
             elif kind == "attack":
                 if strict and both_statements:
@@ -395,8 +394,3 @@ class Mapper:
                         "with no single inference to attack becomes `rebuts`", line, column)
         return "rebuts", src, target
 
-
-def _some(names: list[str], most: int = 4) -> str:
-    """A few of *names*, and how many more: `[A], [B] and 3 more`."""
-    shown = ", ".join(names[:most])
-    return shown + (f" and {len(names) - most} more" if len(names) > most else "")
