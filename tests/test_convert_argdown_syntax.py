@@ -369,6 +369,15 @@ def test_argdown_counts_the_same_after_the_steps_are_joined_again(argdown_read):
            "(3) [Cost More]\n(4) [a_tax_makes_a_drink]\n----\n(5) [Tax Sugar]" in back.read_text(encoding="utf-8")
 
 
+def counts_of_one(cli, path):
+    """Statements, arguments and relations Argdown's CLI finds in the one file *path*."""
+    result = subprocess.run([str(cli), "json", str(path), "--stdout"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    start = result.stdout.index("{")
+    data, _ = json.JSONDecoder().raw_decode(result.stdout[start:])  # a success line follows the JSON
+    return len(data["statements"]), len(data["arguments"]), len(data["relations"])
+
+
 def test_a_structure_whose_earlier_step_is_undercut_says_argdown_counts_more(argdown_cli, tmp_path):  # noqa: F811
     m, diagnostics = read("step_undercut.argdown")
     assert ("no_rest", "undercuts", "night_trains_1") in relations(m)
@@ -377,8 +386,8 @@ def test_a_structure_whose_earlier_step_is_undercut_says_argdown_counts_more(arg
     assert "stay 2 arguments (Argdown counts one)" in note.message
     back = tmp_path / "step_undercut.argdown"
     back.write_text(write_argdown(through_argmap(m)), encoding="utf-8")
-    statements, arguments, relations_ = argdown_counts(argdown_cli, SYNTAX / "step_undercut.argdown")
-    assert argdown_counts(argdown_cli, back) == (statements, arguments + 1, relations_)
+    statements, arguments, relations_ = counts_of_one(argdown_cli, SYNTAX / "step_undercut.argdown")
+    assert counts_of_one(argdown_cli, back) == (statements, arguments + 1, relations_)
 
 
 EMPTY_TEXTS = {
@@ -400,7 +409,7 @@ def test_argdown_accepts_maps_of_empty_texts(argdown_cli, tmp_path, name):  # no
     m = argmap.parse(EMPTY_TEXTS[name], f"{name}.argmap")
     path = tmp_path / f"{name}.argdown"
     path.write_text(write_argdown(m), encoding="utf-8")
-    statements, arguments, relations_ = argdown_counts(argdown_cli, path)
+    statements, arguments, relations_ = counts_of_one(argdown_cli, path)
     assert (statements, arguments, relations_) == (len(m.claims), 0, len(m.relations))
 
 
