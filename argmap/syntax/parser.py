@@ -12,7 +12,10 @@ a statement, so one pass reports several mistakes (at most :data:`MAX_ERRORS`).
 from __future__ import annotations
 
 import functools
+import hashlib
+import os
 import re
+import sys
 
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedInput, VisitError
@@ -63,15 +66,34 @@ class ArgmapError(ValueError):
         super().__init__("\n".join(d.format() for d in self.diagnostics) or "invalid map")
 
 
+def _cache_path() -> str | None:
+    """Where the compiled parser is kept between runs: the user's cache folder, one file per grammar.
+
+    lark checks the grammar's and its own version's digest written in the file before it uses
+    it, so a changed grammar is compiled again; a folder that cannot be made or written only
+    means the parser is compiled each run (lark ignores a cache it cannot read or write).
+    """
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = os.path.join(base, "argmap")
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError:
+        return None
+    digest = hashlib.sha256(grammar_text().encode("utf-8")).hexdigest()[:16]
+    return os.path.join(folder, f"parser-{digest}-py{sys.version_info[0]}{sys.version_info[1]}.lark")
+
+
 @functools.lru_cache(maxsize=1)
 def _parser() -> Lark:
+    # The LALR tables take most of a small map's start-up: built once, then read back.
+    path = _cache_path()
     return Lark(
-        grammar(),
+        grammar_text() if path is not None else grammar(),
         parser="lalr",
         lexer="contextual",
         transformer=Builder(),
         lexer_callbacks={"_NL": collect_comments},
-        cache=False,
+        cache=path if path is not None else False,
         maybe_placeholders=False,
     )
 
