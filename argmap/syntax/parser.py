@@ -12,10 +12,7 @@ a statement, so one pass reports several mistakes (at most :data:`MAX_ERRORS`).
 from __future__ import annotations
 
 import functools
-import hashlib
-import os
 import re
-import sys
 
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedInput, VisitError
@@ -43,7 +40,7 @@ from argmap.model import (
 from argmap.suggest import close_matches
 from argmap.syntax.builder import Builder, Heading, collect_comments, comment_bucket, unescape
 from argmap.syntax.codegen import make_token
-from argmap.language import CLAIM_LINE_KEYWORDS, RESERVED, STATEMENT_KEYWORDS, grammar, grammar_text
+from argmap.language import CLAIM_LINE_KEYWORDS, RESERVED, STATEMENT_KEYWORDS, cache_path, grammar, grammar_text
 from argmap.syntax.lane import Lane, Stop
 from argmap.syntax.reader import read as read_lines
 
@@ -66,29 +63,15 @@ class ArgmapError(ValueError):
         super().__init__("\n".join(d.format() for d in self.diagnostics) or "invalid map")
 
 
-def _cache_path() -> str | None:
-    """Where the compiled parser is kept between runs: the user's cache folder, one file per grammar.
-
-    lark checks the grammar's and its own version's digest written in the file before it uses
-    it, so a changed grammar is compiled again; a folder that cannot be made or written only
-    means the parser is compiled each run (lark ignores a cache it cannot read or write).
-    """
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = os.path.join(base, "argmap")
-    try:
-        os.makedirs(folder, exist_ok=True)
-    except OSError:
-        return None
-    digest = hashlib.sha256(grammar_text().encode("utf-8")).hexdigest()[:16]
-    return os.path.join(folder, f"parser-{digest}-py{sys.version_info[0]}{sys.version_info[1]}.lark")
-
-
 @functools.lru_cache(maxsize=1)
 def _parser() -> Lark:
-    # The LALR tables take most of a small map's start-up: built once, then read back.
-    path = _cache_path()
+    # The LALR tables take most of a small map's start-up: built once, then read back from the
+    # cache folder (lark checks the grammar's digest it wrote there, and ignores a file it cannot
+    # read or write).
+    text = grammar_text()
+    path = cache_path("parser", text)
     return Lark(
-        grammar_text() if path is not None else grammar(),
+        text if path is not None else grammar(),
         parser="lalr",
         lexer="contextual",
         transformer=Builder(),
