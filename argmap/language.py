@@ -9,9 +9,15 @@ the grammar reaches all of them.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import hashlib
 import importlib.resources
+import os
+import pickle
 import re
+import sys
+import tempfile
 from pathlib import Path
 
 __all__ = [
@@ -39,10 +45,66 @@ def grammar():
     return loaded
 
 
+def cache_path(kind: str, text: str) -> str | None:
+    """Where what is compiled from grammar *text* is kept between runs, or None when there is nowhere.
+
+    The user's cache folder, one file per grammar, lark and Python version (their digest is in the
+    name), so a changed grammar is compiled again; a folder that cannot be made means compiling
+    each run.
+    """
+    from lark import __version__ as lark_version
+
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = os.path.join(base, "argmap")
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError:
+        return None
+    key = f"{text}\0{lark_version}\0{sys.version_info[0]}.{sys.version_info[1]}"
+    return os.path.join(folder, f"{kind}-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:16]}.pickle")
+
+
+def _keep(path: str, value) -> None:
+    """Write *value* to *path* whole or not at all (a temporary file renamed); a failure only loses the cache."""
+    folder = os.path.dirname(path)
+    try:
+        fd, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+
+
 @functools.lru_cache(maxsize=1)
 def _compiled():
-    """(terminals by name, rules) as lark compiles the grammar, without building a parser."""
-    terminals, rules, _ = grammar().compile(["start"], set())
+    """(terminals by name, rules) as lark compiles the grammar, without building a parser.
+
+    Kept in the cache folder (see :func:`cache_path`): compiling is most of what importing this
+    module costs, and every command pays it.
+    """
+    from lark.grammar import Rule
+
+    path = cache_path("tables", grammar_text())
+    found = None
+    if path is not None:
+        try:
+            with open(path, "rb") as f:
+                found = pickle.load(f)
+        except Exception:  # noqa: BLE001 - absent or unreadable: compiled again
+            found = None
+    if found is None:
+        terminals, rules, _ = grammar().compile(["start"], set())
+        found = (terminals, rules)
+        if path is not None:
+            _keep(path, found)
+    terminals, rules = found
+    # a rule keeps its hash, which is of strings, whose hashes differ from one run to the next
+    rules = [Rule(r.origin, r.expansion, r.order, r.alias, r.options) for r in rules]
     return {t.name: t for t in terminals}, rules
 
 

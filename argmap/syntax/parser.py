@@ -40,7 +40,7 @@ from argmap.model import (
 from argmap.suggest import close_matches
 from argmap.syntax.builder import Builder, Heading, collect_comments, comment_bucket, unescape
 from argmap.syntax.codegen import make_token
-from argmap.language import CLAIM_LINE_KEYWORDS, RESERVED, STATEMENT_KEYWORDS, grammar, grammar_text
+from argmap.language import CLAIM_LINE_KEYWORDS, RESERVED, STATEMENT_KEYWORDS, cache_path, grammar, grammar_text
 from argmap.syntax.lane import Lane, Stop
 from argmap.syntax.reader import read as read_lines
 
@@ -65,13 +65,18 @@ class ArgmapError(ValueError):
 
 @functools.lru_cache(maxsize=1)
 def _parser() -> Lark:
+    # The LALR tables take most of a small map's start-up: built once, then read back from the
+    # cache folder (lark checks the grammar's digest it wrote there, and ignores a file it cannot
+    # read or write).
+    text = grammar_text()
+    path = cache_path("parser", text)
     return Lark(
-        grammar(),
+        text if path is not None else grammar(),
         parser="lalr",
         lexer="contextual",
         transformer=Builder(),
         lexer_callbacks={"_NL": collect_comments},
-        cache=False,
+        cache=path if path is not None else False,
         maybe_placeholders=False,
     )
 
