@@ -183,3 +183,21 @@ def test_argdown_gets_the_argument_whose_conclusion_attacks(argdown_cli, tmp_pat
     assert len(data["arguments"]) == 1 and {"together_conclusion", "stalled", "distrust"} <= set(data["statements"])
     attacks = [(r["from"], r["to"]) for r in data["relations"] if r["relationType"] == "attack"]
     assert ("together_conclusion", "deal") in attacks
+
+
+def test_argdown_round_trip_gives_the_linked_attack_back():
+    m = argmap.loads(with_lines("claim u (togo): The two do not add up. [^1]\n  undercuts together\n"))
+    back, diagnostics = read(write(m, "argdown"), "argdown", "linked.argdown")
+    assert [(a.id, a.kind, [str(p) for p in a.premises], str(a.conclusion)) for a in back.arguments] == [
+        ("together", "rebuts", ["stalled", "distrust"], "deal")]
+    assert {c.id for c in back.claims} == {c.id for c in m.claims}  # the denial was never a claim of the map
+    assert ("undercuts", "u", "together") in {(r.kind, str(r.source), str(r.target)) for r in back.relations}
+    assert not [d for d in diagnostics if d.severity >= 2]
+
+
+def test_an_argdown_argument_marked_linked_that_does_more_stays_as_it_is():
+    text = ('<x> {"linked": "rebuts"}\n\n(1) [a]: A.\n(2) [b]: B.\n----\n(3) [c]: C.\n    -> [d]\n    +> [e]\n\n'
+            "[d]: D.\n\n[e]: E.\n")
+    m, diagnostics = read(text, "argdown", "x.argdown")
+    assert [a.kind for a in m.arguments] == ["supports"] and "c" in {c.id for c in m.claims}
+    assert any(d.code == "X305" and "<x> is marked as a linked attack" in d.message for d in diagnostics)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from argmap.interchange._common import Names, Report, make_id, one_line
 from argmap.interchange._values import Values, is_ref
 from argmap.interchange.argdown_in.front import FrontMatter
+from argmap.interchange.argdown_in.linked import fold_linked_attacks
 from argmap.interchange.argdown_in.notes import named_steps, sketched_note, steps_note
 from argmap.interchange.argdown_in.picture import ArgumentEntry, Member, StatementClass
 from argmap.interchange.argdown_in.reader import Reader
@@ -80,6 +81,8 @@ class Mapper:
             if arg.steps is None:
                 self.unreconstructed(arg)
         self.map_relations()
+        fold_linked_attacks(self.r.arguments.values(), self.argument_ids, self.claims, self.arguments, self.relations,
+                            self.report)
         return Map(document=document, uses=uses, theses=tuple(self.theses), cases=tuple(self.cases),
                    persons=persons, groups=tuple(self.groups), claims=tuple(self.claims), arguments=tuple(self.arguments),
                    relations=tuple(self.relations), footnotes=footnotes, path=self.path,
@@ -278,7 +281,7 @@ class Mapper:
             if arg.tags:
                 self.report.add("X303", f"tags of the reconstructed argument <{arg.title}> have no place in argmap",
                                 arg.line, arg.column)
-            extra = [k for k in arg.data if k not in ("case", "by")]
+            extra = [k for k in arg.data if k not in ("case", "by", "linked")]
             if extra:
                 self.report.add("X303", f"data key(s) {', '.join(map(str, extra))} of <{arg.title}> have no place "
                                 "in argmap", arg.line, arg.column)
