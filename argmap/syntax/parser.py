@@ -38,7 +38,8 @@ from argmap.model import (
     Use,
 )
 from argmap.suggest import close_matches
-from argmap.syntax.builder import Builder, Heading, collect_comments, comment_bucket, unescape
+from argmap.syntax.builder import Builder, Heading, unescape
+from argmap.syntax.comments import collect_comments, comment_bucket
 from argmap.syntax.codegen import make_token
 from argmap.language import CLAIM_LINE_KEYWORDS, RESERVED, STATEMENT_KEYWORDS, cache_path, grammar, grammar_text
 from argmap.syntax.lane import Lane, Stop
