@@ -136,6 +136,12 @@ def test_in_strict_mode_an_entailment_and_a_contrary_say_what_they_become():
     assert relations(m) == {("rain", "supports", "wet"), ("dry", "contradicts", "rain")}
     notes = {d.line: d.message for d in diagnostics if "strict mode" in d.message}
     assert "entailment" in notes[7] and "`supports`" in notes[7] and "`contradicts`" in notes[8]
+    # argmap reads the mode, so the setting is not reported as unused; another model setting is
+    assert not [d for d in diagnostics if "model" in d.message]
+    _, more = read_argdown(text.replace("    mode: strict\n", "    mode: strict\n    removeTagsFromText: true\n"),
+                           "strict.argdown")
+    assert [d.message for d in more if "model." in d.message] == [
+        "front matter setting(s) model.removeTagsFromText configure Argdown's tools; argmap does not use them"]
 
 
 # ---- titles ----------------------------------------------------------------------

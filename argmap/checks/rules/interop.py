@@ -45,12 +45,13 @@ Passes:
 declare("X303", """\
 Something in the foreign file that argmap has no place for.
 
-What it finds: Argdown inference rules, argument descriptions of
-reconstructed arguments, YAML data keys argmap does not know, a second
-wording of a statement title; AIF preference (PA) nodes, rephrase (MA)
-nodes that join no two claims, rephrases by another speaker or with
-another force than the claim they rephrase (the wording keeps neither),
-attacks on attacks, dialogue transitions (TA).
+What it finds: Argdown inference rules that name no scheme, argument
+descriptions of reconstructed arguments, YAML data keys argmap does not
+know; AIF preference (PA) nodes, rephrase (MA) nodes that join no two
+claims, rephrases by another speaker or with another force than the claim
+they rephrase (the wording keeps neither), attacks on attacks other than
+on a linked attack, several attackers undercutting one inference together,
+dialogue transitions (TA).
 Why it matters: the converted map says less than the input; the list of
 these warnings is the list of what was lost.
 

@@ -63,6 +63,12 @@ class FrontMatter:
                 continue
             if key in ("selection", "color"):
                 continue  # see view_comments
+            if key == "model" and isinstance(front[key], dict):  # `mode: strict` is read (relations' meaning)
+                rest = [str(k) for k in front[key] if k != "mode"]
+                if rest:
+                    self.report.add("X305", f"front matter setting(s) {', '.join('model.' + k for k in rest)} "
+                                    "configure Argdown's tools; argmap does not use them", self.line_of(key), 1)
+                continue
             if key in _SETTINGS:
                 self.report.add("X305", f"front matter setting {key!r} configures Argdown's tools; "
                                 "argmap does not use it", self.line_of(key), 1)
