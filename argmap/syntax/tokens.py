@@ -69,7 +69,6 @@ def _text(tok: str) -> str:
     return _CONTINUATION.sub(" ", tok).strip() if "\\" in tok else tok.strip()
 
 
-
 _ONE_CITE = re.compile(r"\[\^([^\]\s]+)\]")
 
 
@@ -92,12 +91,13 @@ def _cites(tok: Tok | None) -> tuple[Citation, ...]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _name_in(kind: str, value: str) -> tuple[str, str | None, int]:
+def _name_in(value: str) -> tuple[str, str | None, int]:
     """(id, map, offset of the name) in an OWNER ``(case)`` or ASSERTER ``by person`` token's text."""
     # The token matched OWNER ``\([ \t]*name[ \t]*\)`` or ASSERTER ``by[ \t]+name``
-    # (grammar/argmap.lark): the name is what is left once that padding is stripped.
+    # (grammar/argmap.lark): the name is what is left once that padding is stripped, and the
+    # first character tells the two apart.
     # (A map names few cases and persons, each on many lines: the answer is kept.)
-    if kind == "ASSERTER":
+    if value[0] != "(":
         name = value[2:].lstrip(" \t")
         start = len(value) - len(name)
     else:
@@ -112,9 +112,8 @@ def _name_in(kind: str, value: str) -> tuple[str, str | None, int]:
 
 def _ref_in(tok: Tok) -> Ref:
     """The reference inside an OWNER ``(case)`` or ASSERTER ``by person`` token."""
-    kind, value, line, column = tok[:4]
-    name, in_map, start = _name_in(kind, value)
-    return _Ref(name, in_map, _tuple(Span, (line, column + start, None, None)))
+    name, in_map, start = _name_in(tok[1])
+    return _Ref(name, in_map, _tuple(Span, (tok[2], tok[3] + start, None, None)))
 
 
 def _owner_and_asserter(children: list) -> tuple[Ref | None, Ref | None, int]:
