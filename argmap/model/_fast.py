@@ -3,11 +3,15 @@
 attrs' ``__init__`` of a frozen slotted class sets each field through a
 looked-up ``object.__setattr__``; a parser making a value per name of a big
 map spends a third of its time there.  :func:`maker` writes, once per
-class, a function that allocates the instance and fills each slot through
-the slot's own descriptor: the same object, made about twice as fast.  It
-is only written for classes whose ``__init__`` does nothing else (no
-validator, converter, factory default or post-init hook); for any other
-class it is the class itself.
+class, a function that makes the same object far more cheaply: it allocates
+an instance of a *filler*, a subclass of the class that adds no slot and
+takes back ``object``'s own ``__setattr__``/``__delattr__``, so that each
+field is a plain slot store (which the interpreter does inline), and then
+sets the instance's class to the class itself, frozen again.  The object is
+the class's, field for field; only its making differs.  It is only written
+for classes whose ``__init__`` does nothing else (no validator, converter,
+factory default or post-init hook); for any other class it is the class
+itself.
 """
 
 from __future__ import annotations
@@ -35,6 +39,17 @@ def _plain(cls: type) -> bool:
     return True
 
 
+def _filler(cls: type) -> type | None:
+    """The subclass of *cls* whose instances take plain slot stores, or None if its instances cannot become *cls*'s."""
+    filler = type(cls.__name__, (cls,), {"__slots__": (), "__module__": cls.__module__,
+                                         "__setattr__": object.__setattr__, "__delattr__": object.__delattr__})
+    try:
+        object.__new__(filler).__class__ = cls  # the same layout: the class of an instance may change
+    except TypeError:
+        return None
+    return filler
+
+
 def maker(cls: type[T]) -> Callable[..., T]:
     """``make(field1, field2, ...)``: an instance of *cls*, every field given, in the class's order.
 
@@ -44,10 +59,16 @@ def maker(cls: type[T]) -> Callable[..., T]:
         return cls
     names = [f.name for f in attrs.fields(cls)]
     env: dict[str, Any] = {"NEW": object.__new__, "CLS": cls}
-    lines = [f"def make({', '.join(names)}):", "    o = NEW(CLS)"]
-    for i, name in enumerate(names):
-        env[f"S{i}"] = cls.__dict__[name].__set__
-        lines.append(f"    S{i}(o, {name})")
+    lines = [f"def make({', '.join(names)}):"]
+    filler = _filler(cls)
+    if filler is not None:
+        env["FILLER"] = filler
+        lines += ["    o = NEW(FILLER)", *(f"    o.{name} = {name}" for name in names), "    o.__class__ = CLS"]
+    else:  # each slot filled through its descriptor
+        lines.append("    o = NEW(CLS)")
+        for i, name in enumerate(names):
+            env[f"S{i}"] = cls.__dict__[name].__set__
+            lines.append(f"    S{i}(o, {name})")
     lines.append("    return o")
     exec(compile("\n".join(lines) + "\n", f"<argmap fast {cls.__name__}>", "exec"), env)  # noqa: S102 - our own code
     return env["make"]

@@ -137,15 +137,16 @@ class _Writer:
         t = f"t{len(self.code)}"
         pad = self.indent
         newline = name in self.lane.newline_types  # a token that can hold a line break ends elsewhere
+        # (a token's end column is its column plus its length, unless it holds a line break)
         if not self.broken:
             # no token before it on the line can hold a line break: it starts on the line's first line
-            lines = [f"s, s_end = {m}.span({g})", f"value = {m}.group({g})", "c = s - ls + 1",
-                     f"{t} = NEWT(TOKT, ({name!r}, value, line, c, line, c + s_end - s))"]
+            lines = [f"value = {m}.group({g})", f"c = {m}.start({g}) - ls + 1",
+                     f"{t} = NEWT(TOKT, ({name!r}, value, line, c, line, c + len(value)))"]
         else:
-            lines = [f"s, s_end = {m}.span({g})", f"value = {m}.group({g})",
+            lines = [f"s = {m}.start({g})", f"value = {m}.group({g})",
                      "if s < flat:", "    l, c = line, s - ls + 1",
                      "else:", "    l, c = line + text.count('\\n', ls, s), s - text.rfind('\\n', 0, s)",
-                     f"{t} = NEWT(TOKT, ({name!r}, value, l, c, l, c + s_end - s))"]
+                     f"{t} = NEWT(TOKT, ({name!r}, value, l, c, l, c + len(value)))"]
         if newline:
             lines[-1:] = ["if '\\n' in value:",
                           f"    {t} = NEWT(TOKT, ({name!r}, value, {'line' if not self.broken else 'l'}, c, "
