@@ -101,6 +101,10 @@ def main() -> None:
     if args.one:
         print(json.dumps(phases(args.one, args.top)))
         return
+    sys.path.insert(0, str(HERE))
+    from compare_argdown import byte_compile
+
+    print(byte_compile())
     s = startup(args.startup_runs)
     print(f"start-up (argmap check, one claim): {s['cpu_s']:.3f} s CPU, {s['wall_s']:.3f} s wall")
     for size in args.sizes:
