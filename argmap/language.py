@@ -12,12 +12,10 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import importlib.resources
 import os
 import pickle
 import re
 import sys
-import tempfile
 from pathlib import Path
 
 __all__ = [
@@ -28,7 +26,8 @@ __all__ = [
 
 def grammar_text() -> str:
     """The grammar, from the installed package or from the source tree."""
-    packaged = importlib.resources.files("argmap").joinpath("grammar/argmap.lark")
+    # (a path beside this module, not importlib.resources: that costs a tenth of the start-up)
+    packaged = Path(__file__).parent / "grammar" / "argmap.lark"
     if packaged.is_file():
         return packaged.read_text(encoding="utf-8")
     source_tree = Path(__file__).resolve().parents[1] / "grammar" / "argmap.lark"
@@ -68,6 +67,8 @@ def _keep(path: str, value) -> None:
     """Write *value* to *path* whole or not at all (a temporary file renamed); a failure only loses the cache."""
     folder = os.path.dirname(path)
     try:
+        import tempfile  # only when the cache is written
+
         fd, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
     except OSError:
         return

@@ -27,7 +27,6 @@ from array import array
 from collections.abc import Iterable
 
 import attrs
-from rapidfuzz import fuzz
 
 from argmap.sources.text import SourceText
 
@@ -307,6 +306,8 @@ def _places(votes: list[tuple[int, int]], length: int) -> list[list[int]]:
 
 def _score(quote: str, text: str, starts: list[int] | None) -> tuple[float, int, int] | None:
     """(score, start, end) of the best passage near *starts* (None: anywhere) in normalised *text*."""
+    from rapidfuzz import fuzz  # loaded for the first quotation scored, not with every check
+
     length = len(quote)
     if starts is None or length <= SHORT:
         lo, hi = (0, len(text)) if starts is None else (max(0, starts[0] - length // 2),
