@@ -39,10 +39,8 @@ from argmap.syntax.tokens import (  # noqa: F401 - Tok, tok_of and unescape are 
     Tok,
     _at,
     _cites,
-    _free_text,
-    _owner_and_asserter,
+    _first_line,
     _ref,
-    _ref_in,
     _span,
     _tuple,
     tok_of,
@@ -103,7 +101,7 @@ class Builder(Transformer):
     def header(self, children):
         ident, *rest, close = children
         title = None
-        if rest and type(rest[0]) is Tok and rest[0][0] == "STRING":
+        if rest and type(rest[0]) is tuple and rest[0][0] == "STRING":
             title = unescape(rest.pop(0)[1])
         return Document(ident[1], title, tuple(rest), _span(ident), _span(close))
 
@@ -116,7 +114,7 @@ class Builder(Transformer):
     @rule
     def thesis(self, children):
         ident = children[0]
-        text, citations, i = _free_text(children, 1)
+        _, _, text, citations, i = _first_line(children)
         # a thesis carries weight, standard and burden lines; any other line under it is kept by its
         # keyword, for the loader to report (A010)
         return Thesis(ident[1], text, citations, _span(ident),
@@ -126,20 +124,19 @@ class Builder(Transformer):
     @rule
     def case(self, children):
         ident, stance, thesis = children[:3]
-        text, citations, _ = _free_text(children, 3)
+        _, _, text, citations, _ = _first_line(children, 3)
         return Case(ident[1], stance[1], _ref(thesis), text, citations, _span(ident))
 
     @rule
     def person(self, children):
         kind, ident = children[:2]
-        text, citations, _ = _free_text(children, 2)
+        _, _, text, citations, _ = _first_line(children, 2)
         return Person(ident[1], text, kind[1], citations, _span(ident))
 
     @rule
     def group(self, children):
         ident = children[0]
-        parent = _ref_in(children[1]) if len(children) > 1 and children[1][0] == "OWNER" else None
-        text, citations, _ = _free_text(children, 2 if parent is not None else 1)
+        parent, _, text, citations, _ = _first_line(children)
         return Group(ident[1], text, parent, citations, _span(ident))
 
     @rule
@@ -189,10 +186,9 @@ class Builder(Transformer):
     @rule
     def claim(self, children):
         ident = children[0]
-        case, by, i = _owner_and_asserter(children)
+        case, by, text, citations, i = _first_line(children)
         span = _tuple(Span, ident[2:])
         name = ident[1]
-        text, citations, i = _free_text(children, i)
         if i == len(children):  # no lines under the claim
             return (_Claim(name, text, case, by, citations, (), (), False, span, (), (), (), None, NOWHERE, ()), ())
         # the lists are made only for the kinds of line the claim has: most have links alone
@@ -245,7 +241,7 @@ class Builder(Transformer):
     @rule
     def argument(self, children):
         ident = children[0]
-        case, by, i = _owner_and_asserter(children)
+        case, by, _, _, i = _first_line(children)
         refs = children[i:]
         scheme = refs.pop() if refs and refs[-1][0] == "ID" else None
         if len(refs) > 1 and refs[-2][0] == "LINK_KIND":  # p + q rebuts c (or `supports`, the arrow's word)
@@ -266,7 +262,7 @@ class Builder(Transformer):
     @rule
     def footnote(self, children):
         label = children[0]
-        text, _, _ = _free_text(children, 1)  # a note's own citations are not kept
+        _, _, text, _, _ = _first_line(children)  # a note's own citations are not kept
         return Footnote(label[1][2:-2], text, _span(label))
 
     @rule

@@ -15,7 +15,6 @@ from __future__ import annotations
 from lark import Token
 from lark.parse_tree_builder import ChildFilterLALR_NoPlaceholders, ExpandSingleChild
 
-from argmap.syntax.builder import Tok
 
 _new = str.__new__
 
@@ -118,7 +117,7 @@ class _Writer:
     def __init__(self, lane, names: dict, groupindex: dict, elements: dict, env: dict | None = None,
                  indent: str = "    ", broken: bool = False):
         self.lane, self.names, self.groupindex, self.elements = lane, names, groupindex, elements
-        self.env: dict = env if env is not None else {"NEWT": tuple.__new__, "TOKT": Tok, "TOK": make_token}
+        self.env: dict = env if env is not None else {"TOK": make_token}
         self.indent = indent
         self.broken = broken  # a token read so far on this line may hold a line break
         self.code: list[str] = []  # the tokens, made in the order lark's lexer makes them
@@ -141,16 +140,16 @@ class _Writer:
         if not self.broken:
             # no token before it on the line can hold a line break: it starts on the line's first line
             lines = [f"value = {m}.group({g})", f"c = {m}.start({g}) - ls + 1",
-                     f"{t} = NEWT(TOKT, ({name!r}, value, line, c, line, c + len(value)))"]
+                     f"{t} = ({name!r}, value, line, c, line, c + len(value))"]
         else:
             lines = [f"s = {m}.start({g})", f"value = {m}.group({g})",
                      "if s < flat:", "    l, c = line, s - ls + 1",
                      "else:", "    l, c = line + text.count('\\n', ls, s), s - text.rfind('\\n', 0, s)",
-                     f"{t} = NEWT(TOKT, ({name!r}, value, l, c, l, c + len(value)))"]
+                     f"{t} = ({name!r}, value, l, c, l, c + len(value))"]
         if newline:
             lines[-1:] = ["if '\\n' in value:",
-                          f"    {t} = NEWT(TOKT, ({name!r}, value, {'line' if not self.broken else 'l'}, c, "
-                          f"{'line' if not self.broken else 'l'} + value.count('\\n'), len(value) - value.rfind('\\n')))",
+                          f"    {t} = ({name!r}, value, {'line' if not self.broken else 'l'}, c, "
+                          f"{'line' if not self.broken else 'l'} + value.count('\\n'), len(value) - value.rfind('\\n'))",
                           "else:", "    " + lines[-1]]
             self.broken = True
         self.code.append("".join(f"{pad}{line}\n" for line in lines))

@@ -24,20 +24,22 @@ _tuple = tuple.__new__
 _Ref, _Citation = maker(Ref), maker(Citation)
 
 
-class Tok(tuple):
-    """A token as the builder reads it: ``(type, value, line, column, end_line, end_column)``.
+Tok = tuple
+"""A token as the builder reads it: a plain tuple ``(type, value, line, column, end_line, end_column)``.
 
-    The line lane makes one per name it reads, far more cheaply than a lark
-    token; lark's tokens are turned into these before a rule's method sees
-    them (:func:`rule`).  ``tok[2:]`` is the token's span.
-    """
-
-    __slots__ = ()
+The line lane makes one per name it reads, far more cheaply than a lark
+token (a tuple display, where a subclass of tuple would cost a second
+allocation and most of a token's making); lark's tokens are turned into
+these before a rule's method sees them (:func:`rule`).  ``tok[2:]`` is the
+token's span.  Among a rule's children a token is the one plain tuple whose
+first item is a terminal's name (upper case): the lines under a statement
+are ``(kind, value, span)`` with a lower-case kind, the rest model objects.
+"""
 
 
 def tok_of(t: Token) -> Tok:
     """The builder's token for lark's token *t*."""
-    return _tuple(Tok, (t.type, t.value, t.line, t.column, t.end_line, t.end_column))
+    return (t.type, t.value, t.line, t.column, t.end_line, t.end_column)
 
 
 def _span(tok: Tok) -> Span:
@@ -116,24 +118,39 @@ def _ref_in(tok: Tok) -> Ref:
     return _Ref(name, in_map, _tuple(Span, (tok[2], tok[3] + start, None, None)))
 
 
-def _owner_and_asserter(children: list) -> tuple[Ref | None, Ref | None, int]:
-    """(case, by, index of the first child after them) of a statement's ``(case) by person``."""
+def _first_line(children: list, i: int = 1) -> tuple[Ref | None, Ref | None, str, tuple[Citation, ...], int]:
+    """(case, by, text, citations, index of the first child after them) of a statement's first line.
+
+    From child *i* on: the tokens of ``(case)``, ``by person`` and the inlined
+    ``_text`` (a TEXT and its CITES), as far as the statement has them (the
+    grammar puts them in that order); the first child of another kind ends them.
+    """
     case = by = None
-    i = 1
+    text = ""
+    citations: tuple[Citation, ...] = ()
     n = len(children)
-    if n > 1 and type(children[1]) is Tok:
-        if children[1][0] == "OWNER":
-            case = _ref_in(children[1])
-            i = 2
-        if i < n and type(children[i]) is Tok and children[i][0] == "ASSERTER":
-            by = _ref_in(children[i])
-            i += 1
-    return case, by, i
+    while i < n:
+        tok = children[i]
+        if type(tok) is not tuple:  # a model object (an undercut's link)
+            break
+        kind = tok[0]
+        if kind == "TEXT":
+            text = _text(tok[1])
+        elif kind == "CITES":
+            citations = _cites(tok)
+        elif kind == "OWNER":
+            case = _ref_in(tok)
+        elif kind == "ASSERTER":
+            by = _ref_in(tok)
+        else:
+            break
+        i += 1
+    return case, by, text, citations, i
 
 
 def _ref(tok) -> Ref:
     """The reference a REF token names (the grammar inlines ``_ref``: its token comes as it is)."""
-    if type(tok) is not Tok:  # already a reference, or an undercut's link
+    if type(tok) is not tuple:  # already a reference, or an undercut's link
         return tok
     _, value, line, column = tok[:4]
     span = _tuple(Span, (line, column, None, None))
@@ -141,14 +158,3 @@ def _ref(tok) -> Ref:
         head, _, tail = value.partition(".")
         return _Ref(tail, head, span)
     return _Ref(value, None, span)
-
-
-def _free_text(children: list, i: int) -> tuple[str, tuple[Citation, ...], int]:
-    """(text, citations, index after them) of the inlined ``_text`` at *i*: a TEXT and its CITES."""
-    n = len(children)
-    if i < n and type(children[i]) is Tok and children[i][0] == "TEXT":
-        text = _text(children[i][1])
-        if i + 1 < n and type(children[i + 1]) is Tok and children[i + 1][0] == "CITES":
-            return text, _cites(children[i + 1]), i + 2
-        return text, (), i + 1
-    return "", (), i
