@@ -12,6 +12,11 @@ from __future__ import annotations
 from argmap.syntax.lane import Lane, Stop, _Run
 
 
+def _refused(plan, m) -> bool:
+    """Whether a name the line's match read is a keyword where lark would retype it."""
+    return any(m.group(g) in bad for g, bad in plan.checks)
+
+
 def read(lane: Lane, text: str, pos: int, line: int, ctx: int, statements: list, bucket: list) -> Stop | None:
     """Read statements with *lane* from *pos* (a line's first token, on *line*, in context *ctx*) to the end.
 
@@ -50,12 +55,7 @@ def read(lane: Lane, text: str, pos: int, line: int, ctx: int, statements: list,
         if m2 is None:
             break
         plan, next_ctx = rest[1][m2.lastgroup]
-        refused = False
-        for g, bad in plan.checks:  # a name lark would read as a keyword: the line is lark's
-            if m2.group(g) in bad:
-                refused = True
-                break
-        if refused:
+        if plan.checks and _refused(plan, m2):  # a name lark would read as a keyword: the line is lark's
             break
         start = m1.start()
         shape = plan.shape
