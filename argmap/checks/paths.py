@@ -18,7 +18,16 @@ from pathlib import Path
 
 import attrs
 
-from argmap.checks.anchors import LOCK_NAME, UPDATE, Lock, LockError, MapAnchors, dumps_lock, read_lock
+from argmap._gc import leave_to_exit
+from argmap.checks.anchors import (
+    LOCK_NAME,
+    UPDATE,
+    Lock,
+    LockError,
+    MapAnchors,
+    dumps_lock,
+    read_lock,
+)
 from argmap.checks.config import settings_for
 from argmap.checks.rules import find_rule
 from argmap.checks.runner import Acknowledged, AnchorView, Config, check_map
@@ -175,6 +184,7 @@ def check_paths(paths: Sequence[PathLike], *, text_dirs: Sequence[PathLike] = ()
     updates = tuple(_update(folder, locks[folder], now[folder], [f for f, _ in files]) for folder in now) \
         if update_anchors else ()
     unread = [d for d in unread if _enabled(settings, d)]
+    leave_to_exit(loaders)  # the maps read: the argmap program ends without freeing them one by one
     return CheckReport(tuple(sort_diagnostics(diagnostics + unread)), len(files), tuple(acknowledged),
                        tuple(display(f) for f, _ in files), tuple(u for u in updates if u is not None))
 

@@ -1,5 +1,5 @@
 """The ``argmap`` command line: a thin shell over the Python API (see :mod:`argmap.cli.main`)."""
 
-from argmap.cli.main import build_parser, main
+from argmap.cli.main import build_parser, main, program
 
-__all__ = ["build_parser", "main"]
+__all__ = ["build_parser", "main", "program"]

@@ -95,5 +95,18 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
+def program() -> None:
+    """The ``argmap`` program: :func:`main`, then the process ends with its exit code.
+
+    The maps a command read are not freed one by one on the way out (see
+    :func:`argmap._gc.leave_to_exit`): the process ends as soon as the
+    output is flushed.
+    """
+    from argmap._gc import exit_program, program_starts
+
+    program_starts()
+    exit_program(main())
+
+
 if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(main())
+    program()
