@@ -105,6 +105,7 @@ def _run_one(args, emit) -> int:
     """Evaluate the one input ``args.path``; *emit* receives the result's text."""
     from argmap.checks.config import ConfigError
     from argmap.evaluation.dung import EvaluationError
+    from argmap._gc import leave_to_exit
     from argmap.evaluation.iccma import IccmaError, format_of
     from argmap.files.loader import load
     from argmap.syntax.parser import ArgmapError
@@ -117,6 +118,7 @@ def _run_one(args, emit) -> int:
             except ArgmapError as exc:
                 print("\n".join(d.format() for d in exc.diagnostics), file=sys.stderr)
                 return 2
+            leave_to_exit(m)  # the program ends without freeing it object by object (see argmap._gc)
             bad = [d for d in m.problems if d.code == "A010"]
             if bad:  # a weight, standard or burden the evaluation would have to guess
                 print("\n".join(d.format() for d in bad), file=sys.stderr)

@@ -177,8 +177,9 @@ def _draw(job: _Job, fmt: str, options: dict) -> int:
     """Load and draw one map; 0 on success, 2 with a message otherwise."""
     import warnings
 
-    from argmap.files.loader import Loader
+    from argmap._gc import leave_to_exit
     from argmap.files.io import RefusedWrite, write_atomic
+    from argmap.files.loader import Loader
     from argmap.rendering import RenderError, ViewError, diagram
     from argmap.rendering.outputs import map_files
     from argmap.syntax.parser import ArgmapError
@@ -190,6 +191,7 @@ def _draw(job: _Job, fmt: str, options: dict) -> int:
         for d in exc.diagnostics:
             print(d.format(), file=sys.stderr)
         return 2
+    leave_to_exit(m)  # the program ends without freeing it object by object (see argmap._gc)
     job.watched = {p: _stamp(p) for p in map_files(m)} or job.watched
     try:
         with warnings.catch_warnings(record=True) as caught:
