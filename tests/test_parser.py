@@ -124,11 +124,24 @@ def test_footnotes_and_their_facts(full):
     ("Bloxjanuary 5, 2016.", PartialDate(2016, 1, 5), "january 5, 2016"),  # a month name inside a word counts
     ("Tōkyō Shimbun, March 4, 2016.", PartialDate(2016, 3, 4), "March 4, 2016"),  # not ASCII: the slow path
     ("Maybe (2014).", PartialDate(2014), "2014"),
+    ("MOFA, 2016-12-15, press release.", PartialDate(2016, 12, 15), "2016-12-15"),
+    ("MOFA, 2016-02-30.", None, None),  # no such day: not a date (read as bad_date)
     ("Report 17, January.", None, None),
 ])
 def test_a_footnotes_date_is_read_wherever_its_month_is_written(note, date, words):
     info = argmap.Footnote("1", note).info
     assert (info.date, info.date_text) == (date, words)
+
+
+def test_a_footnotes_url_doi_and_publisher_are_read():
+    info = argmap.Footnote("1", "Reuters, HTTPS://www.reuters.com/a/b., December 1, 2016.").info
+    assert (info.url, info.publisher, info.date) == ("HTTPS://www.reuters.com/a/b", "Reuters", PartialDate(2016, 12, 1))
+    paper = argmap.Footnote("2", "Brown, “Japan's approach,” Asian Survey (2018), doi:10.1525/as.2018.58.5.861.").info
+    assert (paper.doi, paper.author, paper.title, paper.url) == ("10.1525/as.2018.58.5.861", "Brown",
+                                                                  "Japan's approach", None)
+    assert argmap.Footnote("3", "Interview, 10 May 2017.").info.doi is None
+    bare = argmap.Footnote("4", "https://www.mofa.go.jp/page.html").info
+    assert (bare.url, bare.publisher) == ("https://www.mofa.go.jp/page.html", None)
 
 
 def test_comments_are_kept_with_their_lines(full):

@@ -65,8 +65,15 @@ _ASCII_MONTHS = all(name.isascii() for name in _MONTHS)
 _MONTH_STARTS = re.compile("(?=" + "|".join(sorted({re.escape(name[:3]) for name in _MONTHS})) + ")")
 
 
+# Characters some patterns cannot match without: a text that lacks one is not searched with them.
+_NEEDS = {0: "-", 4: "("}  # 2016-12-01; (2016)
+
+
 def _first(i: int, pattern: re.Pattern, text: str, lower: str | None) -> re.Match | None:
     """``pattern.search(text)``: for a month-led pattern in ASCII text (*lower* given), tried at month names only."""
+    need = _NEEDS.get(i)
+    if need is not None and need not in text:
+        return None
     if lower is None or i not in _MONTH_LED:
         return pattern.search(text)
     for start in _MONTH_STARTS.finditer(lower):
@@ -111,11 +118,11 @@ def read_note(text: str) -> NoteInfo:
         rest = stripped[ibid_match.end():].strip(" ,.")
         return NoteInfo(ibid=True, locator=rest or None)
 
-    url_match = _URL.search(stripped)
+    url_match = _URL.search(stripped) if "://" in stripped else None  # (every url has one)
     url = url_match.group(0).rstrip(".,;:)") if url_match else None
-    doi_match = _DOI.search(stripped)
+    doi_match = _DOI.search(stripped) if "10." in stripped else None  # (every DOI starts so)
     doi = doi_match.group(0).rstrip(".,;:)") if doi_match else None
-    without_url = _URL.sub("", stripped)
+    without_url = _URL.sub("", stripped) if url_match else stripped
     date, date_text, bad_date = _find_date(without_url)
 
     author = title = container = publisher = None
@@ -130,10 +137,9 @@ def read_note(text: str) -> NoteInfo:
         container = container_part.strip(" ,.:") or None
     else:
         # Publisher, date.  (news items: "TASS, December 16, 2016.")
+        # the words before the first comma, unless they are a date, or the whole note and a url
         head = stripped.split(",", 1)[0].strip(" .")
-        if head and head != stripped.strip(" .") and not _find_date(head)[0]:
-            publisher = head
-        elif head and not _find_date(head)[0] and not url:
+        if head and (head != stripped.strip(" .") or not url) and not _find_date(head)[0]:
             publisher = head
     return NoteInfo(
         ibid=False,

@@ -304,10 +304,23 @@ def _places(votes: list[tuple[int, int]], length: int) -> list[list[int]]:
     return [groups[i][0] for i in ranked[:PLACES]]
 
 
+def __getattr__(name: str):
+    """``fuzz``, rapidfuzz's scorers: loaded for the first quotation scored, not with every check."""
+    if name == "fuzz":
+        from rapidfuzz import fuzz
+
+        globals()["fuzz"] = fuzz
+        return fuzz
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _fuzz():
+    return globals().get("fuzz") or __getattr__("fuzz")
+
+
 def _score(quote: str, text: str, starts: list[int] | None) -> tuple[float, int, int] | None:
     """(score, start, end) of the best passage near *starts* (None: anywhere) in normalised *text*."""
-    from rapidfuzz import fuzz  # loaded for the first quotation scored, not with every check
-
+    fuzz = _fuzz()
     length = len(quote)
     if starts is None or length <= SHORT:
         lo, hi = (0, len(text)) if starts is None else (max(0, starts[0] - length // 2),
