@@ -39,6 +39,21 @@ def pytest_configure(config):
         compileall.compile_dir(ROOT / "argmap", quiet=1)
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_collection(session):
+    """Let pytest keep the test modules it rewrites for their asserts, as it does unless told not to.
+
+    Each worker rewrites every test module when it collects them, some seconds of the start of a
+    run; pytest caches the result in ``tests/__pycache__`` but, like Python, not when
+    ``PYTHONDONTWRITEBYTECODE`` is set.  A cached module is used only while its source is unchanged.
+    """
+    dont_write, sys.dont_write_bytecode = sys.dont_write_bytecode, False
+    try:
+        return (yield)
+    finally:
+        sys.dont_write_bytecode = dont_write
+
+
 @pytest.fixture
 def seeds() -> Path:
     """The folder of the articles' texts (beside the repository, as in CI)."""
