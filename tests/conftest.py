@@ -11,6 +11,7 @@ import compileall
 import os
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,20 @@ def pytest_configure(config):
     """
     if not hasattr(config, "workerinput"):
         compileall.compile_dir(ROOT / "argmap", quiet=1)
+
+
+def pytest_collection_modifyitems(items):
+    """The modules with a test marked slow first, each kept whole (its fixtures are made once).
+
+    xdist's workers take the tests in this order, and a worker with nothing left takes over the end
+    of the other's queue; a test of some seconds met last keeps one worker busy while the other
+    waits.  So the slow modules of fewest tests, mostly their slow tests, come first, and those of
+    many quick tests besides close the slow part.
+    """
+    size = Counter(item.path for item in items)
+    slow = {item.path for item in items if item.get_closest_marker("slow")}
+    rest = len(items)
+    items.sort(key=lambda item: size[item.path] if item.path in slow else rest)  # stable
 
 
 @pytest.hookimpl(wrapper=True)

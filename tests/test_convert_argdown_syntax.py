@@ -384,6 +384,7 @@ def counts_of_one(cli, path):
     return len(data["statements"]), len(data["arguments"]), len(data["relations"])
 
 
+@pytest.mark.slow
 def test_a_structure_whose_earlier_step_is_undercut_says_argdown_counts_more(argdown_cli, tmp_path):  # noqa: F811
     m, diagnostics = read("step_undercut.argdown")
     assert ("no_rest", "undercuts", "night_trains_1") in relations(m)
@@ -410,6 +411,7 @@ def test_no_statement_is_written_with_an_empty_text(name):
     assert "[a]: Said one way." in back or name != "wordings_only"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(EMPTY_TEXTS))
 def test_argdown_accepts_maps_of_empty_texts(argdown_cli, tmp_path, name):  # noqa: F811
     m = argmap.parse(EMPTY_TEXTS[name], f"{name}.argmap")

@@ -126,6 +126,7 @@ def test_output_is_replaced_whole(maps, tmp_path):
     assert out.read_text().startswith("digraph") and [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
+@pytest.mark.slow
 def test_watch_redraws_when_a_used_map_changes(maps, tmp_path):
     out = tmp_path / "one.dot"
     result = {}
