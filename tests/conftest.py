@@ -37,7 +37,7 @@ def pytest_configure(config):
     their timestamps, as Python itself checks them.
     """
     if not hasattr(config, "workerinput"):
-        compileall.compile_dir(ROOT / "argmap", quiet=1)
+        compileall.compile_dir(ROOT / "argmap", quiet=2)  # a read-only checkout: silently as before
 
 
 def pytest_collection_modifyitems(items):
