@@ -4,11 +4,10 @@ leave as AIF labels and come back as they were."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import argmap
+from argmap.cli import main
 from argmap.interchange import read, write
 from argmap.schemes import load_catalogue
 
@@ -62,16 +61,15 @@ def test_aifdb_scheme_labels_land_on_their_inferences():
         assert not [d for d in diagnostics if "scheme" in d.message and d.code == "X303"]
 
 
-def test_a_corpus_whose_schemes_are_all_known_converts_with_exit_0(tmp_path):
+def test_a_corpus_whose_schemes_are_all_known_converts_with_exit_0(tmp_path, capsys):
     data = json.loads(corpus(False))
     data["nodes"] = [n for n in data["nodes"] if n["nodeID"] not in ("r4", "t1")]
     data["edges"] = [e for e in data["edges"] if "r4" not in (e["fromID"], e["toID"])
                      and "t1" not in (e["fromID"], e["toID"])]
     path = tmp_path / "corpus.json"
     path.write_text(json.dumps(data), encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "argmap", "convert", str(path), "-o", str(tmp_path / "c.argmap")],
-                         capture_output=True, text=True)
-    assert out.returncode == 0, out.stdout + out.stderr
+    code = main(["convert", str(path), "-o", str(tmp_path / "c.argmap")])
+    assert code == 0, capsys.readouterr()
     text = (tmp_path / "c.argmap").read_text(encoding="utf-8")
     assert "as expert_opinion" in text and "as position_to_know" in text
 

@@ -250,6 +250,7 @@ def test_the_readme_python_section_runs(clone, capsys):
     assert "maps/brown2017.argmap:" in capsys.readouterr().out
 
 
+@pytest.mark.slow
 def test_the_api_page_example_runs(clone):
     [block] = _python_blocks((ROOT / "docs" / "api.md").read_text(encoding="utf-8"))
     exec(compile(block, "docs/api.md", "exec"), {})

@@ -65,6 +65,7 @@ def test_five_megabyte_line(tmp_path, capsys):
     assert len(out) < 2000, "the message must not echo the whole line"
 
 
+@pytest.mark.slow
 def test_five_megabyte_claim_text_is_fine(tmp_path, capsys):
     p = write(tmp_path, "longtext.argmap", "claim a (c): " + "word " * (1024 * 1024) + "\n")
     code, out, _ = run(capsys, "check", p)

@@ -69,6 +69,7 @@ def test_cli_writes_docx_by_suffix(tmp_path):
     assert out.read_bytes()[:2] == b"PK" and docx.Document(str(out)).paragraphs[0].style.name == "Pocket"
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 def test_libreoffice_converts_the_brief_to_pdf(made, tmp_path):
     _, data = made

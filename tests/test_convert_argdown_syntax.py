@@ -340,13 +340,17 @@ ROUND_TRIPS = ["comments.argdown", "wrapped.argdown", "relations.argdown", "data
 @pytest.fixture(scope="module")
 def argdown_read(argdown_cli, tmp_path_factory):  # noqa: F811
     """A folder with the files of SYNTAX the tests below name, each beside its round trip through
-    argmap (``back-<name>``), and Argdown's JSON of every one of them in ``out``: one run of its CLI."""
+    argmap (``back-<name>``), the maps of EMPTY_TEXTS written as Argdown (``empty-<name>.argdown``),
+    and Argdown's JSON of every one of them in ``out``: one run of its CLI (a second or so each)."""
     folder = tmp_path_factory.mktemp("argdown-counts")
     (folder / "in").mkdir()
-    for name in [*ROUND_TRIPS, "reshaped.argdown"]:
+    for name in [*ROUND_TRIPS, "reshaped.argdown", "step_undercut.argdown"]:
         (folder / "in" / name).write_text((SYNTAX / name).read_text(encoding="utf-8"), encoding="utf-8")
         m, _ = read(name)
         (folder / "in" / f"back-{name}").write_text(write_argdown(through_argmap(m)), encoding="utf-8")
+    for name, text in EMPTY_TEXTS.items():
+        (folder / "in" / f"empty-{name}.argdown").write_text(write_argdown(argmap.parse(text, f"{name}.argmap")),
+                                                             encoding="utf-8")
     result = subprocess.run([str(argdown_cli), "json", str(folder / "in" / "*.argdown"), str(folder / "out")],
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -375,25 +379,15 @@ def test_argdown_counts_the_same_after_the_steps_are_joined_again(argdown_read):
            "(3) [Cost More]\n(4) [a_tax_makes_a_drink]\n----\n(5) [Tax Sugar]" in back.read_text(encoding="utf-8")
 
 
-def counts_of_one(cli, path):
-    """Statements, arguments and relations Argdown's CLI finds in the one file *path*."""
-    result = subprocess.run([str(cli), "json", str(path), "--stdout"], capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stdout + result.stderr
-    start = result.stdout.index("{")
-    data, _ = json.JSONDecoder().raw_decode(result.stdout[start:])  # a success line follows the JSON
-    return len(data["statements"]), len(data["arguments"]), len(data["relations"])
-
-
-def test_a_structure_whose_earlier_step_is_undercut_says_argdown_counts_more(argdown_cli, tmp_path):  # noqa: F811
+def test_a_structure_whose_earlier_step_is_undercut_says_argdown_counts_more(argdown_read):
     m, diagnostics = read("step_undercut.argdown")
     assert ("no_rest", "undercuts", "night_trains_1") in relations(m)
     [note] = [d for d in diagnostics if "<Night Trains>" in d.message]
     assert note.code == "X305" and "names the inference of step 1" in note.message
     assert "stay 2 arguments (Argdown counts one)" in note.message
-    back = tmp_path / "step_undercut.argdown"
-    back.write_text(write_argdown(through_argmap(m)), encoding="utf-8")
-    statements, arguments, relations_ = counts_of_one(argdown_cli, SYNTAX / "step_undercut.argdown")
-    assert counts_of_one(argdown_cli, back) == (statements, arguments + 1, relations_)
+    # back-step_undercut.argdown is write_argdown(through_argmap(m)), counted in the same run of Argdown's CLI
+    statements, arguments, relations_ = argdown_counts(argdown_read, "step_undercut.argdown")
+    assert argdown_counts(argdown_read, "back-step_undercut.argdown") == (statements, arguments + 1, relations_)
 
 
 EMPTY_TEXTS = {
@@ -411,11 +405,9 @@ def test_no_statement_is_written_with_an_empty_text(name):
 
 
 @pytest.mark.parametrize("name", sorted(EMPTY_TEXTS))
-def test_argdown_accepts_maps_of_empty_texts(argdown_cli, tmp_path, name):  # noqa: F811
-    m = argmap.parse(EMPTY_TEXTS[name], f"{name}.argmap")
-    path = tmp_path / f"{name}.argdown"
-    path.write_text(write_argdown(m), encoding="utf-8")
-    statements, arguments, relations_ = counts_of_one(argdown_cli, path)
+def test_argdown_accepts_maps_of_empty_texts(argdown_read, name):
+    m = argmap.parse(EMPTY_TEXTS[name], f"{name}.argmap")  # written as empty-<name>.argdown by argdown_read
+    statements, arguments, relations_ = argdown_counts(argdown_read, f"empty-{name}.argdown")
     assert (statements, arguments, relations_) == (len(m.claims), 0, len(m.relations))
 
 

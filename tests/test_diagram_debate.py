@@ -33,12 +33,14 @@ def texts(svg: str) -> dict[str, str]:
             for g in ET.fromstring(svg).iter(SVG + "g") if g.get("class") == "node"}
 
 
+@pytest.mark.slow
 def test_the_debate_has_at_most_half_the_old_crossings_and_a_screens_shape(debate):
     # the old layout drew the debate with 65 crossings; after the maps were recoded the links drew 250
     r = measure(debate[2])
     assert r.crossings <= 32 and 1 / 2.5 <= r.aspect <= 2.5, r
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("dot") is None, reason="the system Graphviz `dot` is not installed")
 def test_the_debate_has_a_screens_shape_with_the_system_graphviz_too():
     # Debian's Graphviz 2.43 sets text in wider fonts: the old debate was 2.73 : 1 there

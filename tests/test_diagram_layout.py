@@ -100,6 +100,7 @@ window.addEventListener("load", function () { setTimeout(function () {
 TRAP = '<head><script>window.__errors=[];window.addEventListener("error",function(e){window.__errors.push(String(e.message))});</script>'
 
 
+@pytest.mark.slow
 @pytest.mark.needs_chromium
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (CI installs the Debian package `chromium`)")
 @pytest.mark.parametrize("name", ["brown2017", "akiyama2015"])

@@ -41,6 +41,7 @@ def site(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.mark.slow
 def test_the_site_builds_strictly_with_every_page_in_the_nav(site):
     nav = re.findall(r"^  - [^:]+: (\S+\.md)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
     assert "index.md" in nav and "language.md" in nav and "rules.md" in nav
@@ -107,6 +108,7 @@ def test_the_sphinx_directive_logic(tmp_path):
     assert "give a map" in diagram_for("  \n", None, {}, tmp_path)[1]
 
 
+@pytest.mark.slow
 def test_the_sphinx_directive_in_a_real_build(tmp_path):
     pytest.importorskip("sphinx", reason="sphinx is not installed")
     src = tmp_path / "src"

@@ -243,6 +243,7 @@ def test_nodes_of_used_maps_take_part_keyed_by_map(tmp_path):
     assert str(e.reasons["togo.snub"]) == "rebutted by habit"
 
 
+@pytest.mark.slow
 def test_a_100000_claim_support_chain_evaluates():
     from argmap.model import Claim, Map, Ref, Relation
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -64,6 +65,7 @@ def test_fmt_keeps_what_a_small_map_acknowledges(places):
     assert _report(formatted) == _report(text)
 
 
+@pytest.mark.slow
 @given(name=st.sampled_from(sorted(p.name for p in MAPS.glob("*.argmap"))), places=PLACES)
 def test_fmt_keeps_what_a_seed_map_acknowledges(name, places):
     text = _with_directives((MAPS / name).read_text(encoding="utf-8"), places)

@@ -281,6 +281,7 @@ def schemas(tmp_path_factory):
     return xmlschema.XMLSchema(str(folder / "graphml.xsd")), xmlschema.XMLSchema(str(folder / "yed.xsd"))
 
 
+@pytest.mark.slow
 def test_plain_export_validates_against_the_graphml_schema(exported, schemas):
     m, _ = exported
     plain, _ = schemas
@@ -288,6 +289,7 @@ def test_plain_export_validates_against_the_graphml_schema(exported, schemas):
     assert not errors, errors[0]
 
 
+@pytest.mark.slow
 def test_yed_export_validates_against_graphml_extended_as_yed_extends_it(exported, schemas):
     m, path = exported
     plain, yed = schemas

@@ -3,12 +3,10 @@ read, written back, built in Python, drawn as nested boxes, and checked."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 import argmap
+from argmap.cli import main
 from argmap.model.builder import MapBuilder
 from argmap.syntax.parser import parse
 
@@ -119,12 +117,11 @@ def test_cluster_none_draws_no_group_boxes():
     assert "cluster_group" not in dot
 
 
-def test_render_command_draws_groups(tmp_path):
+def test_render_command_draws_groups(tmp_path, capsys):
     path = tmp_path / "talks.argmap"
     path.write_text(SOURCE, encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "argmap", "render", str(path), "--format", "dot", "-o",
-                          str(tmp_path / "talks.dot")], capture_output=True, text=True)
-    assert out.returncode == 0, out.stderr
+    code = main(["render", str(path), "--format", "dot", "-o", str(tmp_path / "talks.dot")])
+    assert code == 0, capsys.readouterr().err
     assert "cluster_group1" in (tmp_path / "talks.dot").read_text(encoding="utf-8")
 
 

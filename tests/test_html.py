@@ -90,6 +90,7 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
          "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
 
 
+@pytest.mark.slow
 @pytest.mark.needs_chromium
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (CI installs the Debian package `chromium`)")
 def test_page_works_in_headless_chromium(page_file, tmp_path):

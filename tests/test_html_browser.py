@@ -112,6 +112,7 @@ def run_page(page: str, tmp_path: Path) -> dict:
     return json.loads(html.unescape(found.group(1)))
 
 
+@pytest.mark.slow
 @pytest.mark.needs_chromium
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (CI installs the Debian package `chromium`)")
 @pytest.mark.parametrize("name", SEEDS)

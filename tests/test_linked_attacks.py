@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 
 import pytest
 
@@ -154,7 +153,7 @@ def test_aif_writes_one_conflict_node_with_every_attacker_and_reads_it_back():
     assert not [d for d in diagnostics if d.code == "X303"]
 
 
-def test_a_corpus_conflict_with_two_attackers_is_a_linked_attack_and_loses_nothing(tmp_path):
+def test_a_corpus_conflict_with_two_attackers_is_a_linked_attack_and_loses_nothing(tmp_path, capsys):
     corpus = {"nodes": [{"nodeID": "1", "type": "I", "text": "The treaty will be signed."},
                         {"nodeID": "2", "type": "I", "text": "The talks have stalled."},
                         {"nodeID": "3", "type": "I", "text": "Moscow distrusts Tokyo."},
@@ -163,9 +162,8 @@ def test_a_corpus_conflict_with_two_attackers_is_a_linked_attack_and_loses_nothi
                         {"edgeID": "c", "fromID": "4", "toID": "1"}]}
     path = tmp_path / "corpus.json"
     path.write_text(json.dumps(corpus), encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "argmap", "convert", str(path), "-o", str(tmp_path / "c.argmap")],
-                         capture_output=True, text=True)
-    assert out.returncode == 0, out.stdout + out.stderr
+    code = argmap.cli.main(["convert", str(path), "-o", str(tmp_path / "c.argmap")])
+    assert code == 0, capsys.readouterr()
     m = argmap.load(tmp_path / "c.argmap")
     [arg] = m.arguments
     assert arg.attacks and len(arg.premises) == 2

@@ -82,6 +82,7 @@ edits = st.lists(st.tuples(st.floats(0, 1), st.integers(0, 40), st.lists(st.samp
                  min_size=1, max_size=3)
 
 
+@pytest.mark.slow
 @settings(max_examples=20)
 @given(name=st.sampled_from(SEED_NAMES), changes=edits, where=st.floats(0, 1))
 def test_random_edits_never_break_the_server(session, name, changes, where):

@@ -284,6 +284,7 @@ def test_embedded_renderer_refuses_png_without_dot(monkeypatch):
     assert "apt-get install graphviz" in info.value.hint
 
 
+@pytest.mark.slow
 def test_embedded_renderer_stops_at_the_time_limit_and_recovers():
     big = "digraph {" + ";".join(f"n{i} -> n{(i * 7919) % 2500}" for i in range(2500)) + "}"
     with pytest.raises(RenderTimeout, match="longer than 0.2 s"):

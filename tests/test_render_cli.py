@@ -126,10 +126,12 @@ def test_output_is_replaced_whole(maps, tmp_path):
     assert out.read_text().startswith("digraph") and [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
+@pytest.mark.slow
 def test_watch_redraws_when_a_used_map_changes(maps, tmp_path):
     out = tmp_path / "one.dot"
     result = {}
-    args = ["render", str(maps / "one.argmap"), "-o", str(out), "--watch", "--watch-interval", "0.05",
+    # 100 looks 20 ms apart: 2 s for the change below to be seen (it is made as soon as the first drawing is there)
+    args = ["render", str(maps / "one.argmap"), "-o", str(out), "--watch", "--watch-interval", "0.02",
             "--watch-iterations", "100"]
     worker = threading.Thread(target=lambda: result.setdefault("code", main(args)))
     worker.start()

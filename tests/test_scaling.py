@@ -92,6 +92,7 @@ STAGES = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("stage", sorted(STAGES))
 def test_doubling_the_map_at_most_doubles_the_work(maps, stage):
     (small_text, large_text), (small, large) = maps

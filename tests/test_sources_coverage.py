@@ -130,6 +130,7 @@ window.addEventListener("load", function () {
 </script></body>"""
 
 
+@pytest.mark.slow
 @pytest.mark.needs_chromium
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (CI installs the Debian package `chromium`)")
 def test_the_page_in_chromium(tmp_path):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import argmap
 from argmap.checks.runner import Config
 from argmap.model import Claim, Map, Ref, Relation
@@ -23,10 +25,12 @@ def _chain_map(n: int, *, close: bool) -> Map:
     return Map(claims=claims, relations=relations)
 
 
+@pytest.mark.slow
 def test_a_100000_claim_support_chain_checks_clean():
     assert _check(_chain_map(100_000, close=False), "S203", "S208", "S201") == []
 
 
+@pytest.mark.slow
 def test_a_100000_claim_cycle_is_reported_once_at_its_first_claim():
     found = _check(_chain_map(100_000, close=True), "S203")
     assert len(found) == 1

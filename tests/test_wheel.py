@@ -23,10 +23,13 @@ def test_wheel_installs_and_parses(tmp_path, argmap_wheel):
     assert not [n for n in names if "docsgen" in n or n.startswith(("tools/", "tests/", "docs/"))], \
         "the documentation generator and the repository's folders stay out of the wheel"
 
+    # a fresh environment, the wheel and its dependencies installed into it by this pip (--python):
+    # seeding the environment with a pip of its own (ensurepip) took longer than the install
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     python = venv / "bin" / "python"
-    subprocess.run([str(python), "-m", "pip", "install", "-q", str(wheel)], check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "-q", str(wheel)],
+                   check=True, capture_output=True)
     (tmp_path / "m.argmap").write_text("thesis t: T\ncase c for t: C\nclaim a (c): A point.\n  supports t\n")
     # run from a folder where the source tree is not importable
     result = subprocess.run(

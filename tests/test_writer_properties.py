@@ -15,6 +15,8 @@ from argmap.syntax.parser import parse
 from argmap.formatting.writer import dumps, format_text
 from tests.strategies import map_texts, maps
 
+pytestmark = pytest.mark.slow  # hundreds of random maps, a few seconds a test
+
 # Every text format a map can be written to and read back from: (name, write, read).
 # Later export formats that can be read back join this list.
 ROUND_TRIP_FORMATS = [
