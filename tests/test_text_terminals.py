@@ -1,7 +1,8 @@
-"""Free text (the grammar's TEXT terminal) ends where its definition says, whatever the line holds.
+"""Free text and quoted strings (the grammar's TEXT and STRING) end where their definitions say.
 
-The terminal is written for speed: runs of plain characters, and a run of
-spaces with the word after it, are each taken in one step.  What it reads
+The terminals are written for speed: runs of plain characters, and a run of
+spaces with the word after it, are each taken in one step, and the
+repetition is possessive (it never gives back what it took).  What it reads
 must be what free text is defined to be: any characters up to the end of
 the line, the first footnote citation (``[^``), a line-continuing backslash
 (taken with the line break and the next line's indent), or a directive
@@ -49,6 +50,26 @@ def test_text_ends_where_free_text_is_defined_to_end_on_every_short_line():
 @given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=30).map("".join))
 def test_text_ends_where_free_text_is_defined_to_end(s):
     assert _end(TEXT, s) == _end(DEFINITION, s), repr(s)
+
+
+STRING_DEFINITION = re.compile(
+    r'"(?:[^"\\\n]'  # a plain character
+    r'|\\[^\n]'  # an escaped one: \" or \\
+    r'|\\\r?\n[ \t]*)*"')  # a continuation: backslash, line break, the next line's indent
+STRING = re.compile(_lane().terminals["STRING"].pattern.to_regexp())
+STRING_PIECES = ["a", "word ", '"', "\\", '\\"', "\n", "\r", " ", "\t", "é", "\\\n  "]
+
+
+def test_a_string_ends_where_a_quoted_string_is_defined_to_end_on_every_short_line():
+    for n in range(0, 5):  # about 16,000 strings
+        for pieces in itertools.product(STRING_PIECES, repeat=n):
+            s = '"' + "".join(pieces)
+            assert _end(STRING, s) == _end(STRING_DEFINITION, s), repr(s)
+
+
+@given(st.lists(st.sampled_from(STRING_PIECES), max_size=30).map(lambda p: '"' + "".join(p)))
+def test_a_string_ends_where_a_quoted_string_is_defined_to_end(s):
+    assert _end(STRING, s) == _end(STRING_DEFINITION, s), repr(s)
 
 
 def test_a_directive_after_free_text_stays_a_comment():
