@@ -8,6 +8,7 @@ always reproducible; locally the ``dev`` profile searches wider, and
 from __future__ import annotations
 
 import compileall
+import gc
 import os
 import subprocess
 import sys
@@ -67,6 +68,19 @@ def pytest_collection(session):
         return (yield)
     finally:
         sys.dont_write_bytecode = dont_write
+
+
+def pytest_collection_finish(session):
+    """Set aside, for the cycle collector, everything that exists once the tests are collected.
+
+    The modules, the test functions and their parameters live for the whole run; left in the
+    collector's oldest generation, every full collection a test triggers walks them all again
+    (a test that builds a 100,000-claim map in Python triggers several).  ``gc.freeze()`` moves
+    them to a generation that is never collected; what the tests make afterwards is collected as
+    usual.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 @pytest.fixture
