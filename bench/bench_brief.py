@@ -43,7 +43,7 @@ def measure(text: str, case: str) -> dict:
     md = to_markdown(b)
     html = to_html(b)
     t3 = time.perf_counter()
-    row = {"parse": t1 - t0, "brief": t2 - t1, "md+html": t3 - t2, "kB": len(md) // 1024}
+    row = {"parse": t1 - t0, "brief": t2 - t1, "md+html": t3 - t2, "kB": len(md) // 1024, "html kB": len(html) // 1024}
     try:
         from argmap.briefing import to_docx
 
@@ -59,11 +59,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[5000, 10000, 20000])
     args = ap.parse_args()
-    print(f"{'map':>16} {'parse s':>8} {'brief s':>8} {'md+html s':>10} {'docx s':>7} {'md kB':>6}")
+    print(f"{'map':>16} {'parse s':>8} {'brief s':>8} {'md+html s':>10} {'docx s':>7} {'md kB':>6} {'html kB':>8}")
     cases = [(f"{n} claims", generate_map(n), "pro") for n in args.sizes] + [("500-claim chain", chain(500), "pro")]
     for name, text, case in cases:
         r = measure(text, case)
-        print(f"{name:>16} {r['parse']:8.2f} {r['brief']:8.2f} {r['md+html']:10.2f} {r['docx']:7.2f} {r['kB']:6d}")
+        print(f"{name:>16} {r['parse']:8.2f} {r['brief']:8.2f} {r['md+html']:10.2f} {r['docx']:7.2f} {r['kB']:6d} {r['html kB']:8d}")
 
 
 if __name__ == "__main__":
